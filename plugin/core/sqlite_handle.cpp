@@ -1,0 +1,115 @@
+#include "sqlite_handle.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace rapport::sqlite {
+
+Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Connection& Connection::operator=(Connection&& other) noexcept
+{
+    if (this != &other) {
+        if (db_)
+            sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+    }
+    return *this;
+}
+
+Connection::~Connection()
+{
+    if (db_)
+        sqlite3_close_v2(db_);
+}
+
+int Connection::exec(const char* sql) const
+{
+    return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+}
+
+std::string Connection::lastError() const
+{
+    return db_ ? sqlite3_errmsg(db_) : "no database connection";
+}
+
+Statement::Statement(const Connection& db, std::string_view sql)
+{
+    sqlite3_prepare_v3(db.get(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                       nullptr);
+}
+
+Statement::Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        stmt_ = std::exchange(other.stmt_, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+
+void Statement::bind(int index, std::string_view utf8)
+{
+    sqlite3_bind_text(stmt_, index, utf8.data(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
+int Statement::step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
+
+int Statement::run()
+{
+    int rc = step();
+    while (rc == SQLITE_ROW)
+        rc = step();
+    return rc;
+}
+
+std::int64_t Statement::columnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::columnText(int column) const
+{
+    const auto* text = sqlite3_column_text(stmt_, column);
+    const int bytes = sqlite3_column_bytes(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes)) : std::string();
+}
+
+bool Statement::columnIsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+void Statement::reset() noexcept
+{
+    if (stmt_) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+}
+
+WriteTransaction::WriteTransaction(const Connection& db) : db_(db)
+{
+    begun_ = db_.exec("BEGIN IMMEDIATE") == SQLITE_OK;
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (begun_ && !finished_)
+        db_.exec("ROLLBACK");
+}
+
+int WriteTransaction::commit()
+{
+    if (!begun_ || finished_)
+        return SQLITE_MISUSE;
+    const int rc = db_.exec("COMMIT");
+    if (rc == SQLITE_OK)
+        finished_ = true; // else the destructor rolls back
+    return rc;
+}
+
+} // namespace rapport::sqlite

@@ -1,0 +1,105 @@
+// Thin RAII wrappers over the SQLite C API: a connection, a prepared statement that
+// resets itself, and a write transaction that begins IMMEDIATE and rolls back unless
+// committed (after Firefox's mozStorageHelper.h).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace rapport::sqlite {
+
+// An owned sqlite3 connection; closes on destruction.
+class Connection {
+public:
+    Connection() = default;
+    explicit Connection(sqlite3* db) noexcept : db_(db) {}
+    Connection(Connection&& other) noexcept;
+    Connection& operator=(Connection&& other) noexcept;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    ~Connection();
+
+    // The raw handle, for the wrappers below.
+    sqlite3* get() const noexcept { return db_; }
+    // Runs SQL without results; returns SQLITE_OK or the error code.
+    int exec(const char* sql) const;
+    // The connection's last error message.
+    std::string lastError() const;
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// A prepared statement; reset and unbound whenever a Statement::Scope ends.
+class Statement {
+public:
+    Statement() = default;
+    Statement(const Connection& db, std::string_view sql);
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // True when preparation succeeded.
+    bool valid() const noexcept { return stmt_ != nullptr; }
+
+    // Binders take 1-based parameter indices, as SQLite does.
+    void bind(int index, std::int64_t value);
+    void bind(int index, std::string_view utf8);
+    void bindNull(int index);
+
+    // Advances; SQLITE_ROW, SQLITE_DONE or an error code.
+    int step();
+    // Steps to completion; SQLITE_DONE or an error code.
+    int run();
+
+    std::int64_t columnInt(int column) const;
+    std::string columnText(int column) const;
+    bool columnIsNull(int column) const;
+
+    // Resets and clears bindings so the statement can be reused.
+    void reset() noexcept;
+
+    // Resets the statement when leaving the scope, whatever path is taken.
+    class Scope {
+    public:
+        explicit Scope(Statement& statement) noexcept : statement_(statement) {}
+        ~Scope() { statement_.reset(); }
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        Statement& statement_;
+    };
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction: the write lock is taken up front, so a second
+// writer waits in busy_timeout instead of failing with SQLITE_BUSY mid-transaction.
+// Rolls back on destruction unless commit() succeeded.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(const Connection& db);
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+
+    // True when BEGIN succeeded.
+    bool begun() const noexcept { return begun_; }
+    // Commits; SQLITE_OK or the error code (the transaction is then rolled back).
+    int commit();
+
+private:
+    const Connection& db_;
+    bool begun_ = false;
+    bool finished_ = false;
+};
+
+} // namespace rapport::sqlite
