@@ -1,0 +1,285 @@
+#include <sdk.h> // Code::Blocks' precompiled SDK header must come first
+
+#include "rapport_plugin.h"
+
+#include "relabeler.h"
+#include "sidebar_controller.h"
+
+#include <boost/locale/message.hpp>
+
+#include <cbeditor.h>
+#include <configmanager.h>
+#include <editorbase.h>
+#include <editormanager.h>
+#include <logmanager.h>
+#include <manager.h>
+#include <sdk_events.h>
+
+#include <exception>
+#include <string>
+
+#include <wx/frame.h>
+#include <wx/menu.h>
+
+namespace {
+
+// Registration: Code::Blocks loads the plugin only when the SDK version compiled in
+// here equals its own, and otherwise skips it with a single log line. tests/e2e fails
+// when that happens, so a mismatch cannot go unnoticed.
+PluginRegistrant<RapportPlugin> registration("Rapport");
+
+constexpr int kTestPollMilliseconds = 50;
+
+std::string toUtf8(const wxString& text)
+{
+    const wxScopedCharBuffer utf8 = text.utf8_str();
+    return std::string(utf8.data(), utf8.length());
+}
+
+std::string sdkVersion()
+{
+    return std::to_string(PLUGIN_SDK_VERSION_MAJOR) + "." + std::to_string(PLUGIN_SDK_VERSION_MINOR) + "." +
+           std::to_string(PLUGIN_SDK_VERSION_RELEASE);
+}
+
+// The file an editor shows, when it is a text editor; "" for the start page and others.
+wxString documentFile(EditorBase* editor)
+{
+    if (!editor || !editor->IsBuiltinEditor())
+        return wxString();
+    return editor->GetFilename();
+}
+
+} // namespace
+
+RapportPlugin::RapportPlugin() = default;
+
+RapportPlugin::~RapportPlugin() = default;
+
+template <class Body>
+void RapportPlugin::guarded(const char* where, Body&& body) noexcept
+{
+    try {
+        body();
+        return;
+    } catch (const std::exception& e) {
+        try {
+            const std::string message = std::string("Rapport: unexpected error in ") + where + ": " + e.what();
+            log(message, true);
+            if (controller_)
+                controller_->showProblem(message);
+        } catch (...) {
+        }
+    } catch (...) {
+        try {
+            log(std::string("Rapport: unexpected error in ") + where, true);
+        } catch (...) {
+        }
+    }
+}
+
+void RapportPlugin::OnAttach()
+{
+    guarded("OnAttach", [&] {
+        controller_ = std::make_unique<rapport::ui::SidebarController>(*this);
+        placement_ = std::make_unique<rapport::codeblocks::DockedPlacement>();
+        placement_->add(controller_->panel(), "Rapport");
+
+        using Functor = cbEventFunctor<RapportPlugin, CodeBlocksEvent>;
+        Manager* manager = Manager::Get();
+        manager->RegisterEventSink(cbEVT_EDITOR_ACTIVATED, new Functor(this, &RapportPlugin::onEditorActivated));
+        manager->RegisterEventSink(cbEVT_EDITOR_SAVE, new Functor(this, &RapportPlugin::onEditorSaved));
+        manager->RegisterEventSink(cbEVT_EDITOR_CLOSE, new Functor(this, &RapportPlugin::onEditorClosed));
+        manager->RegisterEventSink(cbEVT_APP_STARTUP_DONE, new Functor(this, &RapportPlugin::onStartupDone));
+        manager->RegisterEventSink(cbEVT_APP_START_SHUTDOWN, new Functor(this, &RapportPlugin::onStartShutdown));
+
+        if (controller_->hasTestChannel()) {
+            testTimer_.SetOwner(this);
+            Bind(wxEVT_TIMER, &RapportPlugin::onTestTimer, this, testTimer_.GetId());
+            testTimer_.Start(kTestPollMilliseconds);
+            controller_->trace("plugin-attached\tsdk=" + sdkVersion());
+        }
+        log("Rapport: sidebar ready (store " + rapport::defaultStoreFile().string() + ")", false);
+    });
+}
+
+void RapportPlugin::OnRelease(bool /*appShutDown*/)
+{
+    guarded("OnRelease", [&] {
+        testTimer_.Stop();
+        Manager::Get()->RemoveAllEventSinksFor(this);
+        if (controller_) {
+            wxWindow* panel = controller_->panel();
+            if (placement_)
+                placement_->remove();
+            if (panel)
+                panel->Destroy();
+            controller_->trace("plugin-released");
+        }
+        placement_.reset();
+        controller_.reset();
+    });
+}
+
+void RapportPlugin::BuildMenu(wxMenuBar* menuBar)
+{
+    guarded("BuildMenu", [&] {
+        // Code::Blocks' own catalogue names its View menu; _() looks the title up there.
+        const int viewIndex = menuBar->FindMenu(_("&View"));
+        if (viewIndex == wxNOT_FOUND)
+            return;
+        wxMenu* view = menuBar->GetMenu(static_cast<size_t>(viewIndex));
+        if (toggleMenuId_ == wxID_NONE) {
+            toggleMenuId_ = wxWindow::NewControlId();
+            Bind(wxEVT_MENU, &RapportPlugin::onToggleSidebar, this, toggleMenuId_);
+            Bind(wxEVT_UPDATE_UI, &RapportPlugin::onUpdateToggleSidebar, this, toggleMenuId_);
+        }
+        // TRANSLATORS: a View menu item that shows or hides Rapport's sidebar panel.
+        const wxString label = rapport::ui::translated(boost::locale::translate("Rapport sidebar"), std::locale::classic());
+        view->AppendCheckItem(toggleMenuId_, label + "\tCtrl+Alt+R");
+    });
+}
+
+wxWindow* RapportPlugin::panelParent() { return Manager::Get()->GetAppWindow(); }
+
+void RapportPlugin::showPanel(bool shown)
+{
+    if (placement_)
+        placement_->show(shown);
+    Manager::Get()->GetConfigManager("rapport")->Write("/sidebar_shown", shown);
+}
+
+bool RapportPlugin::isPanelShown() const { return placement_ && placement_->isShown(); }
+
+std::string RapportPlugin::interfaceLanguage() const
+{
+    ConfigManager* app = Manager::Get()->GetConfigManager("app");
+    if (!app->ReadBool("/locale/enable", false))
+        return {};
+    return toUtf8(app->Read("/locale/language", wxString()));
+}
+
+void RapportPlugin::log(const std::string& line, bool error)
+{
+    LogManager* logs = Manager::Get()->GetLogManager();
+    if (error)
+        logs->LogError(rapport::ui::fromUtf8(line));
+    else
+        logs->Log(rapport::ui::fromUtf8(line));
+}
+
+void RapportPlugin::onEditorActivated(CodeBlocksEvent& event)
+{
+    guarded("editor activated", [&] {
+        EditorBase* editor = event.GetEditor();
+        const wxString file = documentFile(editor);
+        if (editor && !file.empty())
+            editorFiles_[editor] = file;
+        if (controller_)
+            controller_->onActiveDocumentChanged(toUtf8(file));
+    });
+    event.Skip();
+}
+
+void RapportPlugin::onEditorSaved(CodeBlocksEvent& event)
+{
+    guarded("editor saved", [&] {
+        EditorBase* editor = event.GetEditor();
+        const wxString file = documentFile(editor);
+        if (!controller_ || file.empty())
+            return;
+        const auto known = editorFiles_.find(editor);
+        if (known != editorFiles_.end() && known->second != file)
+            controller_->onDocumentRenamed(toUtf8(known->second), toUtf8(file));
+        editorFiles_[editor] = file;
+        controller_->onDocumentSaved(toUtf8(file));
+    });
+    event.Skip();
+}
+
+void RapportPlugin::onEditorClosed(CodeBlocksEvent& event)
+{
+    guarded("editor closed", [&] {
+        EditorBase* editor = event.GetEditor();
+        wxString file = event.GetString();
+        if (const auto known = editorFiles_.find(editor); known != editorFiles_.end()) {
+            if (file.empty())
+                file = known->second;
+            editorFiles_.erase(known);
+        }
+        if (controller_ && !file.empty())
+            controller_->onDocumentClosed(toUtf8(file));
+    });
+    event.Skip();
+}
+
+void RapportPlugin::onStartupDone(CodeBlocksEvent& event)
+{
+    guarded("start-up done", [&] {
+        // A saved layout hides panes it does not know; show ours again unless the user hid it.
+        const bool shown = Manager::Get()->GetConfigManager("rapport")->ReadBool("/sidebar_shown", true);
+        if (placement_)
+            placement_->show(shown);
+        if (controller_) {
+            controller_->onActiveDocumentChanged(
+                toUtf8(documentFile(Manager::Get()->GetEditorManager()->GetActiveEditor())));
+            controller_->onHostReady();
+        }
+    });
+    event.Skip();
+}
+
+void RapportPlugin::onStartShutdown(CodeBlocksEvent& event)
+{
+    guarded("shutdown", [&] {
+        testTimer_.Stop();
+        Manager::Get()->GetConfigManager("rapport")->Write("/sidebar_shown", isPanelShown());
+    });
+    event.Skip();
+}
+
+void RapportPlugin::onToggleSidebar(wxCommandEvent& /*event*/)
+{
+    guarded("View menu", [&] { showPanel(!isPanelShown()); });
+}
+
+void RapportPlugin::onUpdateToggleSidebar(wxUpdateUIEvent& event)
+{
+    guarded("View menu state", [&] { event.Check(isPanelShown()); });
+}
+
+void RapportPlugin::onTestTimer(wxTimerEvent& /*event*/)
+{
+    guarded("test channel", [&] {
+        if (!controller_)
+            return;
+        for (const std::string& command : controller_->takeTestCommands())
+            runTestCommand(command);
+    });
+}
+
+void RapportPlugin::runTestCommand(const std::string& command)
+{
+    const auto space = command.find(' ');
+    const std::string verb = command.substr(0, space);
+    const wxString argument = rapport::ui::fromUtf8(space == std::string::npos ? std::string() : command.substr(space + 1));
+    EditorManager* editors = Manager::Get()->GetEditorManager();
+    if (verb == "activate") {
+        EditorBase* editor = editors->IsOpen(argument);
+        if (editor)
+            editors->SetActiveEditor(editor);
+        else
+            controller_->trace("problem\tnot open: " + toUtf8(argument));
+    } else if (verb == "toggle-sidebar") {
+        showPanel(!isPanelShown());
+        controller_->trace(std::string("panel\t") + (isPanelShown() ? "shown" : "hidden"));
+    } else if (verb == "quit") {
+        testTimer_.Stop();
+        Manager::Get()->GetAppFrame()->Close();
+    } else if (verb == "throw") {
+        // Proves that an exception inside a host callback is contained.
+        throw std::runtime_error("scripted failure");
+    } else if (!controller_->runTestCommand(command)) {
+        controller_->trace("problem\tunknown command: " + command);
+    }
+}

@@ -1,0 +1,97 @@
+#include "sidebar_controller.h"
+
+#include <cstdlib>
+
+namespace rapport::ui {
+
+namespace {
+
+TemplateLibrary loadTemplates(host::HostServices& host)
+{
+    TemplateLibrary library = TemplateLibrary::load({bundledTemplateFolder()});
+    for (const auto& error : library.errors())
+        host.log("Rapport: template skipped: " + error.description(), true);
+    return library;
+}
+
+} // namespace
+
+SidebarController::SidebarController(host::HostServices& host)
+    : host_(host), testChannel_(TestChannel::fromEnvironment()), session_(defaultStoreFile(), loadTemplates(host))
+{
+    const Status opened = session_.openStore();
+    if (!opened)
+        host_.log("Rapport: " + opened.error().description(), true);
+    panel_ = new SidebarPanel(
+        host_.panelParent(), session_, [this](const std::string& line) { trace(line); },
+        [this](const std::string& description) { host_.log("Rapport: " + description, true); });
+    trace(std::string("ready\tstore=") + defaultStoreFile().string());
+}
+
+SidebarController::~SidebarController() = default;
+
+wxWindow* SidebarController::panel() const noexcept { return panel_; }
+
+void SidebarController::onActiveDocumentChanged(const std::string& path)
+{
+    // Code::Blocks announces each tab switch twice; the second costs nothing.
+    if (canonicalDocumentPath(path) == session_.documentPath() && !path.empty())
+        return;
+    const Status loaded = session_.setActiveDocument(path);
+    panel_->showProblem(loaded ? std::string() : loaded.error().description());
+    panel_->refresh();
+}
+
+void SidebarController::onDocumentSaved(const std::string& path)
+{
+    if (canonicalDocumentPath(path) == session_.documentPath())
+        trace("saved\t" + session_.documentPath());
+}
+
+void SidebarController::onDocumentRenamed(const std::string& old_path, const std::string& new_path)
+{
+    session_.documentRenamed(old_path, new_path);
+    trace("renamed\t" + canonicalDocumentPath(old_path) + "\t" + canonicalDocumentPath(new_path));
+    onActiveDocumentChanged(session_.documentPath());
+}
+
+void SidebarController::onDocumentClosed(const std::string& path)
+{
+    if (canonicalDocumentPath(path) == session_.documentPath()) {
+        static_cast<void>(session_.setActiveDocument({})); // clearing cannot fail
+        panel_->refresh();
+    }
+}
+
+void SidebarController::onHostReady() { trace("host-ready"); }
+
+bool SidebarController::runTestCommand(const std::string& command)
+{
+    const auto space = command.find(' ');
+    const std::string verb = command.substr(0, space);
+    const std::string argument = space == std::string::npos ? std::string() : command.substr(space + 1);
+    if (verb == "tick") {
+        panel_->toggleItem(static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10)));
+        return true;
+    }
+    if (verb == "attach") {
+        panel_->attachTemplate(argument);
+        return true;
+    }
+    return false;
+}
+
+std::vector<std::string> SidebarController::takeTestCommands()
+{
+    return testChannel_ ? testChannel_->takeCommands() : std::vector<std::string>();
+}
+
+void SidebarController::showProblem(const std::string& description) { panel_->showProblem(description); }
+
+void SidebarController::trace(const std::string& line)
+{
+    if (testChannel_)
+        testChannel_->write(line);
+}
+
+} // namespace rapport::ui

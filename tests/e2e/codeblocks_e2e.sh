@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# End-to-end test: the real Code::Blocks under Xvfb, in a throwaway --user-data-dir
+# profile, with the built plugin installed. Every step is proven from the plugin's own
+# state lines (the test channel, see plugin/ui/test_channel.h), never from sleeps.
+#
+# usage: codeblocks_e2e.sh --plugin SO --zip ZIP --cli RAPPORT --source DIR --artifacts DIR [--without-plugin]
+# --without-plugin checks the other direction: with no plugin installed the test's own
+# wait must fail, so a plugin that does not load can never pass for one that does.
+set -euo pipefail
+
+plugin="" zip="" cli="" source="" artifacts="" without_plugin=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --plugin) plugin=$2; shift 2 ;;
+    --zip) zip=$2; shift 2 ;;
+    --cli) cli=$2; shift 2 ;;
+    --source) source=$2; shift 2 ;;
+    --artifacts) artifacts=$2; shift 2 ;;
+    --without-plugin) without_plugin=1; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+work=$(mktemp -d /tmp/rapport-e2e.XXXXXX)
+profile=$work/profile
+channel=$work/channel
+data=$work/data
+docs=$work/docs
+mkdir -p "$channel" "$data" "$docs" "$artifacts"
+cp "$source"/examples/* "$docs"/
+doc_a=$(realpath "$docs/project-brief.md")
+doc_b=$(realpath "$docs/заметки-клиент-客户.md")
+state=$channel/state.log
+: > "$state"
+
+xvfb_pid="" cb_pid=""
+cleanup() {
+  [ -n "$cb_pid" ] && kill "$cb_pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "E2E FAILED: $*" >&2
+  echo "--- plugin state log ---" >&2; cat "$state" >&2 || true
+  echo "--- Code::Blocks output (tail) ---" >&2; tail -n 40 "$work/codeblocks.out" >&2 || true
+  shoot "$artifacts/e2e-failure.png" || true
+  exit 1
+}
+
+# A private X server, whatever $DISPLAY says: the test never draws on the user's screen.
+for n in $(seq 91 140); do
+  [ -e "/tmp/.X$n-lock" ] && continue
+  Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=":$n"
+  for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  xdpyinfo >/dev/null 2>&1 && break
+  kill "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
+done
+[ -n "$xvfb_pid" ] || fail "could not start Xvfb"
+
+shoot() { import -window root "$1" 2>/dev/null; }
+
+if [ "$without_plugin" = 1 ]; then
+  "$source/scripts/codeblocks-profile" "$profile" >/dev/null
+else
+  "$source/scripts/codeblocks-profile" "$profile" "$plugin" "$zip" >/dev/null
+fi
+
+start_codeblocks() {
+  : > "$work/codeblocks.out"
+  RAPPORT_DATA_DIR=$data RAPPORT_TEST_CHANNEL=$channel RAPPORT_ASSETS_DIR=$source/assets \
+    codeblocks --user-data-dir="$profile" --no-splash-screen --no-ipc --multiple-instance "$@" \
+    >>"$work/codeblocks.out" 2>&1 &
+  cb_pid=$!
+}
+
+# wait_for SINCE_LINE REGEX [SECONDS]: waits until a state line after SINCE_LINE matches.
+wait_for() {
+  local since=$1 pattern=$2 limit=${3:-30} waited=0
+  while [ "$waited" -lt $((limit * 10)) ]; do
+    if tail -n +"$((since + 1))" "$state" | grep -qP -- "$pattern"; then return 0; fi
+    kill -0 "$cb_pid" 2>/dev/null || { echo "Code::Blocks exited while waiting for: $pattern" >&2; return 1; }
+    sleep 0.1; waited=$((waited + 1))
+  done
+  echo "timed out after ${limit}s waiting for: $pattern" >&2
+  return 1
+}
+mark() { wc -l < "$state"; }
+send() { printf '%s\n' "$1" >> "$channel/commands"; }
+
+quit_codeblocks() {
+  send quit
+  local waited=0
+  while kill -0 "$cb_pid" 2>/dev/null && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
+  kill -0 "$cb_pid" 2>/dev/null && fail "Code::Blocks did not exit within 30 s of quit"
+  local rc=0; wait "$cb_pid" || rc=$?
+  cb_pid=""
+  [ "$rc" = 0 ] || fail "Code::Blocks exited with status $rc"
+}
+
+esc() { printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'; }
+A=$(esc "$doc_a"); B=$(esc "$doc_b")
+
+if [ "$without_plugin" = 1 ]; then
+  start_codeblocks "$doc_a"
+  for _ in $(seq 1 300); do xdotool search --name "Code::Blocks" >/dev/null 2>&1 && break; sleep 0.1; done
+  xdotool search --name "Code::Blocks" >/dev/null 2>&1 || fail "Code::Blocks did not start at all"
+  if wait_for 0 '^plugin-attached' 8 2>/dev/null; then
+    fail "the plugin reported itself loaded although it was not installed"
+  fi
+  echo "E2E OK: without the plugin the wait for it fails, as it must"
+  exit 0
+fi
+
+# Document B already has a checklist (made with the command-line tool, same store).
+"$cli" --store "$data/rapport.sqlite3" attach "$doc_b" --template kickoff >/dev/null
+
+echo "start Code::Blocks with two documents"
+start_codeblocks "$doc_a" "$doc_b"
+wait_for 0 '^plugin-attached\tsdk=\d+\.\d+\.\d+$' 60 || fail "the plugin did not load (SDK mismatch? see the host log)"
+wait_for 0 '^host-ready$' 60 || fail "no start-up-done event reached the plugin"
+
+echo "activate A: no checklist yet"
+m=$(mark); send "activate $doc_a"
+wait_for "$m" "^shown\t$A\tno-checklist$" || fail "the sidebar did not follow document A"
+
+echo "attach a checklist to A through the panel"
+m=$(mark); send "attach kickoff"
+wait_for "$m" "^shown\t$A\tchecklist\titems=\d+\tdone=0$" || fail "attaching through the panel did not show a checklist"
+items_a=$(tail -n +"$((m + 1))" "$state" | grep -oP "^shown\t$A\tchecklist\titems=\K\d+" | tail -1)
+
+echo "tick the second item"
+m=$(mark); send "tick 1"
+wait_for "$m" "^ticked\t$A\titem=2\tdone=1$" || fail "ticking through the panel failed"
+wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" || fail "the tick is not shown"
+
+echo "switch to B: its own checklist"
+m=$(mark); send "activate $doc_b"
+wait_for "$m" "^shown\t$B\tchecklist\titems=\d+\tdone=0$" || fail "activating B did not show B's checklist"
+
+echo "an exception inside a host callback is contained"
+m=$(mark); send "throw"; send "activate $doc_a"
+wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" || fail "the host did not survive an exception"
+shoot "$artifacts/e2e-sidebar.png" || fail "screenshot failed"
+
+echo "quit, then check the store"
+quit_codeblocks
+"$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"
+grep -qP '^2\t\[x\]\t' "$work/show.txt" || { cat "$work/show.txt" >&2; fail "the tick is not in the store after exit"; }
+grep -qP '^1\t\[ \]\t' "$work/show.txt" || fail "an item was ticked that was not"
+
+echo "reopen Code::Blocks: the tick is still there"
+m=$(mark)
+start_codeblocks "$doc_a"
+wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" 60 || fail "after a restart the tick was lost"
+quit_codeblocks
+grep -q 'plugin-released' "$state" || fail "the plugin was not released cleanly"
+
+echo "E2E OK: screenshot in $artifacts/e2e-sidebar.png"

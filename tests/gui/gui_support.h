@@ -1,0 +1,81 @@
+// Helpers shared by the GUI tests: a stand-in host and widget look-ups.
+#pragma once
+
+#include "host_interface.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <wx/app.h>
+#include <wx/frame.h>
+#include <wx/window.h>
+
+namespace rapport::testing {
+
+// A host with one frame, as the sidebar needs; it records what it is asked.
+class FrameHost : public host::HostServices {
+public:
+    explicit FrameHost(int width = 320)
+    {
+        frame = new wxFrame(nullptr, wxID_ANY, "Rapport GUI test", wxDefaultPosition, wxSize(width, 640));
+        frame->Show();
+    }
+    ~FrameHost() override { frame->Destroy(); }
+
+    wxWindow* panelParent() override { return frame; }
+    void showPanel(bool shown) override { frame->Show(shown); }
+    bool isPanelShown() const override { return frame->IsShown(); }
+    std::string interfaceLanguage() const override { return language; }
+    void log(const std::string& line, bool error) override { (error ? errors : lines).push_back(line); }
+
+    wxFrame* frame;
+    std::string language;
+    std::vector<std::string> lines;
+    std::vector<std::string> errors;
+};
+
+// A private data folder for the store, set through $RAPPORT_DATA_DIR for one test.
+struct DataFolder {
+    std::filesystem::path path;
+    DataFolder()
+    {
+        std::random_device seed;
+        path = std::filesystem::temp_directory_path() / ("rapport-gui-" + std::to_string(seed()));
+        std::filesystem::create_directories(path);
+        setenv("RAPPORT_DATA_DIR", path.c_str(), 1);
+    }
+    ~DataFolder()
+    {
+        unsetenv("RAPPORT_DATA_DIR");
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+// The window called `name` below `root`, cast to T; fails the test when absent.
+template <class T>
+T* findNamed(wxWindow* root, const char* name)
+{
+    wxWindow* found = wxWindow::FindWindowByName(name, root);
+    REQUIRE_MESSAGE(found != nullptr, "no window named " << name);
+    T* typed = dynamic_cast<T*>(found);
+    REQUIRE_MESSAGE(typed != nullptr, name << " has another type");
+    return typed;
+}
+
+// Lets wx process pending events (layout, paint) without blocking.
+inline void settle()
+{
+    for (int i = 0; i < 5; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->Yield(true);
+    }
+}
+
+} // namespace rapport::testing
