@@ -1,0 +1,33 @@
+#include "settings.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace fs = std::filesystem;
+
+TEST_CASE("settings survive a save and a load, and a damaged file is kept aside")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-settings-" + std::to_string(seed()));
+    const fs::path file = dir / "settings.xml";
+
+    auto fresh = rapport::Settings::load(file);
+    CHECK(fresh.get("language", "none") == "none");
+    fresh.set("language", "zh_CN");
+    fresh.set("note", "Ünïcödé & <xml>");
+    REQUIRE(fresh.save());
+    CHECK_FALSE(fs::exists(dir / "settings.xml.tmp"));
+
+    const auto loaded = rapport::Settings::load(file);
+    CHECK(loaded.get("language") == "zh_CN");
+    CHECK(loaded.get("note") == "Ünïcödé & <xml>");
+
+    std::ofstream(file, std::ios::trunc) << "<rapport-settings><setting key=";
+    const auto damaged = rapport::Settings::load(file);
+    CHECK(damaged.get("language", "en") == "en");
+    CHECK(fs::exists(dir / "settings.xml.damaged"));
+    fs::remove_all(dir);
+}
