@@ -217,6 +217,7 @@ void RapportPlugin::onStartupDone(CodeBlocksEvent& event)
 {
     guarded("start-up done", [&] {
         // A saved layout hides panes it does not know; show ours again unless the user hid it.
+        startupDone_ = true;
         const bool shown = Manager::Get()->GetConfigManager("rapport")->ReadBool("/sidebar_shown", true);
         if (placement_)
             placement_->show(shown);
@@ -233,7 +234,9 @@ void RapportPlugin::onStartShutdown(CodeBlocksEvent& event)
 {
     guarded("shutdown", [&] {
         testTimer_.Stop();
-        Manager::Get()->GetConfigManager("rapport")->Write("/sidebar_shown", isPanelShown());
+        // Before start-up finished the pane was never shown, which says nothing about the user's wish.
+        if (startupDone_)
+            Manager::Get()->GetConfigManager("rapport")->Write("/sidebar_shown", isPanelShown());
     });
     event.Skip();
 }
@@ -250,12 +253,14 @@ void RapportPlugin::onUpdateToggleSidebar(wxUpdateUIEvent& event)
 
 void RapportPlugin::onTestTimer(wxTimerEvent& /*event*/)
 {
+    std::vector<std::string> commands;
     guarded("test channel", [&] {
-        if (!controller_)
-            return;
-        for (const std::string& command : controller_->takeTestCommands())
-            runTestCommand(command);
+        if (controller_)
+            commands = controller_->takeTestCommands();
     });
+    // Each command on its own: one that fails must not swallow the ones after it.
+    for (const std::string& command : commands)
+        guarded("test command", [&] { runTestCommand(command); });
 }
 
 void RapportPlugin::runTestCommand(const std::string& command)

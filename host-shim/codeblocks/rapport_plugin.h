@@ -60,4 +60,5 @@ private:
     std::map<EditorBase*, wxString> editorFiles_;
     wxTimer testTimer_;
     int toggleMenuId_ = wxID_NONE;
+    bool startupDone_ = false;
 };

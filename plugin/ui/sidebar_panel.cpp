@@ -57,6 +57,26 @@ void SidebarPanel::buildControls()
 {
     auto* column = new wxBoxSizer(wxVERTICAL);
 
+    // The sidebar's own language, independent of the host's: choosing one relabels the
+    // panel at once, without a restart.
+    auto* languageRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* languageLabel = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                                           "rapport-language-label");
+    languageChoice_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
+                                   wxDefaultValidator, "rapport-language");
+    languageRow->Add(languageLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    languageRow->Add(languageChoice_, 1, wxALIGN_CENTER_VERTICAL);
+    column->Add(languageRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(6));
+    // TRANSLATORS: label of the selector for the sidebar's interface language; keep it short.
+    relabeler_.label(languageLabel, bl::translate("Language:"));
+    relabeler_.tooltip(languageChoice_, bl::translate("The language of this sidebar. Reports choose their own."));
+    languageChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& event) {
+        guarded(*this, errorSink_, [&] {
+            if (languageSink_ && event.GetSelection() >= 0)
+                languageSink_(static_cast<std::size_t>(event.GetSelection()));
+        });
+    });
+
     documentLabel_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                       wxST_ELLIPSIZE_MIDDLE, "rapport-document");
     documentLabel_->SetFont(documentLabel_->GetFont().Bold());
@@ -115,6 +135,28 @@ void SidebarPanel::fillTemplateChoice()
         templateChoice_->SetSelection(selected >= 0 && selected < static_cast<int>(templateChoice_->GetCount()) ? selected : 0);
 }
 
+void SidebarPanel::setLanguageChoices(const std::vector<std::string>& native_names, std::size_t selected,
+                                      LanguageSink onChosen)
+{
+    languageSink_ = std::move(onChosen);
+    languageChoice_->Clear();
+    for (const auto& name : native_names)
+        languageChoice_->Append(fromUtf8(name)); // each language in its own script, never translated
+    if (selected < native_names.size())
+        languageChoice_->SetSelection(static_cast<int>(selected));
+}
+
+void SidebarPanel::chooseLanguage(std::size_t index)
+{
+    if (index >= languageChoice_->GetCount())
+        return;
+    languageChoice_->SetSelection(static_cast<int>(index));
+    wxCommandEvent event(wxEVT_CHOICE, languageChoice_->GetId());
+    event.SetEventObject(languageChoice_);
+    event.SetInt(static_cast<int>(index));
+    languageChoice_->GetEventHandler()->ProcessEvent(event);
+}
+
 void SidebarPanel::setLanguage(const std::locale& loc)
 {
     locale_ = loc;
@@ -170,16 +212,26 @@ void SidebarPanel::refresh()
 
     if (hasChecklist) {
         const auto& items = session_.checklist()->items;
-        const int selected = itemList_->GetSelection();
-        itemList_->Clear();
-        for (const auto& item : items) {
-            const auto text = session_.itemText(item);
-            itemList_->Append(text.translatable ? translated(bl::translate(text.context.c_str(), text.text.c_str()), locale_)
-                                                : fromUtf8(text.text));
-            itemList_->Check(static_cast<unsigned>(itemList_->GetCount() - 1), item.done);
+        // Same number of rows: relabel them in place, so the selection and the scroll
+        // position survive a language switch or a tick.
+        const bool inPlace = itemList_->GetCount() == items.size() && listedDocument_ == session_.documentPath();
+        listedDocument_ = session_.documentPath();
+        if (!inPlace)
+            itemList_->Clear();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto text = session_.itemText(items[i]);
+            const wxString label = text.translatable
+                                       ? translated(bl::translate(text.context.c_str(), text.text.c_str()), locale_)
+                                       : fromUtf8(text.text);
+            const auto row = static_cast<unsigned>(i);
+            if (inPlace) {
+                if (itemList_->GetString(row) != label)
+                    itemList_->SetString(row, label);
+            } else {
+                itemList_->Append(label);
+            }
+            itemList_->Check(row, items[i].done);
         }
-        if (selected >= 0 && selected < static_cast<int>(itemList_->GetCount()))
-            itemList_->SetSelection(selected);
         const std::size_t done = session_.doneCount();
         const int percent = items.empty() ? 0 : static_cast<int>(done * 100 / items.size());
         progressBar_->SetValue(percent);
@@ -243,6 +295,10 @@ void SidebarPanel::onItemToggled(int index)
         return;
     const auto position = static_cast<unsigned>(index);
     const bool done = itemList_->IsChecked(position);
+    // wxGTK may report one toggle twice (the native signal and ours): only a real change is saved.
+    const auto& items = session_.checklist() ? session_.checklist()->items : std::vector<ChecklistItem>{};
+    if (position >= items.size() || items[position].done == done)
+        return;
     const Status saved = session_.setDone(position, done);
     if (!saved) {
         itemList_->Check(position, !done); // the box shows what the store holds

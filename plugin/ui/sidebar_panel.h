@@ -8,6 +8,7 @@
 #include <functional>
 #include <locale>
 #include <string>
+#include <vector>
 
 #include <wx/panel.h>
 
@@ -27,7 +28,15 @@ public:
     // An error the user has been shown, for the host's log.
     using ErrorSink = std::function<void(const std::string& description)>;
 
+    // The user picked the language at `index` of the choices given to setLanguageChoices().
+    using LanguageSink = std::function<void(std::size_t index)>;
+
     SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink trace, ErrorSink error);
+
+    // Fills the language selector with native names and selects `selected`.
+    void setLanguageChoices(const std::vector<std::string>& native_names, std::size_t selected, LanguageSink onChosen);
+    // The same path choosing a language in the selector takes; for tests.
+    void chooseLanguage(std::size_t index);
 
     // Redraws everything from the session (after a document switch or a reload).
     void refresh();
@@ -54,7 +63,10 @@ private:
     ErrorSink errorSink_;
     std::locale locale_ = std::locale::classic();
     Relabeler relabeler_;
+    std::string listedDocument_; // whose items the list shows now
 
+    LanguageSink languageSink_;
+    wxChoice* languageChoice_ = nullptr;
     wxStaticText* documentLabel_ = nullptr;
     wxGauge* progressBar_ = nullptr;
     wxStaticText* progressLabel_ = nullptr;
