@@ -275,8 +275,10 @@ void RapportPlugin::runTestCommand(const std::string& command)
             editors->SetActiveEditor(editor);
         else
             controller_->trace("problem\tnot open: " + toUtf8(argument));
-    } else if (verb == "toggle-sidebar") {
-        showPanel(!isPanelShown());
+    } else if (verb == "menu-toggle-sidebar") {
+        // Exactly what choosing View > Rapport sidebar does: a menu event sent to the main frame.
+        wxCommandEvent click(wxEVT_MENU, toggleMenuId_);
+        Manager::Get()->GetAppFrame()->GetEventHandler()->ProcessEvent(click);
         controller_->trace(std::string("panel\t") + (isPanelShown() ? "shown" : "hidden"));
     } else if (verb == "quit") {
         testTimer_.Stop();

@@ -147,6 +147,12 @@ m=$(mark); send "throw"; send "activate $doc_a"
 wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" || fail "the host did not survive an exception"
 shoot "$artifacts/e2e-sidebar.png" || fail "screenshot failed"
 
+echo "View > Rapport sidebar hides and shows the panel"
+m=$(mark); send "menu-toggle-sidebar"
+wait_for "$m" '^panel\thidden$' || fail "the View menu item did not hide the sidebar"
+m=$(mark); send "menu-toggle-sidebar"
+wait_for "$m" '^panel\tshown$' || fail "the View menu item did not show the sidebar again"
+
 echo "quit, then check the store"
 quit_codeblocks
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"
