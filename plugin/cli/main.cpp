@@ -48,7 +48,7 @@ int run(std::vector<std::string> args)
     if (args.empty())
         return usage("no command given");
     const std::string command = args[0];
-    const auto library = rapport::TemplateLibrary::load({rapport::bundledTemplateFolder()});
+    const auto library = rapport::TemplateLibrary::load(rapport::defaultTemplateFolders());
 
     if (command == "templates") {
         for (const auto& entry : library.templates())

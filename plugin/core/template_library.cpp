@@ -45,8 +45,13 @@ bool fail(std::string_view xml, const pugi::xml_node& node, const std::filesyste
     error.file = file;
     error.what = std::move(what);
     error.line = error.column = 0;
-    if (node && node.offset_debug() >= 0)
-        lineAndColumn(xml, node.offset_debug(), error.line, error.column);
+    if (node && node.offset_debug() >= 0) {
+        // pugixml points at an element's name; an editor user looks for its '<'.
+        const std::ptrdiff_t offset = node.type() == pugi::node_element && node.offset_debug() > 0
+                                          ? node.offset_debug() - 1
+                                          : node.offset_debug();
+        lineAndColumn(xml, offset, error.line, error.column);
+    }
     return false;
 }
 
@@ -218,6 +223,36 @@ std::filesystem::path bundledTemplateFolder()
             return folder;
     }
     return {};
+}
+
+} // namespace rapport
+
+namespace rapport {
+
+std::filesystem::path userTemplateFolder()
+{
+    const auto nonEmpty = [](const char* name) -> const char* {
+        const char* value = std::getenv(name);
+        return value && *value ? value : nullptr;
+    };
+    if (const char* data = nonEmpty("RAPPORT_DATA_DIR"))
+        return std::filesystem::path(data) / "templates";
+    // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+    if (const char* xdg = nonEmpty("XDG_DATA_HOME"); xdg && std::filesystem::path(xdg).is_absolute())
+        return std::filesystem::path(xdg) / "rapport" / "templates";
+    if (const char* home = nonEmpty("HOME"))
+        return std::filesystem::path(home) / ".local" / "share" / "rapport" / "templates";
+    return {};
+}
+
+std::vector<std::filesystem::path> defaultTemplateFolders()
+{
+    std::vector<std::filesystem::path> folders;
+    if (auto bundled = bundledTemplateFolder(); !bundled.empty())
+        folders.push_back(std::move(bundled));
+    if (auto user = userTemplateFolder(); !user.empty())
+        folders.push_back(std::move(user));
+    return folders;
 }
 
 } // namespace rapport

@@ -80,4 +80,12 @@ private:
 // installed location, else the source tree's (for running from a build folder).
 std::filesystem::path bundledTemplateFolder();
 
+// The user's own templates, loaded after the bundled ones: $RAPPORT_DATA_DIR/templates,
+// else $XDG_DATA_HOME/rapport/templates, else ~/.local/share/rapport/templates.
+// Empty when none of those variables is set. The folder need not exist.
+std::filesystem::path userTemplateFolder();
+
+// The bundled folder, then the user's: the list to pass to TemplateLibrary::load.
+std::vector<std::filesystem::path> defaultTemplateFolders();
+
 } // namespace rapport

@@ -8,7 +8,7 @@ namespace {
 
 TemplateLibrary loadTemplates(host::HostServices& host)
 {
-    TemplateLibrary library = TemplateLibrary::load({bundledTemplateFolder()});
+    TemplateLibrary library = TemplateLibrary::load(defaultTemplateFolders());
     for (const auto& error : library.errors())
         host.log("Rapport: template skipped: " + error.description(), true);
     return library;
