@@ -17,7 +17,10 @@ TemplateLibrary loadTemplates(host::HostServices& host)
 } // namespace
 
 SidebarController::SidebarController(host::HostServices& host)
-    : host_(host), testChannel_(TestChannel::fromEnvironment()), session_(defaultStoreFile(), loadTemplates(host))
+    : host_(host), testChannel_(TestChannel::fromEnvironment()), localization_(Localization::shared()),
+      settings_(Settings::load(Settings::defaultFile())),
+      language_(resolveLanguage(settings_.get("language"), host.interfaceLanguage(), systemLanguage())),
+      session_(defaultStoreFile(), loadTemplates(host))
 {
     const Status opened = session_.openStore();
     if (!opened)
@@ -25,6 +28,15 @@ SidebarController::SidebarController(host::HostServices& host)
     panel_ = new SidebarPanel(
         host_.panelParent(), session_, [this](const std::string& line) { trace(line); },
         [this](const std::string& description) { host_.log("Rapport: " + description, true); });
+    std::vector<std::string> names;
+    std::size_t selected = 0;
+    for (std::size_t i = 0; i < kLanguages.size(); ++i) {
+        names.emplace_back(nativeLanguageName(kLanguages[i]));
+        if (kLanguages[i] == language_)
+            selected = i;
+    }
+    panel_->setLanguageChoices(names, selected, [this](std::size_t index) { setLanguage(kLanguages.at(index)); });
+    panel_->setLanguage(localization_.locale(language_));
     trace(std::string("ready\tstore=") + defaultStoreFile().string());
 }
 
@@ -65,6 +77,16 @@ void SidebarController::onDocumentClosed(const std::string& path)
 
 void SidebarController::onHostReady() { trace("host-ready"); }
 
+void SidebarController::setLanguage(Language language)
+{
+    language_ = language;
+    panel_->setLanguage(localization_.locale(language));
+    settings_.set("language", languageCode(language));
+    if (const Status saved = settings_.save(); !saved)
+        host_.log("Rapport: " + saved.error().description(), true);
+    trace(std::string("language\t") + std::string(languageCode(language)));
+}
+
 bool SidebarController::runTestCommand(const std::string& command)
 {
     const auto space = command.find(' ');
@@ -72,6 +94,12 @@ bool SidebarController::runTestCommand(const std::string& command)
     const std::string argument = space == std::string::npos ? std::string() : command.substr(space + 1);
     if (verb == "tick") {
         panel_->toggleItem(static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10)));
+        return true;
+    }
+    if (verb == "language") {
+        for (std::size_t i = 0; i < kLanguages.size(); ++i)
+            if (languageCode(kLanguages[i]) == argument)
+                panel_->chooseLanguage(i);
         return true;
     }
     if (verb == "attach") {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "host_interface.h"
+#include "localization.h"
+#include "settings.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
 #include "test_channel.h"
@@ -42,10 +44,17 @@ public:
     std::vector<std::string> takeTestCommands();
     // Shows a problem to the user in the panel.
     void showProblem(const std::string& description);
+    // Switches the sidebar to `language` at once and remembers the choice.
+    void setLanguage(Language language);
+    // The sidebar's current language.
+    Language language() const noexcept { return language_; }
 
 private:
     host::HostServices& host_;
     std::unique_ptr<TestChannel> testChannel_;
+    const Localization& localization_;
+    Settings settings_;
+    Language language_;
     SidebarSession session_;
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
 };

@@ -1,0 +1,192 @@
+#include "localization.h"
+
+#include <boost/locale.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <sstream>
+
+#ifndef RAPPORT_INSTALLED_LOCALE_DIR
+#define RAPPORT_INSTALLED_LOCALE_DIR ""
+#endif
+#ifndef RAPPORT_BUILD_LOCALE_DIR
+#define RAPPORT_BUILD_LOCALE_DIR ""
+#endif
+
+namespace rapport {
+
+namespace bl = boost::locale;
+
+namespace {
+
+std::size_t indexOf(Language language) { return static_cast<std::size_t>(language); }
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string result(text);
+    std::transform(result.begin(), result.end(), result.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return result;
+}
+
+// "i" followed by U+0307 COMBINING DOT ABOVE is what a non-Turkish lower-casing makes
+// of "İ": drop the dot so the word matches its correctly spelled form.
+void dropDotAfterI(std::string& text)
+{
+    static const std::string dotAbove = "\xCC\x87";
+    for (std::size_t at = text.find(dotAbove); at != std::string::npos; at = text.find(dotAbove, at)) {
+        if (at > 0 && (text[at - 1] == 'i' || text[at - 1] == 'I'))
+            text.erase(at, dotAbove.size());
+        else
+            at += dotAbove.size();
+    }
+}
+
+} // namespace
+
+std::string_view languageCode(Language language)
+{
+    constexpr std::array<std::string_view, 4> codes{"en", "ru", "tr", "zh_CN"};
+    return codes[indexOf(language)];
+}
+
+std::string_view nativeLanguageName(Language language)
+{
+    constexpr std::array<std::string_view, 4> names{"English", "Русский", "Türkçe", "简体中文"};
+    return names[indexOf(language)];
+}
+
+std::string_view icuLocaleId(Language language)
+{
+    constexpr std::array<std::string_view, 4> ids{"en_US.UTF-8", "ru_RU.UTF-8", "tr_TR.UTF-8", "zh_CN.UTF-8"};
+    return ids[indexOf(language)];
+}
+
+std::optional<Language> parseLanguage(std::string_view id)
+{
+    // Keep the language and the region, drop encoding and modifier: "zh-CN.UTF-8@x" -> "zh_cn".
+    std::string normal = lowerAscii(id.substr(0, id.find_first_of(".@")));
+    std::replace(normal.begin(), normal.end(), '-', '_');
+    const std::string languagePart = normal.substr(0, normal.find('_'));
+    if (languagePart == "en")
+        return Language::English;
+    if (languagePart == "ru")
+        return Language::Russian;
+    if (languagePart == "tr")
+        return Language::Turkish;
+    if (languagePart == "zh") {
+        // Simplified Chinese only: Taiwan and Hong Kong write Traditional characters.
+        const std::string region = normal.size() > 3 ? normal.substr(3) : std::string();
+        if (region.empty() || region == "cn" || region == "sg" || region == "hans" || region.rfind("hans", 0) == 0)
+            return Language::ChineseSimplified;
+    }
+    return std::nullopt;
+}
+
+Language resolveLanguage(std::string_view user_choice, std::string_view host_language, std::string_view system_language)
+{
+    for (std::string_view candidate : {user_choice, host_language, system_language}) {
+        if (candidate.empty() || candidate == "C" || candidate == "POSIX")
+            continue;
+        if (auto language = parseLanguage(candidate))
+            return *language;
+    }
+    return Language::English;
+}
+
+std::string systemLanguage()
+{
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        if (const char* value = std::getenv(variable); value && *value)
+            return value;
+    }
+    return {};
+}
+
+std::filesystem::path bundledLocaleFolder()
+{
+    if (const char* folder = std::getenv("RAPPORT_LOCALE_DIR"); folder && *folder)
+        return folder;
+    std::error_code ec;
+    for (const char* candidate : {RAPPORT_INSTALLED_LOCALE_DIR, RAPPORT_BUILD_LOCALE_DIR}) {
+        if (*candidate && std::filesystem::is_directory(candidate, ec))
+            return candidate;
+    }
+    return {};
+}
+
+Localization::Localization(const std::filesystem::path& catalogue_folder)
+{
+    // ICU explicitly: the posix and std backends fall back to the C locale silently.
+    bl::localization_backend_manager backends = bl::localization_backend_manager::global();
+    backends.select("icu");
+    bl::generator generator(backends);
+    if (!catalogue_folder.empty())
+        generator.add_messages_path(catalogue_folder.string());
+    generator.add_messages_domain("rapport");
+    for (Language language : kLanguages)
+        locales_[indexOf(language)] = generator.generate(std::string(icuLocaleId(language)));
+}
+
+const Localization& Localization::shared()
+{
+    static const Localization instance;
+    return instance;
+}
+
+const std::locale& Localization::locale(Language language) const { return locales_[indexOf(language)]; }
+
+std::string Localization::formatDate(Language language, std::chrono::sys_days day) const
+{
+    std::ostringstream out;
+    out.imbue(locale(language));
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count();
+    // A calendar date has no time zone: format it in UTC so it never shifts by a day.
+    out << bl::as::date << bl::as::date_medium << bl::as::time_zone("UTC") << static_cast<double>(seconds);
+    return out.str();
+}
+
+std::string Localization::formatNumber(Language language, double value) const
+{
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::number << value;
+    return out.str();
+}
+
+std::string Localization::formatPercent(Language language, double fraction) const
+{
+    std::ostringstream out;
+    out.imbue(locale(language));
+    out << bl::as::percent << fraction;
+    return out.str();
+}
+
+bool Localization::collateLess(Language language, std::string_view a, std::string_view b) const
+{
+    const auto& collator = std::use_facet<bl::collator<char>>(locale(language));
+    return collator.compare(bl::collator_base::tertiary, a.data(), a.data() + a.size(), b.data(), b.data() + b.size()) < 0;
+}
+
+std::string Localization::searchForm(Language language, std::string_view text, bool fold) const
+{
+    const std::locale& loc = locale(language);
+    std::string normal = bl::normalize(std::string(text), bl::norm_nfc, loc);
+    std::string form = fold ? bl::fold_case(normal, loc) : bl::to_lower(normal, loc);
+    dropDotAfterI(form);
+    return form;
+}
+
+bool Localization::containsIgnoringCase(Language language, std::string_view haystack, std::string_view needle) const
+{
+    if (needle.empty())
+        return true;
+    if (searchForm(language, haystack, true).find(searchForm(language, needle, true)) != std::string::npos)
+        return true;
+    return language == Language::Turkish &&
+           searchForm(language, haystack, false).find(searchForm(language, needle, false)) != std::string::npos;
+}
+
+} // namespace rapport

@@ -1,0 +1,79 @@
+// The four interface languages, created once with Boost.Locale's ICU backend and used
+// explicitly. Nothing here touches process-wide state: inside a host, std::locale::global
+// or setlocale would change the editor's own language and number formats too.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <locale>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rapport {
+
+// A language Rapport ships a catalogue for.
+enum class Language { English, Russian, Turkish, ChineseSimplified };
+
+// Every supported language, in the order the selector shows them.
+inline constexpr std::array<Language, 4> kLanguages{Language::English, Language::Russian, Language::Turkish,
+                                                    Language::ChineseSimplified};
+
+// A stable short code, used in settings and on the command line: en, ru, tr, zh_CN.
+std::string_view languageCode(Language language);
+// The language's name in itself ("Русский"), for the selector.
+std::string_view nativeLanguageName(Language language);
+// The exact id Boost.Locale needs ("ru_RU.UTF-8"); "ru" alone throws.
+std::string_view icuLocaleId(Language language);
+
+// Reads a language from a code or locale name in any usual spelling ("ru", "ru_RU",
+// "ru_RU.UTF-8", "zh-CN", "zh_CN@stroke", "en_GB"); nullopt when unsupported.
+std::optional<Language> parseLanguage(std::string_view id);
+
+// The user's choice if made and supported, else the host's interface language, else
+// the system's, else English. Never throws.
+Language resolveLanguage(std::string_view user_choice, std::string_view host_language, std::string_view system_language);
+
+// The system's message language from $LC_ALL, $LC_MESSAGES or $LANG (read, never set).
+std::string systemLanguage();
+
+// Where compiled catalogues live: $RAPPORT_LOCALE_DIR, else the installed folder,
+// else the build tree's.
+std::filesystem::path bundledLocaleFolder();
+
+// The four locales with their catalogues, and the locale-aware helpers built on them.
+class Localization {
+public:
+    // Creates the four locales from the catalogues in `catalogue_folder`.
+    explicit Localization(const std::filesystem::path& catalogue_folder = bundledLocaleFolder());
+
+    // One instance for the whole process, created on first use (catalogues are read once).
+    static const Localization& shared();
+
+    // The locale to pass to translate(...).str(loc) and to format with.
+    const std::locale& locale(Language language) const;
+
+    // A calendar date in the language's medium style ("23 нояб. 2026 г.").
+    std::string formatDate(Language language, std::chrono::sys_days day) const;
+    // A number with the language's digit grouping and decimal separator.
+    std::string formatNumber(Language language, double value) const;
+    // A fraction (0.25) as a percentage in the language's style ("25 %" in Russian).
+    std::string formatPercent(Language language, double fraction) const;
+
+    // Orders strings as the language sorts them (pinyin for Chinese, ı before i for Turkish).
+    bool collateLess(Language language, std::string_view a, std::string_view b) const;
+
+    // Case-insensitive search. Policy: a match under the language's own lower-casing
+    // (Turkish İ→i, I→ı) or under root case folding (so "FILE" still finds "file" in
+    // Turkish); both sides are NFC-normalised and a U+0307 dot left after "i" by a
+    // non-Turkish lower-casing of "İ" is dropped, so "i̇şler" matches "İşler".
+    bool containsIgnoringCase(Language language, std::string_view haystack, std::string_view needle) const;
+
+private:
+    std::string searchForm(Language language, std::string_view text, bool fold) const;
+
+    std::array<std::locale, kLanguages.size()> locales_;
+};
+
+} // namespace rapport
