@@ -1,0 +1,109 @@
+// Sidebar benchmarks, run in a real window (under Xvfb from scripts/bench):
+//   locales_init_ms             creating the four locales with their catalogues (first time in a process)
+//   lang_switch_p50_ms / p99_ms relabelling the whole sidebar in another language, fonts warm
+//   lang_switch_ratio_to_plain  p50 divided by the p50 of re-setting the same labels untranslated
+#include "host_interface.h"
+#include "localization.h"
+#include "sidebar_controller.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <vector>
+
+#include <wx/app.h>
+#include <wx/frame.h>
+#include <wx/init.h>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millisecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+class BenchApp : public wxApp {
+public:
+    bool OnInit() override { return true; }
+};
+
+class BenchHost : public rapport::host::HostServices {
+public:
+    BenchHost() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport bench", wxDefaultPosition, wxSize(360, 700))) { frame->Show(); }
+    wxWindow* panelParent() override { return frame; }
+    void showPanel(bool) override {}
+    bool isPanelShown() const override { return true; }
+    std::string interfaceLanguage() const override { return "en_US"; }
+    void log(const std::string&, bool) override {}
+    wxFrame* frame;
+};
+
+void relabelAllUntranslated(wxWindow* window)
+{
+    window->SetLabel(window->GetLabel());
+    for (wxWindow* child : window->GetChildren())
+        relabelAllUntranslated(child);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    wxApp::SetInstance(new BenchApp);
+    if (!wxEntryStart(argc, argv))
+        return 1;
+    wxTheApp->CallOnInit();
+
+    const auto start = Clock::now();
+    const rapport::Localization fresh;
+    std::printf("locales_init_ms %.2f ms\n", millisecondsSince(start));
+
+    const auto data = std::filesystem::temp_directory_path() / "rapport-bench-sidebar";
+    std::filesystem::remove_all(data);
+    setenv("RAPPORT_DATA_DIR", data.c_str(), 1);
+    {
+        BenchHost host;
+        rapport::ui::SidebarController sidebar(host);
+        sidebar.onActiveDocumentChanged((data / "brief.md").string());
+        sidebar.runTestCommand("attach kickoff");
+        wxWindow* panel = sidebar.panel();
+
+        auto switchTo = [&](rapport::Language language) {
+            const auto t = Clock::now();
+            sidebar.setLanguage(language);
+            panel->Update(); // include the repaint the switch causes
+            return millisecondsSince(t);
+        };
+        for (rapport::Language language : rapport::kLanguages) // warm fonts and glyph caches
+            switchTo(language);
+        std::vector<double> switches, plain;
+        for (int round = 0; round < 50; ++round) {
+            for (rapport::Language language : rapport::kLanguages)
+                switches.push_back(switchTo(language));
+            const auto t = Clock::now();
+            panel->Freeze();
+            relabelAllUntranslated(panel);
+            panel->Layout();
+            panel->Thaw();
+            panel->Update();
+            plain.push_back(millisecondsSince(t));
+        }
+        std::printf("lang_switch_p50_ms %.3f ms\n", percentile(switches, 0.5));
+        std::printf("lang_switch_p99_ms %.3f ms\n", percentile(switches, 0.99));
+        std::printf("lang_switch_ratio_to_plain %.2f x\n", percentile(switches, 0.5) / percentile(plain, 0.5));
+        host.frame->Destroy();
+    }
+    std::filesystem::remove_all(data);
+    wxEntryCleanup();
+    return 0;
+}
