@@ -72,6 +72,7 @@ fi
 
 start_codeblocks() {
   : > "$work/codeblocks.out"
+  : > "$channel/commands" # a new Code::Blocks must not replay the last one's commands
   RAPPORT_DATA_DIR=$data RAPPORT_TEST_CHANNEL=$channel RAPPORT_ASSETS_DIR=$source/assets \
     codeblocks --user-data-dir="$profile" --no-splash-screen --no-ipc --multiple-instance "$@" \
     >>"$work/codeblocks.out" 2>&1 &
