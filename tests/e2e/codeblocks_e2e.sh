@@ -51,16 +51,9 @@ fail() {
 }
 
 # A private X server, whatever $DISPLAY says: the test never draws on the user's screen.
-for n in $(seq 91 140); do
-  [ -e "/tmp/.X$n-lock" ] && continue
-  Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  export DISPLAY=":$n"
-  for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  xdpyinfo >/dev/null 2>&1 && break
-  kill "$xvfb_pid" 2>/dev/null || true; xvfb_pid=""
-done
-[ -n "$xvfb_pid" ] || fail "could not start Xvfb"
+# shellcheck source=../scripts/private-xvfb.sh
+. "$source/scripts/private-xvfb.sh"
+start_private_xvfb || fail "could not start Xvfb"
 
 shoot() { import -window root "$1" 2>/dev/null; }
 
