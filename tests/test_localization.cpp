@@ -1,4 +1,5 @@
 #include "localization.h"
+#include "plural_phrases.h"
 
 #include <boost/locale/message.hpp>
 #include <doctest/doctest.h>
@@ -111,8 +112,29 @@ TEST_CASE("two languages translate side by side through explicit locales")
 {
     const auto& en = l10n().locale(Language::English);
     const auto& ru = l10n().locale(Language::Russian);
+    const auto& zh = l10n().locale(Language::ChineseSimplified);
     CHECK(boost::locale::translate("Attach checklist").str(en) == "Attach checklist");
-    const std::string russian = boost::locale::translate("Attach checklist").str(ru);
-    CHECK_FALSE(russian.empty());
+    CHECK(boost::locale::translate("Attach checklist").str(ru) == "Прикрепить чек-лист");
+    CHECK(boost::locale::translate("Attach checklist").str(zh) == "附加清单");
+    // Template strings are translated under their template's context.
+    CHECK(boost::locale::translate("template:kickoff", "Confirm the budget").str(ru) == "Подтвердите бюджет");
     CHECK(std::locale().name() == std::locale::classic().name());
+}
+
+TEST_CASE("Russian plurals follow the catalogue's rules")
+{
+    const auto& ru = l10n().locale(Language::Russian);
+    const std::pair<std::size_t, const char*> expected[] = {
+        {0, "0 пунктов"},   {1, "1 пункт"},     {2, "2 пункта"},     {5, "5 пунктов"},    {11, "11 пунктов"},
+        {21, "21 пункт"},   {22, "22 пункта"},  {25, "25 пунктов"},  {101, "101 пункт"},  {111, "111 пунктов"},
+    };
+    for (const auto& [n, phrase] : expected)
+        CHECK_MESSAGE(rapport::itemsCountPhrase(n, ru) == phrase, n);
+    const auto& tr = l10n().locale(Language::Turkish);
+    CHECK(rapport::itemsCountPhrase(1, tr) == "1 madde");
+    CHECK(rapport::itemsCountPhrase(2, tr) == "2 madde");
+    const auto& zh = l10n().locale(Language::ChineseSimplified);
+    CHECK(rapport::itemsCountPhrase(1, zh) == "1 项");
+    CHECK(rapport::itemsCountPhrase(2, zh) == "2 项");
+    CHECK(rapport::itemsCountPhrase(2, l10n().locale(Language::English)) == "2 items");
 }
