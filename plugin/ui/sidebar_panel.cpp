@@ -3,7 +3,11 @@
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 
+#include <algorithm>
 #include <exception>
+#include <utility>
+
+#include <boost/locale/collator.hpp>
 
 #include <wx/button.h>
 #include <wx/checklst.h>
@@ -115,7 +119,7 @@ void SidebarPanel::buildControls()
     relabeler_.tooltip(templateChoice_, bl::translate("The template the new checklist starts from"));
     relabeler_.tooltip(itemList_, bl::translate("Space ticks or unticks the selected item"));
     relabeler_.custom([this](const std::locale&) {
-        fillTemplateChoice();
+        templateChoiceStale_ = true; // refilled when it is next shown, not on every switch
         refresh();
     });
 
@@ -127,12 +131,30 @@ void SidebarPanel::buildControls()
 
 void SidebarPanel::fillTemplateChoice()
 {
+    // Keep the chosen template chosen across languages; list them in the language's own order.
     const int selected = templateChoice_->GetSelection();
-    templateChoice_->Clear();
+    const std::string selectedKey = selected >= 0 && selected < static_cast<int>(templateKeys_.size())
+                                        ? templateKeys_[static_cast<std::size_t>(selected)]
+                                        : std::string();
+    std::vector<std::pair<std::string, std::string>> titled; // (translated title, key)
     for (const auto& entry : session_.templates().templates())
-        templateChoice_->Append(translated(bl::translate(entry.context().c_str(), entry.title.c_str()), locale_));
-    if (templateChoice_->GetCount() > 0)
-        templateChoice_->SetSelection(selected >= 0 && selected < static_cast<int>(templateChoice_->GetCount()) ? selected : 0);
+        titled.emplace_back(bl::translate(entry.context().c_str(), entry.title.c_str()).str(locale_), entry.key);
+    const auto& collator = std::use_facet<bl::collator<char>>(locale_);
+    std::sort(titled.begin(), titled.end(), [&](const auto& a, const auto& b) {
+        return collator.compare(bl::collator_base::tertiary, a.first, b.first) < 0;
+    });
+    templateChoice_->Clear();
+    templateKeys_.clear();
+    int toSelect = 0;
+    for (const auto& [title, key] : titled) {
+        if (key == selectedKey)
+            toSelect = static_cast<int>(templateKeys_.size());
+        templateChoice_->Append(fromUtf8(title));
+        templateKeys_.push_back(key);
+    }
+    if (!templateKeys_.empty())
+        templateChoice_->SetSelection(toSelect);
+    templateChoiceStale_ = false;
 }
 
 void SidebarPanel::setLanguageChoices(const std::vector<std::string>& native_names, std::size_t selected,
@@ -161,9 +183,8 @@ void SidebarPanel::setLanguage(const std::locale& loc)
 {
     locale_ = loc;
     Freeze();
-    relabeler_.apply(locale_);
+    relabeler_.apply(locale_); // ends with refresh(), which lays the panel out
     InvalidateBestSize();
-    Layout();
     Thaw();
 }
 
@@ -173,7 +194,7 @@ void SidebarPanel::refresh()
     const View view = session_.view();
     Freeze();
 
-    if (templateChoice_->IsEmpty())
+    if (view == View::NoChecklist && (templateChoice_->IsEmpty() || templateChoiceStale_))
         fillTemplateChoice();
 
     switch (view) {
@@ -239,7 +260,8 @@ void SidebarPanel::refresh()
         progressLabel_->SetLabel(fromUtf8((bl::format(bl::translate("{1} of {2} done ({3}%)")) % done % items.size() % percent)
                                               .str(locale_)));
     }
-    emptyLabel_->Wrap(std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(200)));
+    if (!hasChecklist)
+        emptyLabel_->Wrap(std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(200)));
     Layout();
     Thaw();
 
@@ -276,9 +298,10 @@ void SidebarPanel::toggleItem(std::size_t index)
 
 void SidebarPanel::attachTemplate(const std::string& template_key)
 {
-    const auto& all = session_.templates().templates();
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        if (all[i].key == template_key) {
+    if (templateChoiceStale_ || templateChoice_->IsEmpty())
+        fillTemplateChoice();
+    for (std::size_t i = 0; i < templateKeys_.size(); ++i) {
+        if (templateKeys_[i] == template_key) {
             templateChoice_->SetSelection(static_cast<int>(i));
             wxCommandEvent event(wxEVT_BUTTON, attachButton_->GetId());
             event.SetEventObject(attachButton_);
@@ -314,16 +337,16 @@ void SidebarPanel::onItemToggled(int index)
 void SidebarPanel::onAttachClicked()
 {
     const int selected = templateChoice_->GetSelection();
-    const auto& all = session_.templates().templates();
-    if (selected < 0 || selected >= static_cast<int>(all.size()))
+    if (selected < 0 || selected >= static_cast<int>(templateKeys_.size()))
         return;
-    const Status attached = session_.attachTemplate(all[static_cast<std::size_t>(selected)].key);
+    const std::string key = templateKeys_[static_cast<std::size_t>(selected)];
+    const Status attached = session_.attachTemplate(key);
     if (!attached) {
         reportStatus(attached);
         return;
     }
     showProblem({});
-    trace("attached\t" + session_.documentPath() + "\t" + all[static_cast<std::size_t>(selected)].key);
+    trace("attached\t" + session_.documentPath() + "\t" + key);
     refresh();
     itemList_->SetFocus();
 }

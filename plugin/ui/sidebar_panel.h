@@ -64,6 +64,8 @@ private:
     std::locale locale_ = std::locale::classic();
     Relabeler relabeler_;
     std::string listedDocument_; // whose items the list shows now
+    std::vector<std::string> templateKeys_; // the template choice's keys, in display order
+    bool templateChoiceStale_ = false;     // its titles are in an earlier language
 
     LanguageSink languageSink_;
     wxChoice* languageChoice_ = nullptr;
