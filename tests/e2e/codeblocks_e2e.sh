@@ -66,6 +66,8 @@ fi
 start_codeblocks() {
   : > "$work/codeblocks.out"
   : > "$channel/commands" # a new Code::Blocks must not replay the last one's commands
+  # XDG folders of its own, so GTK's recent-files list and caches stay out of the user's home.
+  XDG_DATA_HOME=$work/xdg/data XDG_CONFIG_HOME=$work/xdg/config XDG_CACHE_HOME=$work/xdg/cache \
   RAPPORT_DATA_DIR=$data RAPPORT_TEST_CHANNEL=$channel RAPPORT_ASSETS_DIR=$source/assets \
     codeblocks --user-data-dir="$profile" --no-splash-screen --no-ipc --multiple-instance "$@" \
     >>"$work/codeblocks.out" 2>&1 &
