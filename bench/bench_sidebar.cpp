@@ -112,7 +112,7 @@ int main(int argc, char** argv)
                 return 1;
             std::vector<rapport::NewItem> items;
             for (int i = 0; i < 200; ++i)
-                items.push_back({{}, {}, "Item " + std::to_string(i) + ": agree something with the client"});
+                items.push_back({{}, {}, "Item " + std::to_string(i) + ": agree something with the client", {}});
             for (const char* name : {"a.md", "b.md"})
                 if (!store.value().attach(rapport::canonicalDocumentPath((data / name).string()), {}, items))
                     return 1;

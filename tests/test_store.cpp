@@ -32,7 +32,8 @@ struct TempDir {
 
 std::vector<rapport::NewItem> threeItems()
 {
-    return {{"kickoff", "scope-in-out", {}}, {"kickoff", "deadlines", {}}, {{}, {}, "Call the client on Friday"}};
+    return {{"kickoff", "scope-in-out", {}, "scope"}, {"kickoff", "deadlines", {}, "scope"},
+            {{}, {}, "Call the client on Friday", "own"}};
 }
 
 } // namespace
@@ -94,7 +95,7 @@ TEST_CASE("attaching twice to one document is refused and changes nothing")
     auto store = rapport::Store::open(dir.path / "rapport.sqlite3");
     REQUIRE(store);
     REQUIRE(store.value().attach("/docs/a.md", "kickoff", threeItems()));
-    auto second = store.value().attach("/docs/a.md", "kickoff", {{"kickoff", "budget", {}}});
+    auto second = store.value().attach("/docs/a.md", "kickoff", {{"kickoff", "budget", {}, "money"}});
     CHECK_FALSE(second);
     auto checklist = store.value().checklistFor("/docs/a.md");
     REQUIRE(checklist);

@@ -71,7 +71,7 @@ int run(std::vector<std::string> args)
         std::vector<rapport::NewItem> items;
         for (const auto& section : chosen->sections)
             for (const auto& item : section.items)
-                items.push_back({chosen->key, item.key, {}});
+                items.push_back({chosen->key, item.key, {}, section.key});
         auto attached = store.value().attach(rapport::canonicalDocumentPath(args[1]), chosen->key, items);
         if (!attached)
             return failure(attached.error());

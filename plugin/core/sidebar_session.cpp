@@ -72,7 +72,7 @@ Status SidebarSession::attachTemplate(const std::string& template_key)
     std::vector<NewItem> items;
     for (const auto& section : chosen->sections)
         for (const auto& item : section.items)
-            items.push_back(NewItem{chosen->key, item.key, {}});
+            items.push_back(NewItem{chosen->key, item.key, {}, section.key});
     auto attached = store_->attach(documentPath_, chosen->key, items);
     if (!attached)
         return attached.error();

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <system_error>
 
@@ -44,6 +45,45 @@ constexpr const char* kMigrationSteps[] = {
         custom_text  TEXT NOT NULL DEFAULT '',
         done         INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
         PRIMARY KEY (document_id, item_id)
+    ) WITHOUT ROWID;
+    )sql",
+    // 1 -> 2: sections, item status and fields, checklist fields, and the append-only
+    // history. v1 checklists get one section holding all their items; done becomes Done.
+    R"sql(
+    CREATE TABLE sections (
+        document_id  INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        section_id   INTEGER NOT NULL,
+        position     INTEGER NOT NULL,
+        template_key TEXT NOT NULL DEFAULT '',
+        section_key  TEXT NOT NULL DEFAULT '',
+        custom_title TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (document_id, section_id)
+    ) WITHOUT ROWID;
+    INSERT INTO sections(document_id, section_id, position, template_key)
+        SELECT document_id, 1, 1, template_key FROM checklists;
+    ALTER TABLE items ADD COLUMN section_id INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE items ADD COLUMN status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5);
+    ALTER TABLE items ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN status_since INTEGER;
+    ALTER TABLE items ADD COLUMN due TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1));
+    ALTER TABLE items ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1));
+    UPDATE items SET status = 4 WHERE done = 1;
+    ALTER TABLE checklists ADD COLUMN revision_rounds_agreed INTEGER;
+    ALTER TABLE checklists ADD COLUMN revision_rounds_used INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checklists ADD COLUMN update_every_days INTEGER;
+    ALTER TABLE checklists ADD COLUMN next_update_due TEXT NOT NULL DEFAULT '';
+    ALTER TABLE checklists ADD COLUMN deadline TEXT NOT NULL DEFAULT '';
+    CREATE TABLE history (
+        document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        sequence    INTEGER NOT NULL,
+        at          INTEGER NOT NULL,
+        item_id     INTEGER NOT NULL DEFAULT 0,
+        field       TEXT NOT NULL,
+        old_value   TEXT NOT NULL DEFAULT '',
+        new_value   TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (document_id, sequence)
     ) WITHOUT ROWID;
     )sql",
 };
@@ -139,7 +179,8 @@ Error Store::writeError() const { return sqliteError(ErrorCode::StoreWriteFailed
 
 Result<std::optional<Checklist>> Store::checklistFor(const std::string& document_path)
 {
-    sqlite::Statement header(db_, "SELECT d.id, c.template_key FROM documents d "
+    sqlite::Statement header(db_, "SELECT d.id, c.template_key, c.revision_rounds_agreed, c.revision_rounds_used, "
+                                  "c.update_every_days, c.next_update_due, c.deadline FROM documents d "
                                   "JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
     header.bind(1, document_path);
     int rc = header.step();
@@ -152,13 +193,50 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
     checklist.document_id = header.columnInt(0);
     checklist.document_path = document_path;
     checklist.template_key = header.columnText(1);
+    if (!header.columnIsNull(2))
+        checklist.revision_rounds_agreed = static_cast<int>(header.columnInt(2));
+    checklist.revision_rounds_used = static_cast<int>(header.columnInt(3));
+    if (!header.columnIsNull(4))
+        checklist.update_every_days = static_cast<int>(header.columnInt(4));
+    checklist.next_update_due = header.columnText(5);
+    checklist.deadline = header.columnText(6);
 
-    sqlite::Statement items(db_, "SELECT item_id, position, template_key, item_key, custom_text, done "
-                                 "FROM items WHERE document_id = ?1 ORDER BY position, item_id");
+    sqlite::Statement sections(db_, "SELECT section_id, position, template_key, section_key, custom_title "
+                                    "FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sections.bind(1, checklist.document_id);
+    while ((rc = sections.step()) == SQLITE_ROW) {
+        checklist.sections.push_back(ChecklistSection{sections.columnInt(0), sections.columnInt(1),
+                                                      sections.columnText(2), sections.columnText(3),
+                                                      sections.columnText(4)});
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+
+    // Items come in section order, then by position: the order the sidebar shows them.
+    sqlite::Statement items(db_, "SELECT i.item_id, i.position, i.template_key, i.item_key, i.custom_text, i.status, "
+                                 "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal "
+                                 "FROM items i LEFT JOIN sections s "
+                                 "ON s.document_id = i.document_id AND s.section_id = i.section_id "
+                                 "WHERE i.document_id = ?1 ORDER BY s.position, i.position, i.item_id");
     items.bind(1, checklist.document_id);
     while ((rc = items.step()) == SQLITE_ROW) {
-        checklist.items.push_back(ChecklistItem{items.columnInt(0), items.columnInt(1), items.columnText(2),
-                                                items.columnText(3), items.columnText(4), items.columnInt(5) != 0});
+        ChecklistItem item;
+        item.id = items.columnInt(0);
+        item.position = items.columnInt(1);
+        item.template_key = items.columnText(2);
+        item.item_key = items.columnText(3);
+        item.custom_text = items.columnText(4);
+        item.status = static_cast<ItemStatus>(items.columnInt(5));
+        item.done = item.status == ItemStatus::Done;
+        item.section_id = items.columnInt(6);
+        item.status_reason = items.columnText(7);
+        if (!items.columnIsNull(8))
+            item.status_since = items.columnInt(8);
+        item.due = items.columnText(9);
+        item.owner = items.columnInt(10) == 1 ? Owner::Client : Owner::Us;
+        item.note = items.columnText(11);
+        item.internal = items.columnInt(12) != 0;
+        checklist.items.push_back(std::move(item));
     }
     if (rc != SQLITE_DONE)
         return sqliteError(ErrorCode::StoreDamaged, file_, db_);
@@ -195,10 +273,26 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
         return writeError();
     }
 
+    sqlite::Statement insertSection(db_, "INSERT INTO sections(document_id, section_id, position, template_key, "
+                                         "section_key) VALUES (?1, ?2, ?2, ?3, ?4)");
     sqlite::Statement insertItem(db_, "INSERT INTO items(document_id, item_id, position, template_key, item_key, "
-                                      "custom_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                                      "custom_text, section_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     std::int64_t nextId = 1;
+    std::int64_t sectionId = 0;
+    std::string sectionKey;
     for (const NewItem& item : items) {
+        // A new section starts where the (template, section) pair changes.
+        if (sectionId == 0 || item.section_key != sectionKey) {
+            ++sectionId;
+            sectionKey = item.section_key;
+            sqlite::Statement::Scope resetSection(insertSection);
+            insertSection.bind(1, documentId);
+            insertSection.bind(2, sectionId);
+            insertSection.bind(3, item.template_key);
+            insertSection.bind(4, item.section_key);
+            if (insertSection.run() != SQLITE_DONE)
+                return writeError();
+        }
         sqlite::Statement::Scope resetAfter(insertItem);
         insertItem.bind(1, documentId);
         insertItem.bind(2, nextId);
@@ -206,10 +300,13 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
         insertItem.bind(4, item.template_key);
         insertItem.bind(5, item.item_key);
         insertItem.bind(6, item.custom_text);
+        insertItem.bind(7, sectionId);
         if (insertItem.run() != SQLITE_DONE)
             return writeError();
         ++nextId;
     }
+    if (!record(documentId, 0, "attached", {}, template_key, now))
+        return writeError();
     if (transaction.commit() != SQLITE_OK)
         return writeError();
 
@@ -221,20 +318,306 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
 
 Status Store::setDone(std::int64_t document_id, std::int64_t item_id, bool done)
 {
+    return setStatus(document_id, item_id, done ? ItemStatus::Done : ItemStatus::ToDo, {}, nowSeconds());
+}
+
+bool Store::record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
+                   const std::string& new_value, std::int64_t at)
+{
+    sqlite::Statement append(db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
+                                  "VALUES (?1, (SELECT IFNULL(MAX(sequence), 0) + 1 FROM history WHERE document_id = ?1), "
+                                  "?2, ?3, ?4, ?5, ?6)");
+    append.bind(1, document_id);
+    append.bind(2, at);
+    append.bind(3, item_id);
+    append.bind(4, std::string_view(field));
+    append.bind(5, old_value);
+    append.bind(6, new_value);
+    return append.run() == SQLITE_DONE;
+}
+
+Status Store::setStatus(std::int64_t document_id, std::int64_t item_id, ItemStatus status, const std::string& reason,
+                        std::int64_t now)
+{
     sqlite::WriteTransaction transaction(db_);
     if (!transaction.begun())
         return writeError();
-    sqlite::Statement update(db_, "UPDATE items SET done = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    sqlite::Statement current(db_, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
+    current.bind(1, document_id);
+    current.bind(2, item_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const auto before = static_cast<ItemStatus>(current.columnInt(0));
+    const std::string beforeReason = current.columnText(1);
+    current.reset();
+    const bool keepsReason = status == ItemStatus::WaitingOnClient || status == ItemStatus::Blocked;
+    const std::string newReason = keepsReason ? reason : std::string();
+    if (before == status && beforeReason == newReason)
+        return {}; // nothing changed, nothing to record
+
+    sqlite::Statement update(db_, "UPDATE items SET status = ?3, done = ?4, status_reason = ?5, "
+                                  "status_since = CASE WHEN status = ?3 THEN status_since ELSE ?6 END "
+                                  "WHERE document_id = ?1 AND item_id = ?2");
     update.bind(1, document_id);
     update.bind(2, item_id);
-    update.bind(3, std::int64_t{done ? 1 : 0});
+    update.bind(3, static_cast<std::int64_t>(status));
+    update.bind(4, std::int64_t{status == ItemStatus::Done ? 1 : 0});
+    update.bind(5, newReason);
+    update.bind(6, now);
     if (update.run() != SQLITE_DONE)
         return writeError();
-    if (sqlite3_changes(db_.get()) != 1)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    if (!record(document_id, item_id, "status", std::string(statusKeyword(before)), std::string(statusKeyword(status)), now))
+        return writeError();
+    if (newReason != beforeReason && !record(document_id, item_id, "reason", beforeReason, newReason, now))
+        return writeError();
     if (transaction.commit() != SQLITE_OK)
         return writeError();
     return {};
+}
+
+Status Store::changeItem(std::int64_t document_id, std::int64_t item_id, const char* column, const char* field,
+                         const std::string& value)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    // Column names come from this file only, never from a caller's text.
+    sqlite::Statement current(db_, std::string("SELECT CAST(") + column +
+                                       " AS TEXT) FROM items WHERE document_id = ?1 AND item_id = ?2");
+    current.bind(1, document_id);
+    current.bind(2, item_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const std::string before = current.columnText(0);
+    current.reset();
+    if (before == value)
+        return {};
+    sqlite::Statement update(db_, std::string("UPDATE items SET ") + column +
+                                      " = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    update.bind(1, document_id);
+    update.bind(2, item_id);
+    update.bind(3, value);
+    if (update.run() != SQLITE_DONE || !record(document_id, item_id, field, before, value, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Status Store::changeChecklist(std::int64_t document_id, const char* column, const char* field,
+                              const std::optional<std::string>& value)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement current(db_, std::string("SELECT CAST(") + column +
+                                       " AS TEXT) FROM checklists WHERE document_id = ?1");
+    current.bind(1, document_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    const std::string before = current.columnText(0);
+    current.reset();
+    if (before == value.value_or(std::string()))
+        return {};
+    sqlite::Statement update(db_, std::string("UPDATE checklists SET ") + column + " = ?2 WHERE document_id = ?1");
+    update.bind(1, document_id);
+    if (value)
+        update.bind(2, *value);
+    else
+        update.bindNull(2);
+    if (update.run() != SQLITE_DONE ||
+        !record(document_id, 0, field, before, value.value_or(std::string()), nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+namespace {
+
+// True for "" or a real calendar date written YYYY-MM-DD.
+bool isDateOrEmpty(const std::string& date)
+{
+    if (date.empty())
+        return true;
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return false;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    return ymd.ok();
+}
+
+std::optional<std::string> optionalNumber(std::optional<int> value)
+{
+    return value ? std::optional<std::string>(std::to_string(*value)) : std::nullopt;
+}
+
+} // namespace
+
+Status Store::setDue(std::int64_t document_id, std::int64_t item_id, const std::string& due)
+{
+    if (!isDateOrEmpty(due))
+        return Error{ErrorCode::InvalidArgument, due, "expected a date written YYYY-MM-DD"};
+    return changeItem(document_id, item_id, "due", "due", due);
+}
+
+Status Store::setOwner(std::int64_t document_id, std::int64_t item_id, Owner owner)
+{
+    return changeItem(document_id, item_id, "owner", "owner", owner == Owner::Client ? "1" : "0");
+}
+
+Status Store::setNote(std::int64_t document_id, std::int64_t item_id, const std::string& note)
+{
+    return changeItem(document_id, item_id, "note", "note", note);
+}
+
+Status Store::setInternal(std::int64_t document_id, std::int64_t item_id, bool internal)
+{
+    return changeItem(document_id, item_id, "internal", "internal", internal ? "1" : "0");
+}
+
+Status Store::setRevisionRounds(std::int64_t document_id, std::optional<int> agreed, int used)
+{
+    if (used < 0 || (agreed && *agreed < 0))
+        return Error{ErrorCode::InvalidArgument, std::to_string(used), "revision rounds cannot be negative"};
+    if (Status status = changeChecklist(document_id, "revision_rounds_agreed", "revision_rounds_agreed",
+                                        optionalNumber(agreed));
+        !status)
+        return status;
+    return changeChecklist(document_id, "revision_rounds_used", "revision_rounds_used", std::to_string(used));
+}
+
+Status Store::setUpdateRhythm(std::int64_t document_id, std::optional<int> every_days, const std::string& next_due)
+{
+    if (!isDateOrEmpty(next_due))
+        return Error{ErrorCode::InvalidArgument, next_due, "expected a date written YYYY-MM-DD"};
+    if (every_days && *every_days <= 0)
+        return Error{ErrorCode::InvalidArgument, std::to_string(*every_days), "the rhythm is a number of days"};
+    if (Status status = changeChecklist(document_id, "update_every_days", "update_every_days", optionalNumber(every_days));
+        !status)
+        return status;
+    return changeChecklist(document_id, "next_update_due", "next_update_due", next_due);
+}
+
+Status Store::setDeadline(std::int64_t document_id, const std::string& deadline)
+{
+    if (!isDateOrEmpty(deadline))
+        return Error{ErrorCode::InvalidArgument, deadline, "expected a date written YYYY-MM-DD"};
+    return changeChecklist(document_id, "deadline", "deadline", deadline);
+}
+
+Result<std::int64_t> Store::addCustomItem(std::int64_t document_id, std::int64_t section_id, const std::string& text)
+{
+    if (text.empty())
+        return Error{ErrorCode::InvalidArgument, text, "an item needs a text"};
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement next(db_, "SELECT IFNULL(MAX(item_id), 0) + 1, IFNULL(MAX(position), 0) + 1, "
+                                "(SELECT IFNULL(MAX(section_id), 0) FROM sections WHERE document_id = ?1), "
+                                "(SELECT COUNT(*) FROM checklists WHERE document_id = ?1) "
+                                "FROM items WHERE document_id = ?1");
+    next.bind(1, document_id);
+    if (next.step() != SQLITE_ROW)
+        return writeError();
+    const std::int64_t itemId = next.columnInt(0);
+    const std::int64_t position = next.columnInt(1);
+    std::int64_t section = section_id != 0 ? section_id : next.columnInt(2);
+    if (next.columnInt(3) == 0)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    next.reset();
+    if (section_id != 0) {
+        sqlite::Statement exists(db_, "SELECT 1 FROM sections WHERE document_id = ?1 AND section_id = ?2");
+        exists.bind(1, document_id);
+        exists.bind(2, section_id);
+        if (exists.step() != SQLITE_ROW)
+            return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    }
+    if (section == 0) {
+        // A checklist without sections gets one for the user's own items.
+        sqlite::Statement create(db_, "INSERT INTO sections(document_id, section_id, position) VALUES (?1, 1, 1)");
+        create.bind(1, document_id);
+        if (create.run() != SQLITE_DONE)
+            return writeError();
+        section = 1;
+    }
+    sqlite::Statement insert(db_, "INSERT INTO items(document_id, item_id, position, custom_text, section_id) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, document_id);
+    insert.bind(2, itemId);
+    insert.bind(3, position);
+    insert.bind(4, text);
+    insert.bind(5, section);
+    if (insert.run() != SQLITE_DONE)
+        return writeError();
+    if (!record(document_id, itemId, "item", {}, text, nowSeconds()) || transaction.commit() != SQLITE_OK)
+        return writeError();
+    return itemId;
+}
+
+Result<std::vector<HistoryEntry>> Store::history(std::int64_t document_id)
+{
+    sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value FROM history "
+                                 "WHERE document_id = ?1 ORDER BY sequence");
+    query.bind(1, document_id);
+    std::vector<HistoryEntry> entries;
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        entries.push_back(HistoryEntry{query.columnInt(0), query.columnInt(1), query.columnInt(2), query.columnText(3),
+                                       query.columnText(4), query.columnText(5)});
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+    return entries;
+}
+
+std::string_view statusKeyword(ItemStatus status)
+{
+    switch (status) {
+    case ItemStatus::ToDo: return "todo";
+    case ItemStatus::InProgress: return "in-progress";
+    case ItemStatus::WaitingOnClient: return "waiting";
+    case ItemStatus::Blocked: return "blocked";
+    case ItemStatus::Done: return "done";
+    case ItemStatus::NotApplicable: return "na";
+    }
+    return "todo";
+}
+
+std::optional<ItemStatus> parseStatusKeyword(std::string_view keyword)
+{
+    for (int value = 0; value <= 5; ++value) {
+        const auto status = static_cast<ItemStatus>(value);
+        if (statusKeyword(status) == keyword)
+            return status;
+    }
+    return std::nullopt;
+}
+
+ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, std::int64_t now)
+{
+    ChecklistFigures figures;
+    for (const ChecklistItem& item : checklist.items) {
+        if (item.status == ItemStatus::NotApplicable)
+            continue;
+        ++figures.counted;
+        if (item.status == ItemStatus::Done) {
+            ++figures.done;
+            continue;
+        }
+        // YYYY-MM-DD compares correctly as text.
+        if (!item.due.empty() && item.due < today)
+            ++figures.overdue;
+        if (item.status == ItemStatus::Blocked)
+            ++figures.blocked;
+        if (item.status == ItemStatus::WaitingOnClient) {
+            ++figures.waiting_on_client;
+            if (item.status_since && now > *item.status_since)
+                figures.client_wait_days += (now - *item.status_since) / 86400;
+        }
+    }
+    figures.percent_done = figures.counted == 0 ? 0 : static_cast<int>(figures.done * 100 / figures.counted);
+    return figures;
 }
 
 std::filesystem::path defaultStoreFile()

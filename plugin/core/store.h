@@ -9,9 +9,21 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapport {
+
+// Where an item stands. Stored as these numbers: never renumber.
+enum class ItemStatus { ToDo = 0, InProgress = 1, WaitingOnClient = 2, Blocked = 3, Done = 4, NotApplicable = 5 };
+
+// Who has to act on an item.
+enum class Owner { Us = 0, Client = 1 };
+
+// The stable English word for a status, used on the command line and in exports.
+std::string_view statusKeyword(ItemStatus status);
+// The status for a keyword (todo, in-progress, waiting, blocked, done, na), or nullopt.
+std::optional<ItemStatus> parseStatusKeyword(std::string_view keyword);
 
 // One line of a checklist. Template items keep only their keys so that their text
 // follows the current language; custom items keep the user's text exactly.
@@ -21,7 +33,24 @@ struct ChecklistItem {
     std::string template_key; // empty for a custom item
     std::string item_key;     // empty for a custom item
     std::string custom_text;  // empty for a template item
-    bool done = false;
+    bool done = false;        // status == Done, kept for callers that only tick
+    std::int64_t section_id = 0;
+    ItemStatus status = ItemStatus::ToDo;
+    std::string status_reason;            // why it waits or is blocked
+    std::optional<std::int64_t> status_since; // unix seconds the current status began
+    std::string due;                      // YYYY-MM-DD or empty
+    Owner owner = Owner::Us;
+    std::string note;
+    bool internal = false; // never shown to the client
+};
+
+// A group of items; a template section or the user's own.
+struct ChecklistSection {
+    std::int64_t id = 0;
+    std::int64_t position = 0;
+    std::string template_key;
+    std::string section_key;
+    std::string custom_title; // for a user's own section
 };
 
 // The checklist attached to one document.
@@ -29,7 +58,13 @@ struct Checklist {
     std::int64_t document_id = 0;
     std::string document_path; // canonical, UTF-8
     std::string template_key;  // the template it was started from; may be empty
+    std::vector<ChecklistSection> sections;
     std::vector<ChecklistItem> items;
+    std::optional<int> revision_rounds_agreed;
+    int revision_rounds_used = 0;
+    std::optional<int> update_every_days;
+    std::string next_update_due; // YYYY-MM-DD or empty
+    std::string deadline;        // YYYY-MM-DD or empty
 };
 
 // An item to add when attaching a checklist.
@@ -37,13 +72,38 @@ struct NewItem {
     std::string template_key;
     std::string item_key;
     std::string custom_text;
+    std::string section_key; // items with the same section key share a section
 };
+
+// One recorded change; the history is append-only.
+struct HistoryEntry {
+    std::int64_t sequence = 0;
+    std::int64_t at = 0;      // unix seconds
+    std::int64_t item_id = 0; // 0 for a change to the checklist itself
+    std::string field;        // "status", "due", "owner", "note", "internal", "item", ...
+    std::string old_value;
+    std::string new_value;
+};
+
+// Figures derived from a checklist on a given day.
+struct ChecklistFigures {
+    std::size_t counted = 0;  // items that count (Not applicable does not)
+    std::size_t done = 0;
+    int percent_done = 0;     // 0..100, rounded down
+    std::size_t overdue = 0;  // due before today and neither done nor not applicable
+    std::size_t waiting_on_client = 0;
+    std::size_t blocked = 0;
+    std::int64_t client_wait_days = 0; // summed over items waiting on the client now
+};
+
+// The figures of `checklist` on `today` (YYYY-MM-DD) at `now` (unix seconds).
+ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, std::int64_t now);
 
 // A Rapport store, open on one SQLite file.
 class Store {
 public:
     // The schema version this build writes; see the migration steps in store.cpp.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens or creates the store at `file`, creating its folder, and migrates it up.
     static Result<Store> open(const std::filesystem::path& file);
@@ -59,8 +119,30 @@ public:
     Result<Checklist> attach(const std::string& document_path, const std::string& template_key,
                              const std::vector<NewItem>& items);
 
-    // Marks an item done or not done.
+    // Marks an item done or not done (To do).
     Status setDone(std::int64_t document_id, std::int64_t item_id, bool done);
+    // Changes an item's status; `reason` is kept for Waiting on client and Blocked.
+    Status setStatus(std::int64_t document_id, std::int64_t item_id, ItemStatus status, const std::string& reason,
+                     std::int64_t now);
+    // Sets an item's due date (YYYY-MM-DD, or "" for none).
+    Status setDue(std::int64_t document_id, std::int64_t item_id, const std::string& due);
+    // Sets who acts on an item.
+    Status setOwner(std::int64_t document_id, std::int64_t item_id, Owner owner);
+    // Sets an item's note.
+    Status setNote(std::int64_t document_id, std::int64_t item_id, const std::string& note);
+    // Makes an item internal (hidden from the client) or client-visible.
+    Status setInternal(std::int64_t document_id, std::int64_t item_id, bool internal);
+    // Adds a custom item with the user's text at the end of `section_id` (0: the last section).
+    Result<std::int64_t> addCustomItem(std::int64_t document_id, std::int64_t section_id, const std::string& text);
+    // Sets the agreed revision rounds and those used so far.
+    Status setRevisionRounds(std::int64_t document_id, std::optional<int> agreed, int used);
+    // Sets the update rhythm in days and the next update's date.
+    Status setUpdateRhythm(std::int64_t document_id, std::optional<int> every_days, const std::string& next_due);
+    // Sets the project deadline (YYYY-MM-DD, or "").
+    Status setDeadline(std::int64_t document_id, const std::string& deadline);
+
+    // Every recorded change to the document's checklist, oldest first.
+    Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
 
     // The file this store lives in.
     const std::filesystem::path& file() const noexcept { return file_; }
@@ -68,6 +150,15 @@ public:
 private:
     Store(std::filesystem::path file, sqlite::Connection db);
     Error writeError() const;
+    // Changes one column of one item and records it in the history, in one transaction.
+    Status changeItem(std::int64_t document_id, std::int64_t item_id, const char* column, const char* field,
+                      const std::string& value);
+    // Changes one column of a checklist and records it in the history, in one transaction.
+    Status changeChecklist(std::int64_t document_id, const char* column, const char* field,
+                           const std::optional<std::string>& value);
+    // Appends a history row inside the caller's transaction.
+    bool record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
+                const std::string& new_value, std::int64_t at);
 
     std::filesystem::path file_;
     sqlite::Connection db_;

@@ -1,0 +1,230 @@
+// The checklist model: statuses, fields, history, derived figures, and migrations.
+#include "store.h"
+
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <random>
+
+namespace fs = std::filesystem;
+using rapport::ItemStatus;
+
+namespace {
+
+struct TempStore {
+    fs::path dir;
+    fs::path file;
+    TempStore()
+    {
+        std::random_device seed;
+        dir = fs::temp_directory_path() / ("rapport-model-" + std::to_string(seed()));
+        fs::create_directories(dir);
+        file = dir / "rapport.sqlite3";
+    }
+    ~TempStore() { fs::remove_all(dir); }
+};
+
+rapport::Checklist attachKickoff(rapport::Store& store, const std::string& doc)
+{
+    auto attached = store.attach(doc, "kickoff",
+                                 {{"kickoff", "scope-in-out", {}, "scope"}, {"kickoff", "deadlines", {}, "scope"},
+                                  {"kickoff", "budget", {}, "money"}, {"kickoff", "payment-terms", {}, "money"}});
+    REQUIRE(attached);
+    return attached.value();
+}
+
+rapport::Checklist reload(rapport::Store& store, const std::string& doc)
+{
+    auto loaded = store.checklistFor(doc);
+    REQUIRE(loaded);
+    REQUIRE(loaded.value().has_value());
+    return *loaded.value();
+}
+
+void execRaw(const fs::path& file, const char* sql)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    INFO((message ? message : ""));
+    sqlite3_free(message);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+} // namespace
+
+TEST_CASE("attaching a template creates its sections in order")
+{
+    TempStore temp;
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE(store);
+    const auto checklist = attachKickoff(store.value(), "/docs/brief.md");
+    REQUIRE(checklist.sections.size() == 2);
+    CHECK(checklist.sections[0].section_key == "scope");
+    CHECK(checklist.sections[1].section_key == "money");
+    CHECK(checklist.items[2].section_id == checklist.sections[1].id);
+    CHECK(checklist.items[0].status == ItemStatus::ToDo);
+}
+
+TEST_CASE("statuses, reasons and fields are stored, and every change is in the history")
+{
+    TempStore temp;
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE(store);
+    auto& s = store.value();
+    const auto checklist = attachKickoff(s, "/docs/brief.md");
+    const auto doc = checklist.document_id;
+
+    REQUIRE(s.setStatus(doc, 1, ItemStatus::WaitingOnClient, "Waiting for the logo files", 1'000'000));
+    REQUIRE(s.setStatus(doc, 2, ItemStatus::Blocked, "Hosting account not opened", 1'000'000));
+    REQUIRE(s.setStatus(doc, 3, ItemStatus::Done, "ignored for Done", 1'000'100));
+    REQUIRE(s.setStatus(doc, 4, ItemStatus::NotApplicable, {}, 1'000'100));
+    REQUIRE(s.setDue(doc, 1, "2026-11-20"));
+    REQUIRE(s.setOwner(doc, 1, rapport::Owner::Client));
+    REQUIRE(s.setNote(doc, 2, "Ask Maria on Tuesday — «срочно», 尽快"));
+    REQUIRE(s.setInternal(doc, 2, true));
+    REQUIRE(s.setRevisionRounds(doc, 3, 2));
+    REQUIRE(s.setUpdateRhythm(doc, 7, "2026-11-27"));
+    REQUIRE(s.setDeadline(doc, "2027-01-10"));
+    const auto added = s.addCustomItem(doc, 0, "Send the Friday status email");
+    REQUIRE(added);
+
+    const auto loaded = reload(s, "/docs/brief.md");
+    CHECK(loaded.items[0].status == ItemStatus::WaitingOnClient);
+    CHECK(loaded.items[0].status_reason == "Waiting for the logo files");
+    CHECK(loaded.items[0].status_since == 1'000'000);
+    CHECK(loaded.items[0].due == "2026-11-20");
+    CHECK(loaded.items[0].owner == rapport::Owner::Client);
+    CHECK(loaded.items[1].note == "Ask Maria on Tuesday — «срочно», 尽快");
+    CHECK(loaded.items[1].internal);
+    CHECK(loaded.items[2].done);
+    CHECK(loaded.items[2].status_reason.empty());
+    CHECK(loaded.revision_rounds_agreed == 3);
+    CHECK(loaded.revision_rounds_used == 2);
+    CHECK(loaded.update_every_days == 7);
+    CHECK(loaded.next_update_due == "2026-11-27");
+    CHECK(loaded.deadline == "2027-01-10");
+    REQUIRE(loaded.items.size() == 5);
+    CHECK(loaded.items[4].custom_text == "Send the Friday status email");
+    CHECK(loaded.items[4].section_id == loaded.sections.back().id);
+
+    const auto history = s.history(doc);
+    REQUIRE(history);
+    const auto& entries = history.value();
+    REQUIRE(entries.size() >= 13);
+    CHECK(entries[0].field == "attached");
+    CHECK(entries[1].field == "status");
+    CHECK(entries[1].item_id == 1);
+    CHECK(entries[1].old_value == "todo");
+    CHECK(entries[1].new_value == "waiting");
+    CHECK(entries[2].field == "reason");
+    CHECK(entries[2].new_value == "Waiting for the logo files");
+    for (std::size_t i = 1; i < entries.size(); ++i)
+        CHECK(entries[i].sequence == entries[i - 1].sequence + 1);
+
+    SUBCASE("setting the same value again records nothing")
+    {
+        REQUIRE(s.setStatus(doc, 1, ItemStatus::WaitingOnClient, "Waiting for the logo files", 2'000'000));
+        REQUIRE(s.setDue(doc, 1, "2026-11-20"));
+        CHECK(s.history(doc).value().size() == entries.size());
+        CHECK(reload(s, "/docs/brief.md").items[0].status_since == 1'000'000);
+    }
+}
+
+TEST_CASE("bad values are refused and change nothing")
+{
+    TempStore temp;
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE(store);
+    auto& s = store.value();
+    const auto doc = attachKickoff(s, "/docs/brief.md").document_id;
+    const auto before = s.history(doc).value().size();
+    CHECK_FALSE(s.setDue(doc, 1, "2026-02-30"));
+    CHECK_FALSE(s.setDue(doc, 1, "next week"));
+    CHECK_FALSE(s.setDeadline(doc, "2026-13-01"));
+    CHECK_FALSE(s.setRevisionRounds(doc, 3, -1));
+    CHECK_FALSE(s.setUpdateRhythm(doc, 0, {}));
+    CHECK_FALSE(s.addCustomItem(doc, 0, ""));
+    CHECK_FALSE(s.addCustomItem(doc, 99, "In a section that does not exist"));
+    const auto missing = s.setStatus(doc, 42, ItemStatus::Done, {}, 0);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == rapport::ErrorCode::ItemUnknown);
+    CHECK(s.history(doc).value().size() == before);
+    CHECK(reload(s, "/docs/brief.md").items[0].due.empty());
+}
+
+TEST_CASE("derived figures: percent done without Not applicable, overdue, client waiting time")
+{
+    rapport::Checklist checklist;
+    auto item = [](ItemStatus status, std::string due = {}, std::optional<std::int64_t> since = {}) {
+        rapport::ChecklistItem i;
+        i.status = status;
+        i.due = std::move(due);
+        i.status_since = since;
+        return i;
+    };
+    const std::int64_t day = 86400;
+    checklist.items = {item(ItemStatus::Done), item(ItemStatus::Done, "2026-01-01"), item(ItemStatus::NotApplicable, "2026-01-01"),
+                       item(ItemStatus::ToDo, "2026-11-22"), item(ItemStatus::ToDo, "2026-11-23"),
+                       item(ItemStatus::WaitingOnClient, {}, 100 * day), item(ItemStatus::WaitingOnClient, {}, 103 * day),
+                       item(ItemStatus::Blocked)};
+    const auto figures = rapport::figuresOf(checklist, "2026-11-23", 110 * day);
+    CHECK(figures.counted == 7);
+    CHECK(figures.done == 2);
+    CHECK(figures.percent_done == 28);
+    CHECK(figures.overdue == 1);
+    CHECK(figures.waiting_on_client == 2);
+    CHECK(figures.blocked == 1);
+    CHECK(figures.client_wait_days == 10 + 7);
+    CHECK(rapport::figuresOf(rapport::Checklist{}, "2026-11-23", 0).percent_done == 0);
+}
+
+TEST_CASE("a store written by schema version 1 is migrated, keeping every tick")
+{
+    TempStore temp;
+    // Exactly what Rapport 0.1's first store wrote.
+    execRaw(temp.file, R"sql(
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);
+        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
+        INSERT INTO documents VALUES (1, '/docs/Договор.txt', 1700000000);
+        INSERT INTO checklists VALUES (1, 'kickoff', 1700000000);
+        INSERT INTO items VALUES (1, 1, 1, 'kickoff', 'scope-in-out', '', 1);
+        INSERT INTO items VALUES (1, 2, 2, 'kickoff', 'deadlines', '', 0);
+        INSERT INTO items VALUES (1, 3, 3, '', '', 'Позвонить клиенту', 1);
+        PRAGMA user_version=1;
+    )sql");
+
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    const auto checklist = reload(store.value(), "/docs/Договор.txt");
+    REQUIRE(checklist.items.size() == 3);
+    CHECK(checklist.items[0].status == ItemStatus::Done);
+    CHECK(checklist.items[0].done);
+    CHECK(checklist.items[1].status == ItemStatus::ToDo);
+    CHECK(checklist.items[2].custom_text == "Позвонить клиенту");
+    CHECK(checklist.items[2].done);
+    REQUIRE(checklist.sections.size() == 1);
+    CHECK(checklist.items[1].section_id == checklist.sections[0].id);
+    // The migrated store takes new changes with history.
+    REQUIRE(store.value().setStatus(checklist.document_id, 2, ItemStatus::InProgress, {}, 1));
+    CHECK(store.value().history(checklist.document_id).value().size() == 1);
+}
+
+TEST_CASE("an empty file is migrated from version 0 to the current schema")
+{
+    TempStore temp;
+    REQUIRE(rapport::Store::open(temp.file));
+    auto again = rapport::Store::open(temp.file); // opening a current store migrates nothing
+    REQUIRE(again);
+    CHECK(again.value().checklistFor("/nothing").value() == std::nullopt);
+}
