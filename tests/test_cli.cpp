@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <sys/wait.h>
@@ -58,7 +59,7 @@ TEST_CASE("bad usage exits with 2 and says why")
     const Run none = runCli("");
     CHECK(none.exitCode == 2);
     CHECK(none.output.find("no command given") != std::string::npos);
-    const Run unknown = runCli("--store /tmp/never-used.sqlite3 frobnicate");
+    const Run unknown = runCli("frobnicate");
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.output.find("unknown command") != std::string::npos);
 }
@@ -71,4 +72,54 @@ TEST_CASE("showing a document without a checklist fails with a clear message")
     CHECK(show.exitCode == 1);
     CHECK(show.output.find("No checklist is attached to /nowhere/brief.md") != std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE("add, set, history, rename and orphans through the command line")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
+    fs::create_directories(dir);
+    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
+    const std::string doc = "'" + (dir / "brief.md").string() + "'";
+    { std::ofstream(dir / "brief.md") << "brief"; }
+    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+
+    const Run added = runCli(store + "add " + doc + " 'Call Maria — «срочно»'");
+    CHECK_MESSAGE(added.exitCode == 0, added.output);
+    CHECK(runCli(store + "set " + doc + " budget --status waiting --reason 'Needs the board' --owner client --due 2026-12-01")
+              .exitCode == 0);
+    CHECK(runCli(store + "set " + doc + " 1 --status done --internal").exitCode == 0);
+    const Run show = runCli(store + "show " + doc);
+    CHECK(show.output.find("[x]\tWrite down what is in scope and what is not\tdone\t-\tus\tinternal") != std::string::npos);
+    CHECK(show.output.find("\twaiting\t2026-12-01\tclient\tvisible\tNeeds the board") != std::string::npos);
+    CHECK(show.output.find("Call Maria — «срочно»") != std::string::npos);
+
+    const Run history = runCli(store + "history " + doc);
+    CHECK(history.output.find("\tstatus\ttodo\twaiting") != std::string::npos);
+    CHECK(history.output.find("\titem\t\tCall Maria") != std::string::npos);
+
+    // Bad values: a clear message, exit 1 or 2, and nothing half-applied.
+    const Run badStatus = runCli(store + "set " + doc + " 1 --status finished");
+    CHECK(badStatus.exitCode == 2);
+    CHECK(badStatus.output.find("unknown status") != std::string::npos);
+    const Run badDate = runCli(store + "set " + doc + " 2 --due 2026-02-30 --note 'should not be saved'");
+    CHECK(badDate.exitCode == 1);
+    CHECK(badDate.output.find("YYYY-MM-DD") != std::string::npos);
+    CHECK(runCli(store + "show " + doc).output.find("should not be saved") == std::string::npos);
+    CHECK(runCli(store + "set " + doc + " 999 --status done").exitCode == 1);
+
+    fs::rename(dir / "brief.md", dir / "brief-final.md");
+    CHECK(runCli(store + "orphans").output.find((dir / "brief.md").string()) != std::string::npos);
+    CHECK(runCli(store + "rename " + doc + " '" + (dir / "brief-final.md").string() + "'").exitCode == 0);
+    CHECK(runCli(store + "orphans").output.empty());
+    CHECK(runCli(store + "show '" + (dir / "brief-final.md").string() + "'").output.find("[x]") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an unknown command creates no store")
+{
+    std::random_device seed;
+    const fs::path file = fs::temp_directory_path() / ("rapport-none-" + std::to_string(seed()) + ".sqlite3");
+    CHECK(runCli("--store '" + file.string() + "' frobnicate").exitCode == 2);
+    CHECK_FALSE(fs::exists(file));
 }

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 namespace fs = std::filesystem;
@@ -227,4 +228,42 @@ TEST_CASE("an empty file is migrated from version 0 to the current schema")
     auto again = rapport::Store::open(temp.file); // opening a current store migrates nothing
     REQUIRE(again);
     CHECK(again.value().checklistFor("/nothing").value() == std::nullopt);
+}
+
+TEST_CASE("a checklist follows its document through a rename, is never overwritten, and orphans are listed")
+{
+    TempStore temp;
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE(store);
+    auto& s = store.value();
+    const fs::path oldFile = temp.dir / "Sözleşme.txt";
+    const fs::path newFile = temp.dir / "合同" / "Договор.txt";
+    fs::create_directories(newFile.parent_path());
+    { std::ofstream(oldFile) << "contract"; }
+    const auto doc = attachKickoff(s, oldFile.string()).document_id;
+    REQUIRE(s.setStatus(doc, 1, ItemStatus::Done, {}, 5));
+    CHECK(s.orphans().value().empty());
+
+    fs::rename(oldFile, newFile);
+    const auto orphans = s.orphans();
+    REQUIRE(orphans);
+    REQUIRE(orphans.value().size() == 1);
+    CHECK(orphans.value()[0].document_id == doc);
+    CHECK(orphans.value()[0].path == oldFile.string());
+
+    REQUIRE(s.renameDocument(oldFile.string(), newFile.string()));
+    CHECK(s.orphans().value().empty());
+    CHECK(s.checklistFor(oldFile.string()).value() == std::nullopt);
+    CHECK(reload(s, newFile.string()).items[0].done);
+    CHECK(s.history(doc).value().back().field == "path");
+
+    // A second checklist at another path cannot be moved on top of this one.
+    const auto other = attachKickoff(s, (temp.dir / "other.md").string()).document_id;
+    const auto refused = s.reattach(other, newFile.string());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().description().find("another checklist") != std::string::npos);
+    CHECK(reload(s, newFile.string()).document_id == doc);
+    // Renaming a document the store never saw is no error and creates nothing.
+    REQUIRE(s.renameDocument((temp.dir / "never.md").string(), (temp.dir / "never2.md").string()));
+    CHECK(s.checklistFor((temp.dir / "never2.md").string()).value() == std::nullopt);
 }

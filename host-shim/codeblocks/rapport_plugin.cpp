@@ -275,6 +275,17 @@ void RapportPlugin::runTestCommand(const std::string& command)
             editors->SetActiveEditor(editor);
         else
             controller_->trace("problem\tnot open: " + toUtf8(argument));
+    } else if (verb == "save-as") {
+        // What Save As does after its dialog: the editor takes the new name and saves.
+        cbEditor* editor = editors->GetBuiltinActiveEditor();
+        if (!editor) {
+            controller_->trace("problem\tno active editor");
+            return;
+        }
+        editor->SetFilename(argument);
+        editor->SetModified(true); // Code::Blocks skips saving an unmodified editor
+        if (!editor->Save())
+            controller_->trace("problem\tsave failed: " + toUtf8(argument));
     } else if (verb == "menu-toggle-sidebar") {
         // Exactly what choosing View > Rapport sidebar does: a menu event sent to the main frame.
         wxCommandEvent click(wxEVT_MENU, toggleMenuId_);

@@ -3,7 +3,10 @@
 #include "store.h"
 #include "template_library.h"
 
+#include <algorithm>
+#include <ctime>
 #include <exception>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -14,8 +17,18 @@ constexpr const char* kUsage =
     "usage: rapport [--store PATH] COMMAND ...\n"
     "commands:\n"
     "  attach DOC --template KEY   attach a checklist from a template to DOC\n"
+    "  add DOC TEXT                add a custom item with TEXT to DOC's checklist\n"
+    "  set DOC ITEM [--status todo|in-progress|waiting|blocked|done|na] [--reason TEXT]\n"
+    "               [--due YYYY-MM-DD|none] [--note TEXT] [--owner us|client] [--internal|--visible]\n"
+    "                              change an item (ITEM: the number show prints, or a template item key)\n"
+    "  rename OLD NEW              the document moved: its checklist goes with it\n"
+    "  orphans                     list checklists whose document no longer exists\n"
     "  show DOC                    print DOC's checklist\n"
+    "  history DOC                 print every recorded change to DOC's checklist\n"
     "  templates                   list the available templates\n";
+
+// Commands that need the store; checked before it is opened so a typo creates no file.
+const std::vector<std::string> kStoreCommands{"attach", "add", "set", "rename", "orphans", "show", "history"};
 
 int usage(const std::string& problem)
 {
@@ -50,6 +63,10 @@ int run(std::vector<std::string> args)
     const std::string command = args[0];
     const auto library = rapport::TemplateLibrary::load(rapport::defaultTemplateFolders());
 
+    if (command != "templates" &&
+        std::find(kStoreCommands.begin(), kStoreCommands.end(), command) == kStoreCommands.end())
+        return usage("unknown command \"" + command + "\"");
+
     if (command == "templates") {
         for (const auto& entry : library.templates())
             std::cout << entry.key << "\t" << entry.title << "\n";
@@ -78,6 +95,121 @@ int run(std::vector<std::string> args)
         std::cout << "attached " << attached.value().items.size() << " items\n";
         return 0;
     }
+    // The checklist of DOC, or a failure already reported.
+    auto load = [&](const std::string& doc, rapport::Checklist& out) -> int {
+        const std::string path = rapport::canonicalDocumentPath(doc);
+        auto checklist = store.value().checklistFor(path);
+        if (!checklist)
+            return failure(checklist.error());
+        if (!checklist.value())
+            return failure({rapport::ErrorCode::DocumentUnknown, path, {}});
+        out = std::move(*checklist.value());
+        return 0;
+    };
+
+    if (command == "add") {
+        if (args.size() != 3)
+            return usage("add takes DOC TEXT");
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        auto added = store.value().addCustomItem(checklist.document_id, 0, args[2]);
+        if (!added)
+            return failure(added.error());
+        std::cout << "added item " << added.value() << "\n";
+        return 0;
+    }
+    if (command == "set") {
+        if (args.size() < 4)
+            return usage("set takes DOC ITEM and at least one option");
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        const rapport::ChecklistItem* item = nullptr;
+        for (const auto& candidate : checklist.items)
+            if (std::to_string(candidate.id) == args[2] || (!candidate.item_key.empty() && candidate.item_key == args[2]))
+                item = &candidate;
+        if (!item)
+            return failure({rapport::ErrorCode::ItemUnknown, args[2], {}});
+        // Validate every option first: a bad one must not leave half the changes applied.
+        std::optional<rapport::ItemStatus> status;
+        std::optional<std::string> reason, due, note;
+        std::optional<rapport::Owner> owner;
+        std::optional<bool> internal;
+        for (std::size_t i = 3; i < args.size(); ++i) {
+            const std::string& option = args[i];
+            if (option == "--internal" || option == "--visible") {
+                internal = option == "--internal";
+                continue;
+            }
+            if (i + 1 >= args.size())
+                return usage(option + " needs a value");
+            const std::string& value = args[++i];
+            if (option == "--status") {
+                status = rapport::parseStatusKeyword(value);
+                if (!status)
+                    return usage("unknown status \"" + value + "\"");
+            } else if (option == "--reason") {
+                reason = value;
+            } else if (option == "--due") {
+                due = value == "none" ? std::string() : value;
+            } else if (option == "--note") {
+                note = value;
+            } else if (option == "--owner") {
+                if (value != "us" && value != "client")
+                    return usage("--owner takes us or client");
+                owner = value == "client" ? rapport::Owner::Client : rapport::Owner::Us;
+            } else {
+                return usage("unknown option " + option);
+            }
+        }
+        auto& s = store.value();
+        const auto doc = checklist.document_id;
+        const auto now = static_cast<std::int64_t>(std::time(nullptr));
+        const rapport::Status results[] = {
+            due ? s.setDue(doc, item->id, *due) : rapport::Status{},
+            status || reason ? s.setStatus(doc, item->id, status.value_or(item->status), reason.value_or(item->status_reason), now)
+                             : rapport::Status{},
+            note ? s.setNote(doc, item->id, *note) : rapport::Status{},
+            owner ? s.setOwner(doc, item->id, *owner) : rapport::Status{},
+            internal ? s.setInternal(doc, item->id, *internal) : rapport::Status{},
+        };
+        for (const auto& result : results)
+            if (!result)
+                return failure(result.error());
+        return 0;
+    }
+    if (command == "rename") {
+        if (args.size() != 3)
+            return usage("rename takes OLD NEW");
+        const auto renamed = store.value().renameDocument(rapport::canonicalDocumentPath(args[1]),
+                                                          rapport::canonicalDocumentPath(args[2]));
+        if (!renamed)
+            return failure(renamed.error());
+        return 0;
+    }
+    if (command == "orphans") {
+        auto orphans = store.value().orphans();
+        if (!orphans)
+            return failure(orphans.error());
+        for (const auto& orphan : orphans.value())
+            std::cout << orphan.document_id << "\t" << orphan.path << "\n";
+        return 0;
+    }
+    if (command == "history") {
+        if (args.size() != 2)
+            return usage("history takes DOC");
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        auto entries = store.value().history(checklist.document_id);
+        if (!entries)
+            return failure(entries.error());
+        for (const auto& entry : entries.value())
+            std::cout << entry.sequence << "\t" << entry.at << "\t" << entry.item_id << "\t" << entry.field << "\t"
+                      << entry.old_value << "\t" << entry.new_value << "\n";
+        return 0;
+    }
     if (command == "show") {
         if (args.size() != 2)
             return usage("show takes DOC");
@@ -87,8 +219,15 @@ int run(std::vector<std::string> args)
             return failure(checklist.error());
         if (!checklist.value())
             return failure({rapport::ErrorCode::DocumentUnknown, path, {}});
-        for (const auto& item : checklist.value()->items)
-            std::cout << item.id << "\t" << (item.done ? "[x]" : "[ ]") << "\t" << itemText(library, item) << "\n";
+        for (const auto& item : checklist.value()->items) {
+            std::cout << item.id << "\t" << (item.done ? "[x]" : "[ ]") << "\t" << itemText(library, item) << "\t"
+                      << rapport::statusKeyword(item.status) << "\t" << (item.due.empty() ? "-" : item.due) << "\t"
+                      << (item.owner == rapport::Owner::Client ? "client" : "us") << "\t"
+                      << (item.internal ? "internal" : "visible");
+            if (!item.status_reason.empty())
+                std::cout << "\t" << item.status_reason;
+            std::cout << "\n";
+        }
         return 0;
     }
     return usage("unknown command \"" + command + "\"");

@@ -40,10 +40,19 @@ Status SidebarSession::reload()
     return {};
 }
 
-void SidebarSession::documentRenamed(const std::string& old_path, const std::string& new_path)
+Status SidebarSession::documentRenamed(const std::string& old_path, const std::string& new_path)
 {
-    if (canonicalDocumentPath(old_path) == documentPath_)
-        documentPath_ = canonicalDocumentPath(new_path);
+    const std::string from = canonicalDocumentPath(old_path);
+    const std::string to = canonicalDocumentPath(new_path);
+    if (from == documentPath_)
+        documentPath_ = to;
+    if (!store_)
+        return {};
+    // The checklist belongs to the document, not to its old name.
+    Status moved = store_->renameDocument(from, to);
+    if (!moved)
+        return moved;
+    return to == documentPath_ ? reload() : Status{};
 }
 
 SidebarSession::View SidebarSession::view() const noexcept

@@ -35,8 +35,9 @@ public:
     Status setActiveDocument(const std::string& path);
     // Reloads the active document's checklist from the store.
     Status reload();
-    // A document moved (Save As, rename): the session keeps following it.
-    void documentRenamed(const std::string& old_path, const std::string& new_path);
+    // A document moved (Save As, rename): its checklist moves with it in the store,
+    // and the session keeps following it.
+    Status documentRenamed(const std::string& old_path, const std::string& new_path);
 
     View view() const noexcept;
     // The active document's canonical path, or "".

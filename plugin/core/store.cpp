@@ -555,6 +555,75 @@ Result<std::int64_t> Store::addCustomItem(std::int64_t document_id, std::int64_t
     return itemId;
 }
 
+Status Store::renameDocument(const std::string& old_path, const std::string& new_path)
+{
+    sqlite::Statement find(db_, "SELECT id FROM documents WHERE path = ?1");
+    find.bind(1, old_path);
+    const int rc = find.step();
+    if (rc == SQLITE_DONE)
+        return {}; // nothing attached to the old name: nothing to carry
+    if (rc != SQLITE_ROW)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+    const std::int64_t documentId = find.columnInt(0);
+    find.reset();
+    return reattach(documentId, new_path);
+}
+
+Status Store::reattach(std::int64_t document_id, const std::string& new_path)
+{
+    if (new_path.empty())
+        return Error{ErrorCode::InvalidArgument, new_path, "empty document path"};
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement current(db_, "SELECT path FROM documents WHERE id = ?1");
+    current.bind(1, document_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    const std::string oldPath = current.columnText(0);
+    current.reset();
+    if (oldPath == new_path)
+        return {};
+    // Another checklist already lives at the new path: never overwrite it.
+    sqlite::Statement occupied(db_, "SELECT d.id, c.document_id IS NOT NULL FROM documents d "
+                                    "LEFT JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
+    occupied.bind(1, new_path);
+    if (occupied.step() == SQLITE_ROW) {
+        if (occupied.columnInt(1) != 0)
+            return Error{ErrorCode::InvalidArgument, new_path, "another checklist is already attached there"};
+        sqlite::Statement drop(db_, "DELETE FROM documents WHERE id = ?1");
+        drop.bind(1, occupied.columnInt(0));
+        occupied.reset();
+        if (drop.run() != SQLITE_DONE)
+            return writeError();
+    }
+    occupied.reset();
+    sqlite::Statement move(db_, "UPDATE documents SET path = ?2 WHERE id = ?1");
+    move.bind(1, document_id);
+    move.bind(2, new_path);
+    if (move.run() != SQLITE_DONE || !record(document_id, 0, "path", oldPath, new_path, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Result<std::vector<Store::Orphan>> Store::orphans()
+{
+    sqlite::Statement query(db_, "SELECT d.id, d.path FROM documents d JOIN checklists c ON c.document_id = d.id "
+                                 "ORDER BY d.path");
+    std::vector<Orphan> found;
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        std::error_code ec;
+        std::string path = query.columnText(1);
+        if (!std::filesystem::exists(std::filesystem::path(path), ec) && !ec)
+            found.push_back(Orphan{query.columnInt(0), std::move(path)});
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+    return found;
+}
+
 Result<std::vector<HistoryEntry>> Store::history(std::int64_t document_id)
 {
     sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value FROM history "

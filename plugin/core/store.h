@@ -141,6 +141,19 @@ public:
     // Sets the project deadline (YYYY-MM-DD, or "").
     Status setDeadline(std::int64_t document_id, const std::string& deadline);
 
+    // The document at `old_path` now lives at `new_path` (Save As, rename, move): its
+    // checklist goes with it. Refused when `new_path` already has a checklist.
+    Status renameDocument(const std::string& old_path, const std::string& new_path);
+    // A checklist whose document is gone, and where the document was.
+    struct Orphan {
+        std::int64_t document_id = 0;
+        std::string path;
+    };
+    // Checklists whose document file no longer exists: never silently lost, re-attachable.
+    Result<std::vector<Orphan>> orphans();
+    // Attaches an orphaned checklist to the document now at `new_path`.
+    Status reattach(std::int64_t document_id, const std::string& new_path);
+
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
 

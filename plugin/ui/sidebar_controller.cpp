@@ -62,9 +62,13 @@ void SidebarController::onDocumentSaved(const std::string& path)
 
 void SidebarController::onDocumentRenamed(const std::string& old_path, const std::string& new_path)
 {
-    session_.documentRenamed(old_path, new_path);
+    const Status moved = session_.documentRenamed(old_path, new_path);
+    if (!moved) {
+        host_.log("Rapport: " + moved.error().description(), true);
+        panel_->showProblem(moved.error().description(localization_.locale(language_)));
+    }
     trace("renamed\t" + canonicalDocumentPath(old_path) + "\t" + canonicalDocumentPath(new_path));
-    onActiveDocumentChanged(session_.documentPath());
+    panel_->refresh();
 }
 
 void SidebarController::onDocumentClosed(const std::string& path)

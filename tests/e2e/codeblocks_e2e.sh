@@ -159,7 +159,17 @@ echo "reopen Code::Blocks: the tick is still there"
 m=$(mark)
 start_codeblocks "$doc_a"
 wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" 60 || fail "after a restart the tick was lost"
+
+echo "Save As carries the checklist to the new name"
+doc_a2="$docs/brief v2 — копия.md"
+A2=$(esc "$doc_a2")
+m=$(mark); send "save-as $doc_a2"
+wait_for "$m" "^renamed\t$A\t$A2$" || fail "Save As was not seen as a rename"
+wait_for "$m" "^shown\t$A2\tchecklist\titems=$items_a\tdone=1$" || fail "the checklist did not follow Save As"
 quit_codeblocks
+"$cli" --store "$data/rapport.sqlite3" show "$doc_a2" | grep -qP '^2\t\[x\]\t' || fail "the store has no checklist at the new name"
+"$cli" --store "$data/rapport.sqlite3" show "$doc_a" >/dev/null 2>&1 && fail "the old name still has a checklist"
+
 grep -q 'plugin-released' "$state" || fail "the plugin was not released cleanly"
 
 echo "E2E OK: screenshot in $artifacts/e2e-sidebar.png"
