@@ -105,7 +105,7 @@ TEST_CASE("add, set, history, rename and orphans through the command line")
     const Run badDate = runCli(store + "set " + doc + " 2 --due 2026-02-30 --note 'should not be saved'");
     CHECK(badDate.exitCode == 1);
     CHECK(badDate.output.find("YYYY-MM-DD") != std::string::npos);
-    CHECK(runCli(store + "show " + doc).output.find("should not be saved") == std::string::npos);
+    CHECK(runCli(store + "history " + doc).output.find("should not be saved") == std::string::npos);
     CHECK(runCli(store + "set " + doc + " 999 --status done").exitCode == 1);
 
     fs::rename(dir / "brief.md", dir / "brief-final.md");

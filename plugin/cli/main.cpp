@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ctime>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <iostream>
 #include <string>
@@ -153,6 +154,8 @@ int run(std::vector<std::string> args)
                 reason = value;
             } else if (option == "--due") {
                 due = value == "none" ? std::string() : value;
+                if (!rapport::isDateOrEmpty(*due))
+                    return failure({rapport::ErrorCode::InvalidArgument, value, "expected a date written YYYY-MM-DD"});
             } else if (option == "--note") {
                 note = value;
             } else if (option == "--owner") {
@@ -166,16 +169,20 @@ int run(std::vector<std::string> args)
         auto& s = store.value();
         const auto doc = checklist.document_id;
         const auto now = static_cast<std::int64_t>(std::time(nullptr));
-        const rapport::Status results[] = {
-            due ? s.setDue(doc, item->id, *due) : rapport::Status{},
-            status || reason ? s.setStatus(doc, item->id, status.value_or(item->status), reason.value_or(item->status_reason), now)
-                             : rapport::Status{},
-            note ? s.setNote(doc, item->id, *note) : rapport::Status{},
-            owner ? s.setOwner(doc, item->id, *owner) : rapport::Status{},
-            internal ? s.setInternal(doc, item->id, *internal) : rapport::Status{},
+        // Everything was validated above; each change is committed on its own, in order.
+        const std::function<rapport::Status()> changes[] = {
+            [&] { return due ? s.setDue(doc, item->id, *due) : rapport::Status{}; },
+            [&] {
+                return status || reason ? s.setStatus(doc, item->id, status.value_or(item->status),
+                                                      reason.value_or(item->status_reason), now)
+                                        : rapport::Status{};
+            },
+            [&] { return note ? s.setNote(doc, item->id, *note) : rapport::Status{}; },
+            [&] { return owner ? s.setOwner(doc, item->id, *owner) : rapport::Status{}; },
+            [&] { return internal ? s.setInternal(doc, item->id, *internal) : rapport::Status{}; },
         };
-        for (const auto& result : results)
-            if (!result)
+        for (const auto& change : changes)
+            if (const rapport::Status result = change(); !result)
                 return failure(result.error());
         return 0;
     }

@@ -433,19 +433,24 @@ Status Store::changeChecklist(std::int64_t document_id, const char* column, cons
 
 namespace {
 
-// True for "" or a real calendar date written YYYY-MM-DD.
-bool isDateOrEmpty(const std::string& date)
+} // namespace
+
+bool isDateOrEmpty(std::string_view text)
 {
-    if (date.empty())
+    if (text.empty())
         return true;
+    const std::string date(text);
     int y = 0, m = 0, d = 0;
     char tail = 0;
-    if (date.size() != 10 || std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
+        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
         return false;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                           std::chrono::day{static_cast<unsigned>(d)}};
     return ymd.ok();
 }
+
+namespace {
 
 std::optional<std::string> optionalNumber(std::optional<int> value)
 {

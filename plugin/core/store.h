@@ -96,6 +96,9 @@ struct ChecklistFigures {
     std::int64_t client_wait_days = 0; // summed over items waiting on the client now
 };
 
+// True for "" or a real calendar date written YYYY-MM-DD.
+bool isDateOrEmpty(std::string_view date);
+
 // The figures of `checklist` on `today` (YYYY-MM-DD) at `now` (unix seconds).
 ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, std::int64_t now);
 
