@@ -11,13 +11,14 @@ SidebarSession::SidebarSession(std::filesystem::path store_file, TemplateLibrary
 
 Status SidebarSession::openStore()
 {
-    auto opened = Store::open(storeFile_);
+    auto opened = openStoreWithRecovery(storeFile_);
     if (!opened) {
         storeError_ = opened.error();
         store_.reset();
         return opened.error();
     }
-    store_.emplace(std::move(opened.value()));
+    store_.emplace(std::move(opened.value().store));
+    recoveryNotices_ = std::move(opened.value().notices);
     storeError_.reset();
     return reload();
 }

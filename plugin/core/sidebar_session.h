@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "store_recovery.h"
 #include "template_library.h"
 
 #include <cstddef>
@@ -27,8 +28,11 @@ public:
 
     SidebarSession(std::filesystem::path store_file, TemplateLibrary templates);
 
-    // Opens the store. On failure the session stays usable and shows StoreUnavailable.
+    // Opens the store, recovering a damaged one from its backups (see recoveryNotices()).
+    // On failure the session stays usable and shows StoreUnavailable.
     Status openStore();
+    // What recovery had to do when the store was opened; empty when nothing.
+    const std::vector<RecoveryNotice>& recoveryNotices() const noexcept { return recoveryNotices_; }
 
     // Follows the host's active document ("" for none) and loads its checklist.
     // Documents the store has never seen cost one indexed read and create nothing.
@@ -72,6 +76,7 @@ private:
     TemplateLibrary templates_;
     std::optional<Store> store_;
     std::optional<Error> storeError_;
+    std::vector<RecoveryNotice> recoveryNotices_;
     std::string documentPath_;
     std::optional<Checklist> checklist_;
 };

@@ -37,6 +37,19 @@ SidebarController::SidebarController(host::HostServices& host)
     }
     panel_->setLanguageChoices(names, selected, [this](std::size_t index) { setLanguage(kLanguages.at(index)); });
     panel_->setLanguage(localization_.locale(language_));
+    for (const RecoveryNotice& notice : session_.recoveryNotices()) {
+        host_.log("Rapport: " + notice.description(), true);
+        stickyNotice_ = notice.description(localization_.locale(language_));
+        panel_->showProblem(stickyNotice_);
+        trace("recovered\t" + notice.damaged_copy.string());
+    }
+    if (opened) {
+        // One verified backup a day, made on its own connection and thread: never on the UI thread.
+        backup_ = std::jthread([file = defaultStoreFile()] {
+            if (backupDue(file, std::chrono::hours(24)))
+                static_cast<void>(backupStore(file));
+        });
+    }
     trace(std::string("ready\tstore=") + defaultStoreFile().string());
 }
 
@@ -50,7 +63,7 @@ void SidebarController::onActiveDocumentChanged(const std::string& path)
     if (canonicalDocumentPath(path) == session_.documentPath() && !path.empty())
         return;
     const Status loaded = session_.setActiveDocument(path);
-    panel_->showProblem(loaded ? std::string() : loaded.error().description());
+    panel_->showProblem(loaded ? stickyNotice_ : loaded.error().description(localization_.locale(language_)));
     panel_->refresh();
 }
 

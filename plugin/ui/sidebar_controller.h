@@ -10,6 +10,7 @@
 #include "test_channel.h"
 
 #include <memory>
+#include <thread>
 #include <string>
 
 class wxWindow;
@@ -57,6 +58,8 @@ private:
     Language language_;
     SidebarSession session_;
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
+    std::string stickyNotice_; // what recovery did: stays in view for the whole session
+    std::jthread backup_;          // the day's automatic backup, off the UI thread; joined on release
 };
 
 } // namespace rapport::ui

@@ -1,0 +1,156 @@
+// A damaged store is kept aside, never overwritten, and the newest good backup restored.
+#include "store_recovery.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempStore {
+    fs::path dir;
+    fs::path file;
+    TempStore()
+    {
+        std::random_device seed;
+        dir = fs::temp_directory_path() / ("rapport-recovery-" + std::to_string(seed()));
+        fs::create_directories(dir);
+        file = dir / "rapport.sqlite3";
+    }
+    ~TempStore() { fs::remove_all(dir); }
+};
+
+std::string readAll(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A store with one ticked item, and a verified backup of it.
+void storeWithBackup(const fs::path& file)
+{
+    {
+        auto store = rapport::Store::open(file);
+        REQUIRE(store);
+        auto attached = store.value().attach("/docs/brief.md", "kickoff", {{"kickoff", "budget", {}, "money"}});
+        REQUIRE(attached);
+        REQUIRE(store.value().setDone(attached.value().document_id, 1, true));
+        REQUIRE(rapport::backupStore(file));
+    }
+}
+
+void damageAndRecover(const fs::path& file, const std::string& damaged)
+{
+    auto recovered = rapport::openStoreWithRecovery(file);
+    REQUIRE_MESSAGE(recovered, (recovered ? std::string() : recovered.error().description()));
+    REQUIRE(recovered.value().notices.size() == 1);
+    const auto& notice = recovered.value().notices.front();
+    // The damaged bytes are kept, byte for byte, under the name the notice gives.
+    CHECK(readAll(notice.damaged_copy) == damaged);
+    REQUIRE(notice.restored_from.has_value());
+    const std::string told = notice.description();
+    CHECK(told.find(notice.damaged_copy.string()) != std::string::npos);
+    CHECK(told.find(notice.restored_from->string()) != std::string::npos);
+    // The restored store has the tick the backup had.
+    auto checklist = recovered.value().store.checklistFor("/docs/brief.md");
+    REQUIRE(checklist);
+    REQUIRE(checklist.value().has_value());
+    CHECK(checklist.value()->items[0].done);
+}
+
+} // namespace
+
+TEST_CASE("a file that is not SQLite at all is kept aside and the backup restored")
+{
+    TempStore temp;
+    storeWithBackup(temp.file);
+    fs::remove(temp.file.string() + "-wal");
+    fs::remove(temp.file.string() + "-shm");
+    const std::string junk = "This is a shopping list, not a database.\n";
+    std::ofstream(temp.file, std::ios::binary | std::ios::trunc) << junk;
+    damageAndRecover(temp.file, junk);
+}
+
+TEST_CASE("a truncated store is kept aside and the backup restored")
+{
+    TempStore temp;
+    storeWithBackup(temp.file);
+    { auto checkpoint = rapport::Store::open(temp.file); } // fold the WAL into the main file
+    std::string bytes = readAll(temp.file);
+    REQUIRE(bytes.size() > 4096);
+    bytes.resize(bytes.size() / 2 + 100);
+    fs::remove(temp.file.string() + "-wal");
+    fs::remove(temp.file.string() + "-shm");
+    std::ofstream(temp.file, std::ios::binary | std::ios::trunc) << bytes;
+    damageAndRecover(temp.file, bytes);
+}
+
+TEST_CASE("random bytes written into the store's pages are noticed and recovered from")
+{
+    TempStore temp;
+    storeWithBackup(temp.file);
+    { auto checkpoint = rapport::Store::open(temp.file); }
+    fs::remove(temp.file.string() + "-wal");
+    fs::remove(temp.file.string() + "-shm");
+    std::string bytes = readAll(temp.file);
+    std::mt19937 random(7);
+    // Everything after the header page: the schema and data pages.
+    for (std::size_t i = 100; i < bytes.size(); ++i)
+        bytes[i] = static_cast<char>(random() & 0xff);
+    std::ofstream(temp.file, std::ios::binary | std::ios::trunc) << bytes;
+    damageAndRecover(temp.file, bytes);
+}
+
+TEST_CASE("without a usable backup the damaged store is still kept, and an empty one started")
+{
+    TempStore temp;
+    const std::string junk(5000, 'x');
+    std::ofstream(temp.file, std::ios::binary) << junk;
+    auto recovered = rapport::openStoreWithRecovery(temp.file);
+    REQUIRE(recovered);
+    REQUIRE(recovered.value().notices.size() == 1);
+    CHECK_FALSE(recovered.value().notices[0].restored_from.has_value());
+    CHECK(readAll(recovered.value().notices[0].damaged_copy) == junk);
+    CHECK(recovered.value().notices[0].description().find("no backup") != std::string::npos);
+    CHECK(recovered.value().store.checklistFor("/docs/brief.md").value() == std::nullopt);
+}
+
+TEST_CASE("a store from a newer Rapport is not treated as damaged")
+{
+    TempStore temp;
+    { REQUIRE(rapport::Store::open(temp.file)); }
+    {
+        auto raw = rapport::Store::open(temp.file);
+        REQUIRE(raw);
+    }
+    // Mark it as written by a newer version through SQLite directly.
+    std::string command = "sqlite3 '" + temp.file.string() + "' 'PRAGMA user_version=99' 2>/dev/null";
+    if (std::system(command.c_str()) != 0) {
+        // No sqlite3 shell: use the store's own folder check instead.
+        MESSAGE("sqlite3 shell not available; covered by test_store");
+        return;
+    }
+    auto opened = rapport::openStoreWithRecovery(temp.file);
+    REQUIRE_FALSE(opened);
+    CHECK(opened.error().code == rapport::ErrorCode::StoreTooNew);
+    CHECK(fs::exists(temp.file));
+    CHECK(rapport::listBackups(temp.file).empty());
+}
+
+TEST_CASE("backups rotate, newest first, each one verified")
+{
+    TempStore temp;
+    { REQUIRE(rapport::Store::open(temp.file)); }
+    CHECK(rapport::backupDue(temp.file, std::chrono::hours(24)));
+    for (int i = 0; i < 7; ++i)
+        REQUIRE(rapport::backupStore(temp.file, 5));
+    const auto backups = rapport::listBackups(temp.file);
+    CHECK(backups.size() == 5);
+    for (const auto& backup : backups)
+        CHECK(rapport::Store::open(backup));
+    CHECK_FALSE(rapport::backupDue(temp.file, std::chrono::hours(24)));
+}
