@@ -132,6 +132,15 @@ Result<Store> Store::open(const std::filesystem::path& file)
     // nearly every simulated cut). At ~150 us a commit it costs nothing a user feels.
     sqlite::Statement journal(db, "PRAGMA journal_mode=WAL");
     int rc = journal.step();
+    // Switching a new file to WAL needs an exclusive lock, and SQLite returns BUSY at once
+    // instead of calling the busy handler: two windows starting together would fail here.
+    for (int attempt = 0; (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; ++attempt) {
+        if (attempt == 100)
+            break; // about five seconds, the same patience as busy_timeout
+        journal.reset();
+        sqlite3_sleep(50);
+        rc = journal.step();
+    }
     if (rc != SQLITE_ROW) {
         // The statement may already have failed to prepare, so ask the connection.
         const int primary = sqlite3_errcode(db.get()) & 0xff;

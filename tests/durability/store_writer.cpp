@@ -3,6 +3,7 @@
 // every acknowledged change is there.
 //   store_writer STORE DOC WRITER_NAME COUNT
 // Adds COUNT custom items "WRITER_NAME-N" to DOC's checklist (attaching one if needed).
+#include "powercut_vfs.h"
 #include "store.h"
 
 #include <cstdio>
@@ -31,6 +32,7 @@ int main(int argc, char** argv)
     const std::string doc = argv[2];
     const std::string writer = argv[3];
     const int count = std::atoi(argv[4]);
+    installPowerCutVfsFromEnvironment();
     auto store = rapport::Store::open(argv[1]);
     if (!store) {
         std::fprintf(stderr, "%s\n", store.error().description().c_str());
