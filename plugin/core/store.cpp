@@ -89,6 +89,9 @@ constexpr const char* kMigrationSteps[] = {
 };
 static_assert(std::size(kMigrationSteps) == Store::kSchemaVersion, "one migration step per schema version");
 
+// Stores up to this size are fully checked at every open (about 16 ms at most here).
+constexpr std::uintmax_t kQuickCheckAtOpenBytes = 8 * 1024 * 1024;
+
 Error sqliteError(ErrorCode code, const std::filesystem::path& file, const sqlite::Connection& db)
 {
     return Error{code, file.u8string().empty() ? std::string() : std::string(file.string()), db.lastError()};
@@ -152,13 +155,21 @@ Result<Store> Store::open(const std::filesystem::path& file)
     if (db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != SQLITE_OK)
         return sqliteError(ErrorCode::StoreCannotOpen, file, db);
 
+    // quick_check reads every page: ~2 ms per MB. On a small store it runs at every open;
+    // on a large one it would make opening grow with the store (and the host's start-up
+    // with it), so there opening only reads the schema, and the full check happens on the
+    // daily backup, whose copy is verified page by page (store_recovery.cpp).
+    std::error_code sizeError;
+    const auto bytes = std::filesystem::file_size(file, sizeError);
+    const char* check = !sizeError && bytes > kQuickCheckAtOpenBytes ? "SELECT count(*) FROM sqlite_schema"
+                                                                    : "PRAGMA quick_check";
     {
-        sqlite::Statement check(db, "PRAGMA quick_check");
-        rc = check.step();
+        sqlite::Statement verify(db, check);
+        rc = verify.step();
         if (rc != SQLITE_ROW)
             return sqliteError(ErrorCode::StoreDamaged, file, db);
-        if (check.columnText(0) != "ok")
-            return Error{ErrorCode::StoreDamaged, fileName, check.columnText(0)};
+        if (check[0] == 'P' && verify.columnText(0) != "ok")
+            return Error{ErrorCode::StoreDamaged, fileName, verify.columnText(0)};
     }
 
     int version = 0;
@@ -184,13 +195,23 @@ Result<Store> Store::open(const std::filesystem::path& file)
     return Store(file, std::move(db));
 }
 
+sqlite::Statement& Store::cached(const char* sql)
+{
+    // Keyed by the literal's address: every caller passes a string literal from this file.
+    auto& slot = statements_[sql];
+    if (!slot)
+        slot = std::make_unique<sqlite::Statement>(db_, sql);
+    return *slot;
+}
+
 Error Store::writeError() const { return sqliteError(ErrorCode::StoreWriteFailed, file_, db_); }
 
 Result<std::optional<Checklist>> Store::checklistFor(const std::string& document_path)
 {
-    sqlite::Statement header(db_, "SELECT d.id, c.template_key, c.revision_rounds_agreed, c.revision_rounds_used, "
-                                  "c.update_every_days, c.next_update_due, c.deadline FROM documents d "
-                                  "JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
+    sqlite::Statement& header = cached("SELECT d.id, c.template_key, c.revision_rounds_agreed, c.revision_rounds_used, "
+                                       "c.update_every_days, c.next_update_due, c.deadline FROM documents d "
+                                       "JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
+    sqlite::Statement::Scope resetHeader(header);
     header.bind(1, document_path);
     int rc = header.step();
     if (rc == SQLITE_DONE)
@@ -210,8 +231,9 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
     checklist.next_update_due = header.columnText(5);
     checklist.deadline = header.columnText(6);
 
-    sqlite::Statement sections(db_, "SELECT section_id, position, template_key, section_key, custom_title "
-                                    "FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sqlite::Statement& sections = cached("SELECT section_id, position, template_key, section_key, custom_title "
+                                         "FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sqlite::Statement::Scope resetSections(sections);
     sections.bind(1, checklist.document_id);
     while ((rc = sections.step()) == SQLITE_ROW) {
         checklist.sections.push_back(ChecklistSection{sections.columnInt(0), sections.columnInt(1),
@@ -222,11 +244,12 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
         return sqliteError(ErrorCode::StoreDamaged, file_, db_);
 
     // Items come in section order, then by position: the order the sidebar shows them.
-    sqlite::Statement items(db_, "SELECT i.item_id, i.position, i.template_key, i.item_key, i.custom_text, i.status, "
-                                 "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal "
-                                 "FROM items i LEFT JOIN sections s "
-                                 "ON s.document_id = i.document_id AND s.section_id = i.section_id "
-                                 "WHERE i.document_id = ?1 ORDER BY s.position, i.position, i.item_id");
+    sqlite::Statement& items = cached("SELECT i.item_id, i.position, i.template_key, i.item_key, i.custom_text, i.status, "
+                                      "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal "
+                                      "FROM items i LEFT JOIN sections s "
+                                      "ON s.document_id = i.document_id AND s.section_id = i.section_id "
+                                      "WHERE i.document_id = ?1 ORDER BY s.position, i.position, i.item_id");
+    sqlite::Statement::Scope resetItems(items);
     items.bind(1, checklist.document_id);
     while ((rc = items.step()) == SQLITE_ROW) {
         ChecklistItem item;
@@ -333,9 +356,10 @@ Status Store::setDone(std::int64_t document_id, std::int64_t item_id, bool done)
 bool Store::record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
                    const std::string& new_value, std::int64_t at)
 {
-    sqlite::Statement append(db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
-                                  "VALUES (?1, (SELECT IFNULL(MAX(sequence), 0) + 1 FROM history WHERE document_id = ?1), "
-                                  "?2, ?3, ?4, ?5, ?6)");
+    sqlite::Statement& append = cached("INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
+                                       "VALUES (?1, (SELECT IFNULL(MAX(sequence), 0) + 1 FROM history WHERE document_id = ?1), "
+                                       "?2, ?3, ?4, ?5, ?6)");
+    sqlite::Statement::Scope resetAppend(append);
     append.bind(1, document_id);
     append.bind(2, at);
     append.bind(3, item_id);
@@ -351,7 +375,8 @@ Status Store::setStatus(std::int64_t document_id, std::int64_t item_id, ItemStat
     sqlite::WriteTransaction transaction(db_);
     if (!transaction.begun())
         return writeError();
-    sqlite::Statement current(db_, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
+    sqlite::Statement& current = cached("SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
+    sqlite::Statement::Scope resetCurrent(current);
     current.bind(1, document_id);
     current.bind(2, item_id);
     if (current.step() != SQLITE_ROW)
@@ -364,9 +389,10 @@ Status Store::setStatus(std::int64_t document_id, std::int64_t item_id, ItemStat
     if (before == status && beforeReason == newReason)
         return {}; // nothing changed, nothing to record
 
-    sqlite::Statement update(db_, "UPDATE items SET status = ?3, done = ?4, status_reason = ?5, "
-                                  "status_since = CASE WHEN status = ?3 THEN status_since ELSE ?6 END "
-                                  "WHERE document_id = ?1 AND item_id = ?2");
+    sqlite::Statement& update = cached("UPDATE items SET status = ?3, done = ?4, status_reason = ?5, "
+                                       "status_since = CASE WHEN status = ?3 THEN status_since ELSE ?6 END "
+                                       "WHERE document_id = ?1 AND item_id = ?2");
+    sqlite::Statement::Scope resetUpdate(update);
     update.bind(1, document_id);
     update.bind(2, item_id);
     update.bind(3, static_cast<std::int64_t>(status));

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -176,8 +178,13 @@ private:
     bool record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
                 const std::string& new_value, std::int64_t at);
 
+    // A prepared statement for `sql`, prepared once per connection; callers reset it
+    // with a Statement::Scope. Keeps the document-switch and tick paths free of parsing.
+    sqlite::Statement& cached(const char* sql);
+
     std::filesystem::path file_;
     sqlite::Connection db_;
+    std::unordered_map<const char*, std::unique_ptr<sqlite::Statement>> statements_;
 };
 
 // Where the store lives by default: $RAPPORT_DATA_DIR, else $XDG_DATA_HOME/rapport,

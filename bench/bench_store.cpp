@@ -1,0 +1,186 @@
+// Store benchmarks on a generated store of 10,000 documents and 1,000,000 items, each
+// against bare sqlite3 calls doing the same work in the same run:
+//   load_p50_us, load_p99_us, load_ratio_to_sqlite   one 200-item checklist, Store vs bare SELECT (p50s)
+//   tick_p50_us, tick_p99_us, tick_ratio_to_sqlite   a durable status change with its history row
+//                                                    vs a bare durable single-row UPDATE (p50s)
+//   open_ms_small, open_ms_large                     opening a 1,000-item and a 1,000,000-item store
+#include "store.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double percentile(std::vector<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
+}
+
+std::vector<double> timeMicroseconds(int repetitions, const std::function<void(int)>& work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < repetitions; ++i) {
+        const auto start = Clock::now();
+        work(i);
+        samples.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    }
+    return samples;
+}
+
+bool exec(sqlite3* db, const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::fprintf(stderr, "bench: %s\n", message ? message : "?");
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+// `documents` documents with `items_each` items; documents 1 and 2 have 200 items.
+bool generate(const fs::path& file, int documents, int items_each)
+{
+    fs::remove(file);
+    fs::remove(file.string() + "-wal");
+    fs::remove(file.string() + "-shm");
+    if (!rapport::Store::open(file)) // the real schema, migrated by the store itself
+        return false;
+    sqlite3* db = nullptr;
+    sqlite3_open(file.c_str(), &db);
+    const std::string n = std::to_string(documents);
+    const std::string k = std::to_string(items_each);
+    const bool ok =
+        exec(db, "PRAGMA synchronous=OFF; BEGIN;") &&
+        exec(db, ("WITH RECURSIVE d(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM d WHERE i < " + n + ") "
+                  "INSERT INTO documents(id, path, created_at) SELECT i, '/projects/client-' || i || '/brief.md', 0 FROM d;")
+                     .c_str()) &&
+        exec(db, "INSERT INTO checklists(document_id, template_key, created_at) SELECT id, 'kickoff', 0 FROM documents;") &&
+        exec(db, "INSERT INTO sections(document_id, section_id, position) SELECT id, 1, 1 FROM documents;") &&
+        exec(db, ("WITH RECURSIVE j(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM j WHERE i < 200) "
+                  "INSERT INTO items(document_id, item_id, position, custom_text, section_id, status) "
+                  "SELECT d.id, j.i, j.i, 'Agree item ' || j.i || ' with the client', 1, j.i % 6 FROM documents d, j "
+                  "WHERE j.i <= CASE WHEN d.id <= 2 THEN 200 ELSE " + k + " END;")
+                     .c_str()) &&
+        exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE);");
+    sqlite3_close(db);
+    return ok;
+}
+
+double openMilliseconds(const fs::path& file)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < 5; ++i) {
+        const auto start = Clock::now();
+        auto store = rapport::Store::open(file);
+        samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        if (!store)
+            return -1;
+    }
+    return percentile(samples, 0.5);
+}
+
+} // namespace
+
+int main()
+{
+    const fs::path folder = fs::temp_directory_path() / "rapport-bench-store";
+    fs::create_directories(folder);
+    const fs::path small = folder / "small.sqlite3";
+    const fs::path large = folder / "large.sqlite3";
+    if (!generate(small, 10, 100) || !generate(large, 10000, 100))
+        return 1;
+
+    auto store = rapport::Store::open(large);
+    if (!store)
+        return 1;
+    const std::string path = "/projects/client-1/brief.md";
+    const auto load = timeMicroseconds(300, [&](int) {
+        auto checklist = store.value().checklistFor(path);
+        if (!checklist || !checklist.value() || checklist.value()->items.size() != 200)
+            std::abort();
+    });
+
+    sqlite3* bare = nullptr;
+    sqlite3_open(large.c_str(), &bare);
+    exec(bare, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+    sqlite3_stmt* select = nullptr;
+    sqlite3_prepare_v2(bare,
+                       "SELECT item_id, position, template_key, item_key, custom_text, status, section_id, "
+                       "status_reason, status_since, due, owner, note, internal FROM items WHERE document_id = ?1 "
+                       "ORDER BY position",
+                       -1, &select, nullptr);
+    // The same rows and columns into the same structure, without the store around it.
+    auto text = [&](int column) {
+        const auto* value = sqlite3_column_text(select, column);
+        return value ? std::string(reinterpret_cast<const char*>(value)) : std::string();
+    };
+    std::vector<rapport::ChecklistItem> sink;
+    const auto loadBare = timeMicroseconds(300, [&](int) {
+        sink.clear();
+        sqlite3_bind_int64(select, 1, 1);
+        while (sqlite3_step(select) == SQLITE_ROW) {
+            rapport::ChecklistItem item;
+            item.id = sqlite3_column_int64(select, 0);
+            item.position = sqlite3_column_int64(select, 1);
+            item.template_key = text(2);
+            item.item_key = text(3);
+            item.custom_text = text(4);
+            item.status = static_cast<rapport::ItemStatus>(sqlite3_column_int(select, 5));
+            item.section_id = sqlite3_column_int64(select, 6);
+            item.status_reason = text(7);
+            if (sqlite3_column_type(select, 8) != SQLITE_NULL)
+                item.status_since = sqlite3_column_int64(select, 8);
+            item.due = text(9);
+            item.owner = sqlite3_column_int(select, 10) ? rapport::Owner::Client : rapport::Owner::Us;
+            item.note = text(11);
+            item.internal = sqlite3_column_int(select, 12) != 0;
+            sink.push_back(std::move(item));
+        }
+        sqlite3_reset(select);
+        if (sink.size() != 200)
+            std::abort();
+    });
+
+    const auto tick = timeMicroseconds(300, [&](int i) {
+        if (!store.value().setStatus(2, 1 + i % 200, i % 2 ? rapport::ItemStatus::Done : rapport::ItemStatus::InProgress,
+                                     {}, i))
+            std::abort();
+    });
+    sqlite3_stmt* update = nullptr;
+    sqlite3_prepare_v2(bare, "UPDATE items SET status = ?2 WHERE document_id = 3 AND item_id = ?1", -1, &update, nullptr);
+    const auto tickBare = timeMicroseconds(300, [&](int i) {
+        exec(bare, "BEGIN IMMEDIATE");
+        sqlite3_bind_int64(update, 1, 1 + i % 100);
+        sqlite3_bind_int64(update, 2, i % 2 ? 4 : 1);
+        sqlite3_step(update);
+        sqlite3_reset(update);
+        exec(bare, "COMMIT");
+    });
+    sqlite3_finalize(select);
+    sqlite3_finalize(update);
+    sqlite3_close(bare);
+    store = rapport::Error{}; // close before timing opens
+
+    std::printf("load_p50_us %.1f us\n", percentile(load, 0.5));
+    std::printf("load_p99_us %.1f us\n", percentile(load, 0.99));
+    std::printf("load_ratio_to_sqlite %.2f x\n", percentile(load, 0.5) / percentile(loadBare, 0.5));
+    std::printf("tick_p50_us %.1f us\n", percentile(tick, 0.5));
+    std::printf("tick_p99_us %.1f us\n", percentile(tick, 0.99));
+    std::printf("tick_ratio_to_sqlite %.2f x\n", percentile(tick, 0.5) / percentile(tickBare, 0.5));
+    std::printf("open_ms_small %.2f ms\n", openMilliseconds(small));
+    std::printf("open_ms_large %.2f ms\n", openMilliseconds(large));
+    fs::remove_all(folder);
+    return 0;
+}
