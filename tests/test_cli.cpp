@@ -123,3 +123,49 @@ TEST_CASE("an unknown command creates no store")
     CHECK(runCli("--store '" + file.string() + "' frobnicate").exitCode == 2);
     CHECK_FALSE(fs::exists(file));
 }
+
+TEST_CASE("export, import into a fresh store, export again: identical bytes")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
+    fs::create_directories(dir);
+    const std::string first = "--store '" + (dir / "first.sqlite3").string() + "' ";
+    const std::string second = "--store '" + (dir / "second.sqlite3").string() + "' ";
+    const std::string doc = "'" + (dir / "Sözleşme 合同.txt").string() + "'";
+    REQUIRE(runCli(first + "attach " + doc + " --template kickoff").exitCode == 0);
+    // Hostile and awkward text: markup, quotes, newlines, leading spaces, CJK, RTL mark.
+    REQUIRE(runCli(first + "add " + doc + " '  <script>alert(\"x\")</script> & \"quotes\"\n  second line \u200f'").exitCode == 0);
+    REQUIRE(runCli(first + "set " + doc + " budget --status blocked --reason 'Bank <closed> & away' --due 2026-12-24 --note '客户 «note»' --owner client --internal").exitCode == 0);
+    REQUIRE(runCli(first + "set " + doc + " deadlines --status na").exitCode == 0);
+
+    const fs::path one = dir / "one.xml";
+    const fs::path two = dir / "two.xml";
+    REQUIRE(runCli(first + "export " + doc + " -o '" + one.string() + "'").exitCode == 0);
+    const Run imported = runCli(second + "import '" + one.string() + "'");
+    REQUIRE_MESSAGE(imported.exitCode == 0, imported.output);
+    REQUIRE(runCli(second + "export " + doc + " -o '" + two.string() + "'").exitCode == 0);
+    std::ifstream a(one, std::ios::binary), b(two, std::ios::binary);
+    const std::string bytesOne((std::istreambuf_iterator<char>(a)), std::istreambuf_iterator<char>());
+    const std::string bytesTwo((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
+    CHECK(bytesOne.size() > 1000);
+    CHECK(bytesOne == bytesTwo);
+    CHECK(runCli(second + "show " + doc).output == runCli(first + "show " + doc).output);
+    CHECK(runCli(second + "history " + doc).output == runCli(first + "history " + doc).output);
+
+    // Importing twice is refused and changes nothing; bad files are refused with where and why.
+    CHECK(runCli(second + "import '" + one.string() + "'").exitCode == 1);
+    { std::ofstream(dir / "broken.xml") << "<rapport-checklist format=\"1\" document=\"/x\">\n  <item id=\"1\" status=\"done\"><text>a</text>\n"; }
+    const Run broken = runCli(second + "import '" + (dir / "broken.xml").string() + "'");
+    CHECK(broken.exitCode == 1);
+    CHECK(broken.output.find("line ") != std::string::npos);
+    { std::ofstream(dir / "status.xml") << "<rapport-checklist format=\"1\" document=\"/y\">\n<item id=\"1\" status=\"finished\"><text>a</text></item></rapport-checklist>"; }
+    const Run badStatus = runCli(second + "import '" + (dir / "status.xml").string() + "'");
+    CHECK(badStatus.exitCode == 1);
+    CHECK(badStatus.output.find("unknown status \"finished\"") != std::string::npos);
+    CHECK(badStatus.output.find("line 2") != std::string::npos);
+    { std::ofstream(dir / "dup.xml") << "<rapport-checklist format=\"1\" document=\"/z\"><section id=\"1\"/>"
+                                        "<item id=\"1\" section=\"1\"><text>a</text></item><item id=\"1\" section=\"1\"><text>b</text></item></rapport-checklist>"; }
+    CHECK(runCli(second + "import '" + (dir / "dup.xml").string() + "'").exitCode == 1);
+    CHECK(runCli(second + "show /z").exitCode == 1); // nothing half-imported
+    fs::remove_all(dir);
+}

@@ -1,11 +1,14 @@
 // rapport: command-line access to the checklists in a Rapport store.
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage.
+#include "checklist_xml.h"
 #include "store.h"
 #include "template_library.h"
 
 #include <algorithm>
 #include <ctime>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <functional>
 #include <optional>
 #include <iostream>
@@ -26,10 +29,13 @@ constexpr const char* kUsage =
     "  orphans                     list checklists whose document no longer exists\n"
     "  show DOC                    print DOC's checklist\n"
     "  history DOC                 print every recorded change to DOC's checklist\n"
+    "  export DOC [-o FILE]        write DOC's checklist and history as XML (lossless)\n"
+    "  import FILE                 read a checklist exported by export, all or nothing\n"
     "  templates                   list the available templates\n";
 
 // Commands that need the store; checked before it is opened so a typo creates no file.
-const std::vector<std::string> kStoreCommands{"attach", "add", "set", "rename", "orphans", "show", "history"};
+const std::vector<std::string> kStoreCommands{"attach", "add",    "set",    "rename", "orphans",
+                                              "show",   "history", "export", "import"};
 
 int usage(const std::string& problem)
 {
@@ -193,6 +199,50 @@ int run(std::vector<std::string> args)
                                                           rapport::canonicalDocumentPath(args[2]));
         if (!renamed)
             return failure(renamed.error());
+        return 0;
+    }
+    if (command == "export") {
+        if (args.size() != 2 && !(args.size() == 4 && args[2] == "-o"))
+            return usage("export takes DOC [-o FILE]");
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        auto history = store.value().history(checklist.document_id);
+        if (!history)
+            return failure(history.error());
+        const std::string xml = rapport::writeChecklistXml({std::move(checklist), std::move(history.value())});
+        if (args.size() == 2) {
+            std::cout << xml;
+            return 0;
+        }
+        // Written beside the target and renamed over it: a failed export leaves no half file.
+        const std::string partial = args[3] + ".partial";
+        {
+            std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+            out << xml;
+            if (!out.flush())
+                return failure({rapport::ErrorCode::StoreWriteFailed, args[3], "cannot write the file"});
+        }
+        std::error_code ec;
+        std::filesystem::rename(partial, args[3], ec);
+        if (ec)
+            return failure({rapport::ErrorCode::StoreWriteFailed, args[3], ec.message()});
+        return 0;
+    }
+    if (command == "import") {
+        if (args.size() != 2)
+            return usage("import takes FILE");
+        std::ifstream in(args[1], std::ios::binary);
+        if (!in)
+            return failure({rapport::ErrorCode::InvalidArgument, args[1], "cannot read the file"});
+        const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto parsed = rapport::readChecklistXml(xml);
+        if (!parsed)
+            return failure({parsed.error().code, args[1] + ", " + parsed.error().subject, parsed.error().detail});
+        if (const auto imported = store.value().importChecklist(parsed.value().checklist, parsed.value().history);
+            !imported)
+            return failure(imported.error());
+        std::cout << "imported " << parsed.value().checklist.items.size() << " items\n";
         return 0;
     }
     if (command == "orphans") {

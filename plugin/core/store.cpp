@@ -664,6 +664,97 @@ Result<std::vector<Store::Orphan>> Store::orphans()
     return found;
 }
 
+Status Store::importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history)
+{
+    if (checklist.document_path.empty())
+        return Error{ErrorCode::InvalidArgument, {}, "empty document path"};
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    const std::int64_t now = nowSeconds();
+    sqlite::Statement document(db_, "INSERT INTO documents(path, created_at) VALUES (?1, ?2) "
+                                    "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
+    document.bind(1, checklist.document_path);
+    document.bind(2, now);
+    if (document.step() != SQLITE_ROW)
+        return writeError();
+    const std::int64_t id = document.columnInt(0);
+    document.reset();
+
+    sqlite::Statement header(db_, "INSERT INTO checklists(document_id, template_key, created_at, revision_rounds_agreed, "
+                                  "revision_rounds_used, update_every_days, next_update_due, deadline) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    header.bind(1, id);
+    header.bind(2, checklist.template_key);
+    header.bind(3, now);
+    if (checklist.revision_rounds_agreed)
+        header.bind(4, std::int64_t{*checklist.revision_rounds_agreed});
+    header.bind(5, std::int64_t{checklist.revision_rounds_used});
+    if (checklist.update_every_days)
+        header.bind(6, std::int64_t{*checklist.update_every_days});
+    header.bind(7, checklist.next_update_due);
+    header.bind(8, checklist.deadline);
+    if (header.run() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(db_.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return Error{ErrorCode::InvalidArgument, checklist.document_path, "a checklist is already attached"};
+        return writeError();
+    }
+    sqlite::Statement section(db_, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
+                                   "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const auto& s : checklist.sections) {
+        sqlite::Statement::Scope reset(section);
+        section.bind(1, id);
+        section.bind(2, s.id);
+        section.bind(3, s.position);
+        section.bind(4, s.template_key);
+        section.bind(5, s.section_key);
+        section.bind(6, s.custom_title);
+        if (section.run() != SQLITE_DONE)
+            return Error{ErrorCode::InvalidArgument, std::to_string(s.id), "duplicate or invalid section"};
+    }
+    sqlite::Statement item(db_, "INSERT INTO items(document_id, item_id, position, template_key, item_key, custom_text, "
+                                "done, section_id, status, status_reason, status_since, due, owner, note, internal) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    for (const auto& i : checklist.items) {
+        sqlite::Statement::Scope reset(item);
+        item.bind(1, id);
+        item.bind(2, i.id);
+        item.bind(3, i.position);
+        item.bind(4, i.template_key);
+        item.bind(5, i.item_key);
+        item.bind(6, i.custom_text);
+        item.bind(7, std::int64_t{i.status == ItemStatus::Done ? 1 : 0});
+        item.bind(8, i.section_id);
+        item.bind(9, static_cast<std::int64_t>(i.status));
+        item.bind(10, i.status_reason);
+        if (i.status_since)
+            item.bind(11, *i.status_since);
+        item.bind(12, i.due);
+        item.bind(13, std::int64_t{i.owner == Owner::Client ? 1 : 0});
+        item.bind(14, i.note);
+        item.bind(15, std::int64_t{i.internal ? 1 : 0});
+        if (item.run() != SQLITE_DONE)
+            return Error{ErrorCode::InvalidArgument, std::to_string(i.id), "duplicate or invalid item"};
+    }
+    sqlite::Statement change(db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& h : history) {
+        sqlite::Statement::Scope reset(change);
+        change.bind(1, id);
+        change.bind(2, h.sequence);
+        change.bind(3, h.at);
+        change.bind(4, h.item_id);
+        change.bind(5, h.field);
+        change.bind(6, h.old_value);
+        change.bind(7, h.new_value);
+        if (change.run() != SQLITE_DONE)
+            return Error{ErrorCode::InvalidArgument, std::to_string(h.sequence), "duplicate change in the history"};
+    }
+    if (transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
 Result<std::vector<HistoryEntry>> Store::history(std::int64_t document_id)
 {
     sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value FROM history "

@@ -159,6 +159,10 @@ public:
     // Attaches an orphaned checklist to the document now at `new_path`.
     Status reattach(std::int64_t document_id, const std::string& new_path);
 
+    // Puts a whole checklist with its history into the store, exactly as given (ids,
+    // positions, times), in one transaction; refused when the document has one already.
+    Status importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history);
+
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
 

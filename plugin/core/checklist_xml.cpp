@@ -1,0 +1,187 @@
+#include "checklist_xml.h"
+
+#include <pugixml.hpp>
+
+#include <sstream>
+
+namespace rapport {
+
+namespace {
+
+constexpr int kFormat = 1;
+
+void setOptional(pugi::xml_node node, const char* name, const std::optional<int>& value)
+{
+    if (value)
+        node.append_attribute(name) = *value;
+}
+
+std::optional<int> optionalInt(const pugi::xml_node& node, const char* name)
+{
+    const auto attribute = node.attribute(name);
+    return attribute ? std::optional<int>(attribute.as_int()) : std::nullopt;
+}
+
+// Line and column of a byte offset, for messages.
+std::string where(std::string_view text, std::ptrdiff_t offset)
+{
+    int line = 1, column = 1;
+    for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i) {
+        if (text[static_cast<std::size_t>(i)] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+Error invalid(std::string_view xml, const pugi::xml_node& node, const std::string& what)
+{
+    const std::string place = node ? where(xml, node.offset_debug()) : std::string("the document");
+    return Error{ErrorCode::InvalidArgument, place, what};
+}
+
+} // namespace
+
+std::string writeChecklistXml(const ChecklistExport& data)
+{
+    const Checklist& c = data.checklist;
+    pugi::xml_document doc;
+    pugi::xml_node root = doc.append_child("rapport-checklist");
+    root.append_attribute("format") = kFormat;
+    root.append_attribute("document") = c.document_path.c_str();
+    root.append_attribute("template") = c.template_key.c_str();
+    setOptional(root, "revision-rounds-agreed", c.revision_rounds_agreed);
+    root.append_attribute("revision-rounds-used") = c.revision_rounds_used;
+    setOptional(root, "update-every-days", c.update_every_days);
+    root.append_attribute("next-update-due") = c.next_update_due.c_str();
+    root.append_attribute("deadline") = c.deadline.c_str();
+    for (const auto& section : c.sections) {
+        pugi::xml_node node = root.append_child("section");
+        node.append_attribute("id") = static_cast<long long>(section.id);
+        node.append_attribute("position") = static_cast<long long>(section.position);
+        node.append_attribute("template") = section.template_key.c_str();
+        node.append_attribute("key") = section.section_key.c_str();
+        node.append_attribute("title") = section.custom_title.c_str();
+    }
+    for (const auto& item : c.items) {
+        pugi::xml_node node = root.append_child("item");
+        node.append_attribute("id") = static_cast<long long>(item.id);
+        node.append_attribute("position") = static_cast<long long>(item.position);
+        node.append_attribute("section") = static_cast<long long>(item.section_id);
+        node.append_attribute("template") = item.template_key.c_str();
+        node.append_attribute("key") = item.item_key.c_str();
+        node.append_attribute("status") = std::string(statusKeyword(item.status)).c_str();
+        if (item.status_since)
+            node.append_attribute("since") = static_cast<long long>(*item.status_since);
+        node.append_attribute("due") = item.due.c_str();
+        node.append_attribute("owner") = item.owner == Owner::Client ? "client" : "us";
+        node.append_attribute("internal") = item.internal;
+        node.append_child("text").text() = item.custom_text.c_str();
+        node.append_child("reason").text() = item.status_reason.c_str();
+        node.append_child("note").text() = item.note.c_str();
+    }
+    pugi::xml_node history = root.append_child("history");
+    for (const auto& entry : data.history) {
+        pugi::xml_node node = history.append_child("change");
+        node.append_attribute("sequence") = static_cast<long long>(entry.sequence);
+        node.append_attribute("at") = static_cast<long long>(entry.at);
+        node.append_attribute("item") = static_cast<long long>(entry.item_id);
+        node.append_attribute("field") = entry.field.c_str();
+        node.append_child("old").text() = entry.old_value.c_str();
+        node.append_child("new").text() = entry.new_value.c_str();
+    }
+    std::ostringstream out;
+    // format_raw would lose nothing either, but indented output is what a person opens.
+    doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+    return out.str();
+}
+
+Result<ChecklistExport> readChecklistXml(std::string_view xml)
+{
+    pugi::xml_document doc;
+    // parse_ws_pcdata would keep whitespace-only texts; our texts are kept exactly via
+    // parse_ws_pcdata_single plus the default trimming being off.
+    const auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                        pugi::encoding_utf8);
+    if (!parsed)
+        return Error{ErrorCode::InvalidArgument, where(xml, parsed.offset), parsed.description()};
+    const pugi::xml_node root = doc.child("rapport-checklist");
+    if (!root)
+        return invalid(xml, doc.first_child(), "the root element must be <rapport-checklist>");
+    if (root.attribute("format").as_int(-1) != kFormat)
+        return invalid(xml, root, "unsupported format version \"" + std::string(root.attribute("format").value()) + "\"");
+
+    ChecklistExport data;
+    Checklist& c = data.checklist;
+    c.document_path = root.attribute("document").as_string();
+    if (c.document_path.empty())
+        return invalid(xml, root, "the document attribute is missing");
+    c.template_key = root.attribute("template").as_string();
+    c.revision_rounds_agreed = optionalInt(root, "revision-rounds-agreed");
+    c.revision_rounds_used = root.attribute("revision-rounds-used").as_int();
+    c.update_every_days = optionalInt(root, "update-every-days");
+    c.next_update_due = root.attribute("next-update-due").as_string();
+    c.deadline = root.attribute("deadline").as_string();
+    if (!isDateOrEmpty(c.next_update_due) || !isDateOrEmpty(c.deadline))
+        return invalid(xml, root, "dates must be written YYYY-MM-DD");
+    for (const pugi::xml_node node : root.children("section")) {
+        ChecklistSection section;
+        section.id = node.attribute("id").as_llong();
+        section.position = node.attribute("position").as_llong();
+        section.template_key = node.attribute("template").as_string();
+        section.section_key = node.attribute("key").as_string();
+        section.custom_title = node.attribute("title").as_string();
+        if (section.id <= 0)
+            return invalid(xml, node, "a section needs a positive id");
+        c.sections.push_back(std::move(section));
+    }
+    for (const pugi::xml_node node : root.children("item")) {
+        ChecklistItem item;
+        item.id = node.attribute("id").as_llong();
+        item.position = node.attribute("position").as_llong();
+        item.section_id = node.attribute("section").as_llong();
+        item.template_key = node.attribute("template").as_string();
+        item.item_key = node.attribute("key").as_string();
+        const auto status = parseStatusKeyword(node.attribute("status").as_string());
+        if (!status)
+            return invalid(xml, node, "unknown status \"" + std::string(node.attribute("status").value()) + "\"");
+        item.status = *status;
+        item.done = item.status == ItemStatus::Done;
+        if (node.attribute("since"))
+            item.status_since = node.attribute("since").as_llong();
+        item.due = node.attribute("due").as_string();
+        if (!isDateOrEmpty(item.due))
+            return invalid(xml, node, "dates must be written YYYY-MM-DD");
+        const std::string owner = node.attribute("owner").as_string("us");
+        if (owner != "us" && owner != "client")
+            return invalid(xml, node, "owner must be us or client");
+        item.owner = owner == "client" ? Owner::Client : Owner::Us;
+        item.internal = node.attribute("internal").as_bool();
+        item.custom_text = node.child("text").text().as_string();
+        item.status_reason = node.child("reason").text().as_string();
+        item.note = node.child("note").text().as_string();
+        if (item.id <= 0)
+            return invalid(xml, node, "an item needs a positive id");
+        if (item.template_key.empty() && item.custom_text.empty())
+            return invalid(xml, node, "an item needs a template key or a text");
+        c.items.push_back(std::move(item));
+    }
+    for (const pugi::xml_node node : root.child("history").children("change")) {
+        HistoryEntry entry;
+        entry.sequence = node.attribute("sequence").as_llong();
+        entry.at = node.attribute("at").as_llong();
+        entry.item_id = node.attribute("item").as_llong();
+        entry.field = node.attribute("field").as_string();
+        entry.old_value = node.child("old").text().as_string();
+        entry.new_value = node.child("new").text().as_string();
+        if (entry.sequence <= 0 || entry.field.empty())
+            return invalid(xml, node, "a change needs a sequence number and a field");
+        data.history.push_back(std::move(entry));
+    }
+    return data;
+}
+
+} // namespace rapport
