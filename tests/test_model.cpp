@@ -267,3 +267,29 @@ TEST_CASE("a checklist follows its document through a rename, is never overwritt
     REQUIRE(s.renameDocument((temp.dir / "never.md").string(), (temp.dir / "never2.md").string()));
     CHECK(s.checklistFor((temp.dir / "never2.md").string()).value() == std::nullopt);
 }
+
+TEST_CASE("a document moved outside the editor is found again by its content")
+{
+    TempStore temp;
+    auto store = rapport::Store::open(temp.file);
+    REQUIRE(store);
+    auto& s = store.value();
+    const fs::path original = temp.dir / "notes-客户.md";
+    { std::ofstream(original) << "# Meeting notes\nMaria approved the second design.\n"; }
+    { std::ofstream(temp.dir / "unrelated.md") << "something else entirely\n"; }
+    const auto doc = attachKickoff(s, original.string()).document_id;
+    CHECK(rapport::documentFingerprint(original).size() == 16);
+    CHECK(rapport::documentFingerprint(temp.dir / "missing.md").empty());
+
+    const fs::path moved = temp.dir / "archive" / "notes-客户.md";
+    fs::create_directories(moved.parent_path());
+    fs::rename(original, moved);
+    // A different file is not taken for it.
+    CHECK(s.relinkByFingerprint((temp.dir / "unrelated.md").string()).value() == std::nullopt);
+    const auto relinked = s.relinkByFingerprint(moved.string());
+    REQUIRE(relinked);
+    REQUIRE(relinked.value().has_value());
+    CHECK(*relinked.value() == original.string());
+    CHECK(reload(s, moved.string()).document_id == doc);
+    CHECK(s.orphans().value().empty());
+}

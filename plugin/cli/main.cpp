@@ -27,6 +27,7 @@ constexpr const char* kUsage =
     "                              change an item (ITEM: the number show prints, or a template item key)\n"
     "  rename OLD NEW              the document moved: its checklist goes with it\n"
     "  orphans                     list checklists whose document no longer exists\n"
+    "  relink DOC                  re-attach an orphaned checklist whose document moved to DOC\n"
     "  show DOC                    print DOC's checklist\n"
     "  history DOC                 print every recorded change to DOC's checklist\n"
     "  export DOC [-o FILE]        write DOC's checklist and history as XML (lossless)\n"
@@ -35,7 +36,7 @@ constexpr const char* kUsage =
 
 // Commands that need the store; checked before it is opened so a typo creates no file.
 const std::vector<std::string> kStoreCommands{"attach", "add",    "set",    "rename", "orphans",
-                                              "show",   "history", "export", "import"};
+                                              "show",   "history", "export", "import", "relink"};
 
 int usage(const std::string& problem)
 {
@@ -243,6 +244,19 @@ int run(std::vector<std::string> args)
             !imported)
             return failure(imported.error());
         std::cout << "imported " << parsed.value().checklist.items.size() << " items\n";
+        return 0;
+    }
+    if (command == "relink") {
+        if (args.size() != 2)
+            return usage("relink takes DOC");
+        auto relinked = store.value().relinkByFingerprint(rapport::canonicalDocumentPath(args[1]));
+        if (!relinked)
+            return failure(relinked.error());
+        if (!relinked.value()) {
+            std::cerr << "rapport: no single orphaned checklist matches " << args[1] << "\n";
+            return 1;
+        }
+        std::cout << "re-attached the checklist of " << *relinked.value() << "\n";
         return 0;
     }
     if (command == "orphans") {

@@ -56,6 +56,13 @@ Status SidebarSession::documentRenamed(const std::string& old_path, const std::s
     return to == documentPath_ ? reload() : Status{};
 }
 
+Status SidebarSession::documentSaved(const std::string& path)
+{
+    if (!store_ || !checklist_ || canonicalDocumentPath(path) != documentPath_)
+        return {}; // documents without a checklist cost nothing
+    return store_->updateFingerprint(documentPath_);
+}
+
 SidebarSession::View SidebarSession::view() const noexcept
 {
     if (!store_)

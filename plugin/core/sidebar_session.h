@@ -43,6 +43,10 @@ public:
     // and the session keeps following it.
     Status documentRenamed(const std::string& old_path, const std::string& new_path);
 
+    // A document was saved: if it has a checklist, its content fingerprint is refreshed so
+    // the checklist can find it again after a move outside the editor.
+    Status documentSaved(const std::string& path);
+
     View view() const noexcept;
     // The active document's canonical path, or "".
     const std::string& documentPath() const noexcept { return documentPath_; }

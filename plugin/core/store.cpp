@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <cstdlib>
 #include <system_error>
 
@@ -75,6 +76,8 @@ constexpr const char* kMigrationSteps[] = {
     ALTER TABLE checklists ADD COLUMN update_every_days INTEGER;
     ALTER TABLE checklists ADD COLUMN next_update_due TEXT NOT NULL DEFAULT '';
     ALTER TABLE checklists ADD COLUMN deadline TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+    CREATE INDEX documents_by_fingerprint ON documents(fingerprint) WHERE fingerprint <> '';
     CREATE TABLE history (
         document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
         sequence    INTEGER NOT NULL,
@@ -285,10 +288,11 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
         return writeError();
 
     const std::int64_t now = nowSeconds();
-    sqlite::Statement upsertDocument(db_, "INSERT INTO documents(path, created_at) VALUES (?1, ?2) "
-                                          "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
+    sqlite::Statement upsertDocument(db_, "INSERT INTO documents(path, created_at, fingerprint) VALUES (?1, ?2, ?3) "
+                                          "ON CONFLICT(path) DO UPDATE SET fingerprint = excluded.fingerprint RETURNING id");
     upsertDocument.bind(1, document_path);
     upsertDocument.bind(2, now);
+    upsertDocument.bind(3, documentFingerprint(document_path));
     if (upsertDocument.step() != SQLITE_ROW)
         return writeError();
     const std::int64_t documentId = upsertDocument.columnInt(0);
@@ -645,6 +649,76 @@ Status Store::reattach(std::int64_t document_id, const std::string& new_path)
         transaction.commit() != SQLITE_OK)
         return writeError();
     return {};
+}
+
+std::string documentFingerprint(const std::filesystem::path& file)
+{
+    // FNV-1a over the size and the first and last 64 KiB: cheap on any file, and the
+    // same for a file that was only moved or renamed.
+    std::ifstream in(file, std::ios::binary);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!in || ec || size == 0)
+        return {};
+    std::uint64_t hash = 1469598103934665603ULL;
+    auto mix = [&](const char* data, std::size_t length) {
+        for (std::size_t i = 0; i < length; ++i) {
+            hash ^= static_cast<unsigned char>(data[i]);
+            hash *= 1099511628211ULL;
+        }
+    };
+    const std::string sizeText = std::to_string(size);
+    mix(sizeText.data(), sizeText.size());
+    constexpr std::uintmax_t window = 64 * 1024;
+    std::string buffer(static_cast<std::size_t>(std::min(size, window)), '\0');
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    mix(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (size > window) {
+        in.seekg(static_cast<std::streamoff>(size - std::min(size - window, window)));
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min(size - window, window)));
+        mix(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+Status Store::updateFingerprint(const std::string& document_path)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement update(db_, "UPDATE documents SET fingerprint = ?2 WHERE path = ?1");
+    update.bind(1, document_path);
+    update.bind(2, documentFingerprint(document_path));
+    if (update.run() != SQLITE_DONE || transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Result<std::optional<std::string>> Store::relinkByFingerprint(const std::string& new_path)
+{
+    const std::string fingerprint = documentFingerprint(new_path);
+    if (fingerprint.empty())
+        return std::optional<std::string>();
+    sqlite::Statement candidates(db_, "SELECT d.id, d.path FROM documents d JOIN checklists c ON c.document_id = d.id "
+                                      "WHERE d.fingerprint = ?1 AND d.path <> ?2");
+    candidates.bind(1, fingerprint);
+    candidates.bind(2, new_path);
+    std::vector<Orphan> gone;
+    while (candidates.step() == SQLITE_ROW) {
+        std::string path = candidates.columnText(1);
+        std::error_code ec;
+        if (!std::filesystem::exists(std::filesystem::path(path), ec) && !ec)
+            gone.push_back(Orphan{candidates.columnInt(0), std::move(path)});
+    }
+    candidates.reset();
+    // Only an unambiguous match is re-linked; two candidates are for the user to choose.
+    if (gone.size() != 1)
+        return std::optional<std::string>();
+    if (Status moved = reattach(gone.front().document_id, new_path); !moved)
+        return moved.error();
+    return std::optional<std::string>(gone.front().path);
 }
 
 Result<std::vector<Store::Orphan>> Store::orphans()

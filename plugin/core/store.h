@@ -98,6 +98,9 @@ struct ChecklistFigures {
     std::int64_t client_wait_days = 0; // summed over items waiting on the client now
 };
 
+// A fingerprint of a file's content (size plus first and last 64 KiB), "" if unreadable.
+std::string documentFingerprint(const std::filesystem::path& file);
+
 // True for "" or a real calendar date written YYYY-MM-DD.
 bool isDateOrEmpty(std::string_view date);
 
@@ -158,6 +161,11 @@ public:
     Result<std::vector<Orphan>> orphans();
     // Attaches an orphaned checklist to the document now at `new_path`.
     Status reattach(std::int64_t document_id, const std::string& new_path);
+    // If the file at `new_path` has the content fingerprint of exactly one checklist whose
+    // file is gone, moves that checklist to it; returns the old path, or nullopt.
+    Result<std::optional<std::string>> relinkByFingerprint(const std::string& new_path);
+    // Records the document's current content fingerprint (after a save).
+    Status updateFingerprint(const std::string& document_path);
 
     // Puts a whole checklist with its history into the store, exactly as given (ids,
     // positions, times), in one transaction; refused when the document has one already.

@@ -69,6 +69,8 @@ void SidebarController::onActiveDocumentChanged(const std::string& path)
 
 void SidebarController::onDocumentSaved(const std::string& path)
 {
+    if (const Status noted = session_.documentSaved(path); !noted)
+        host_.log("Rapport: " + noted.error().description(), true);
     if (canonicalDocumentPath(path) == session_.documentPath())
         trace("saved\t" + session_.documentPath());
 }
