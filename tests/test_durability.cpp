@@ -249,3 +249,28 @@ TEST_CASE("the same harness with a disk that never syncs does see losses")
     MESSAGE("without durability: corrupt " << result.corrupt << ", lost " << result.lost);
     CHECK(result.corrupt + result.lost > 0);
 }
+
+TEST_CASE("a full disk: a clear error, nothing acknowledged is lost, the store stays sound")
+{
+    const fs::path dir = freshFolder();
+    const fs::path store = dir / "rapport.sqlite3";
+    const std::string doc = "/docs/full.md";
+    { Writer warmUp(store, doc, "before", 20); warmUp.wait(); }
+    const auto before = itemsIn(store, doc);
+    REQUIRE(before.size() == 20);
+
+    // The disk fills up after a few more pages; the writer must stop with an error, not crash.
+    Writer writer(store, doc, "after", 400, {"RAPPORT_DISK_FULL_AFTER=60000"});
+    int status = writer.wait();
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 1);
+    const auto acknowledged = writer.acknowledged();
+    CHECK(acknowledged.size() < 400);
+    CHECK(integrity(store) == "ok");
+    const auto after = itemsIn(store, doc);
+    for (const auto& text : before)
+        CHECK(after.count(text) == 1);
+    for (const auto& ack : acknowledged)
+        CHECK(after.count(ack) == 1);
+    fs::remove_all(dir);
+}

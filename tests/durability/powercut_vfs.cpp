@@ -5,6 +5,7 @@
 //   RAPPORT_POWERCUT_AT=N          cut the power at the Nth xWrite/xSync
 //   RAPPORT_POWERCUT_IGNORE_SYNC=1 a disk that never really syncs: proves the harness
 //                                  sees damage when durability is off
+//   RAPPORT_DISK_FULL_AFTER=BYTES  a disk that fills up: later writes fail with SQLITE_FULL
 #include "powercut_vfs.h"
 
 #include <sqlite3.h>
@@ -22,6 +23,8 @@ namespace {
 sqlite3_vfs* realVfs = nullptr;
 sqlite3_vfs shimVfs;
 long cutAt = 0;
+long fullAfterBytes = -1; // RAPPORT_DISK_FULL_AFTER: writes beyond this many bytes fail with SQLITE_FULL
+long bytesWritten = 0;
 long operations = 0;
 bool ignoreSync = false;
 
@@ -80,6 +83,8 @@ int shimRead(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset)
 int shimWrite(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offset)
 {
     countOperation();
+    if (fullAfterBytes >= 0 && (bytesWritten += amount) > fullAfterBytes)
+        return SQLITE_FULL;
     return real(f)->pMethods->xWrite(real(f), buffer, amount, offset);
 }
 int shimTruncate(sqlite3_file* f, sqlite3_int64 size) { return real(f)->pMethods->xTruncate(real(f), size); }
@@ -154,9 +159,11 @@ int shimFullPathname(sqlite3_vfs*, const char* name, int size, char* out)
 bool installPowerCutVfsFromEnvironment()
 {
     const char* at = std::getenv("RAPPORT_POWERCUT_AT");
-    if (!at || !*at)
+    const char* full = std::getenv("RAPPORT_DISK_FULL_AFTER");
+    if ((!at || !*at) && (!full || !*full))
         return false;
-    cutAt = std::atol(at);
+    cutAt = at && *at ? std::atol(at) : 0;
+    fullAfterBytes = full && *full ? std::atol(full) : -1;
     ignoreSync = std::getenv("RAPPORT_POWERCUT_IGNORE_SYNC") != nullptr;
     realVfs = sqlite3_vfs_find(nullptr);
     shimVfs = *realVfs;
