@@ -1,6 +1,8 @@
 // The checklist model: statuses, fields, history, derived figures, and migrations.
 #include "store.h"
 
+#include "temp_folder.h"
+
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
@@ -14,17 +16,11 @@ using rapport::ItemStatus;
 
 namespace {
 
-struct TempStore {
-    fs::path dir;
-    fs::path file;
-    TempStore()
-    {
-        std::random_device seed;
-        dir = fs::temp_directory_path() / ("rapport-model-" + std::to_string(seed()));
-        fs::create_directories(dir);
-        file = dir / "rapport.sqlite3";
-    }
-    ~TempStore() { fs::remove_all(dir); }
+// A folder with a store path in it, removed at the end of the test.
+struct TempStore : rapport::testing::TempFolder {
+    fs::path& dir = path;
+    fs::path& file = store;
+    TempStore() : TempFolder("rapport-model") {}
 };
 
 rapport::Checklist attachKickoff(rapport::Store& store, const std::string& doc)

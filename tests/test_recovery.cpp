@@ -1,6 +1,8 @@
 // A damaged store is kept aside, never overwritten, and the newest good backup restored.
 #include "store_recovery.h"
 
+#include "temp_folder.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -11,17 +13,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempStore {
-    fs::path dir;
-    fs::path file;
-    TempStore()
-    {
-        std::random_device seed;
-        dir = fs::temp_directory_path() / ("rapport-recovery-" + std::to_string(seed()));
-        fs::create_directories(dir);
-        file = dir / "rapport.sqlite3";
-    }
-    ~TempStore() { fs::remove_all(dir); }
+// A folder with a store path in it, removed at the end of the test.
+struct TempStore : rapport::testing::TempFolder {
+    fs::path& dir = path;
+    fs::path& file = store;
+    TempStore() : TempFolder("rapport-recovery") {}
 };
 
 std::string readAll(const fs::path& file)

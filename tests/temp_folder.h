@@ -1,0 +1,30 @@
+// A fresh folder under the system temp dir for one test, removed when the test ends.
+#pragma once
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+namespace rapport::testing {
+
+struct TempFolder {
+    std::filesystem::path path;
+    std::filesystem::path store; // path / "rapport.sqlite3", for tests that need a store
+
+    explicit TempFolder(const std::string& prefix = "rapport-test")
+    {
+        std::random_device seed;
+        path = std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(seed()));
+        std::filesystem::create_directories(path);
+        store = path / "rapport.sqlite3";
+    }
+    ~TempFolder()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+};
+
+} // namespace rapport::testing
