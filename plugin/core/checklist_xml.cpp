@@ -1,5 +1,7 @@
 #include "checklist_xml.h"
 
+#include "text_position.h"
+
 #include <pugixml.hpp>
 
 #include <sstream>
@@ -22,19 +24,11 @@ std::optional<int> optionalInt(const pugi::xml_node& node, const char* name)
     return attribute ? std::optional<int>(attribute.as_int()) : std::nullopt;
 }
 
-// Line and column of a byte offset, for messages.
+// "line L, column C" of a byte offset, for messages.
 std::string where(std::string_view text, std::ptrdiff_t offset)
 {
-    int line = 1, column = 1;
-    for (std::ptrdiff_t i = 0; i < offset && i < static_cast<std::ptrdiff_t>(text.size()); ++i) {
-        if (text[static_cast<std::size_t>(i)] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[static_cast<std::size_t>(i)]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    const TextPosition position = textPosition(text, offset);
+    return "line " + std::to_string(position.line) + ", column " + std::to_string(position.column);
 }
 
 Error invalid(std::string_view xml, const pugi::xml_node& node, const std::string& what)

@@ -1,6 +1,6 @@
 // The four interface languages, created once with Boost.Locale's ICU backend and used
-// explicitly. Nothing here touches process-wide state: inside a host, std::locale::global
-// or setlocale would change the editor's own language and number formats too.
+// explicitly. Nothing here touches process-wide state: inside a host, changing the
+// global C++ or C locale would change the editor's own language and number formats too.
 #pragma once
 
 #include <array>

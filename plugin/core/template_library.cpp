@@ -1,5 +1,7 @@
 #include "template_library.h"
 
+#include "text_position.h"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -23,20 +25,11 @@ namespace {
 // a deeply nested document parses but costs memory), so refuse it before parsing.
 constexpr std::uintmax_t kMaxTemplateBytes = 1024 * 1024;
 
-// Line and column of a byte offset, both 1-based.
 void lineAndColumn(std::string_view text, std::ptrdiff_t offset, int& line, int& column)
 {
-    line = 1;
-    column = 1;
-    const auto end = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(offset, 0, static_cast<std::ptrdiff_t>(text.size())));
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
+    const TextPosition position = textPosition(text, offset);
+    line = position.line;
+    column = position.column;
 }
 
 bool fail(std::string_view xml, const pugi::xml_node& node, const std::filesystem::path& file, std::string what,

@@ -24,7 +24,6 @@ std::map<std::string, wxString> visibleTexts(wxWindow* root)
     std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
         if (!window->IsShown())
             return;
-        const std::string where = window->GetName().ToStdString() + "#" + std::to_string(texts.size());
         if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {
             for (unsigned i = 0; i < list->GetCount(); ++i)
                 texts[window->GetName().ToStdString() + "[" + std::to_string(i) + "]"] = list->GetString(i);
@@ -40,7 +39,6 @@ std::map<std::string, wxString> visibleTexts(wxWindow* root)
             texts[window->GetName().ToStdString() + ".tooltip"] = window->GetToolTipText();
         for (wxWindow* child : window->GetChildren())
             walk(child);
-        (void)where;
     };
     walk(root);
     return texts;
