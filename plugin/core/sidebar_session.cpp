@@ -1,6 +1,12 @@
 #include "sidebar_session.h"
 
+#include "localization.h"
+
+#include <boost/locale/message.hpp>
+
 #include <algorithm>
+#include <ctime>
+#include <memory>
 
 namespace rapport {
 
@@ -79,22 +85,562 @@ std::string SidebarSession::documentName() const
 
 Status SidebarSession::attachTemplate(const std::string& template_key)
 {
+    return attachTemplates({template_key});
+}
+
+namespace {
+
+// The items of `chosen`, section by section, as the store takes them.
+void appendTemplateItems(const ChecklistTemplate& chosen, std::vector<NewItem>& items)
+{
+    for (const auto& section : chosen.sections)
+        for (const auto& item : section.items)
+            items.push_back(NewItem{chosen.key, item.key, {}, section.key});
+}
+
+std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+constexpr std::size_t kUndoDepth = 100;
+
+} // namespace
+
+Status SidebarSession::attachTemplates(const std::vector<std::string>& template_keys)
+{
     if (!store_)
         return storeError_ ? *storeError_ : Error{ErrorCode::StoreCannotOpen, storeFile_.string(), {}};
     if (documentPath_.empty())
-        return Error{ErrorCode::InvalidArgument, template_key, "no active document"};
-    const ChecklistTemplate* chosen = templates_.find(template_key);
-    if (!chosen)
-        return Error{ErrorCode::TemplateUnknown, template_key, {}};
+        return Error{ErrorCode::InvalidArgument, {}, "no active document"};
     std::vector<NewItem> items;
-    for (const auto& section : chosen->sections)
-        for (const auto& item : section.items)
-            items.push_back(NewItem{chosen->key, item.key, {}, section.key});
-    auto attached = store_->attach(documentPath_, chosen->key, items);
+    std::string combinedKey;
+    for (const std::string& key : template_keys) {
+        const ChecklistTemplate* chosen = templates_.find(key);
+        if (!chosen)
+            return Error{ErrorCode::TemplateUnknown, key, {}};
+        appendTemplateItems(*chosen, items);
+        combinedKey += (combinedKey.empty() ? "" : "+") + chosen->key;
+    }
+    auto attached = store_->attach(documentPath_, combinedKey, items);
     if (!attached)
         return attached.error();
     checklist_ = std::move(attached.value());
     return {};
+}
+
+Status SidebarSession::addTemplate(const std::string& template_key)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistTemplate* chosen = templates_.find(template_key);
+    if (!chosen)
+        return Error{ErrorCode::TemplateUnknown, template_key, {}};
+    std::vector<NewItem> items;
+    appendTemplateItems(*chosen, items);
+    Status added = store_->addTemplateItems(checklist_->document_id, items);
+    if (!added)
+        return added;
+    return reload();
+}
+
+Status SidebarSession::requireChecklist() const
+{
+    if (!store_)
+        return storeError_ ? *storeError_ : Error{ErrorCode::StoreCannotOpen, storeFile_.string(), {}};
+    if (!checklist_)
+        return Error{ErrorCode::DocumentUnknown, documentPath_, "no checklist is attached"};
+    return {};
+}
+
+const ChecklistItem* SidebarSession::findItem(std::int64_t item_id) const
+{
+    if (!checklist_)
+        return nullptr;
+    for (const auto& item : checklist_->items)
+        if (item.id == item_id)
+            return &item;
+    return nullptr;
+}
+
+std::optional<std::size_t> SidebarSession::indexOfItem(std::int64_t item_id) const
+{
+    if (!checklist_)
+        return std::nullopt;
+    for (std::size_t i = 0; i < checklist_->items.size(); ++i)
+        if (checklist_->items[i].id == item_id)
+            return i;
+    return std::nullopt;
+}
+
+SidebarSession::UndoHistory* SidebarSession::activeHistory()
+{
+    return checklist_ ? &histories_[checklist_->document_id] : nullptr;
+}
+
+const SidebarSession::UndoHistory* SidebarSession::activeHistory() const
+{
+    if (!checklist_)
+        return nullptr;
+    const auto found = histories_.find(checklist_->document_id);
+    return found == histories_.end() ? nullptr : &found->second;
+}
+
+Status SidebarSession::committed(Status change, UndoStep step)
+{
+    if (!change) {
+        static_cast<void>(reload()); // show what the store holds
+        return change;
+    }
+    if (UndoHistory* history = activeHistory()) {
+        history->done.push_back(std::move(step));
+        if (history->done.size() > kUndoDepth)
+            history->done.erase(history->done.begin());
+        history->undone.clear();
+    }
+    return reload();
+}
+
+Status SidebarSession::setStatus(std::int64_t item_id, ItemStatus status, const std::string& reason)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const ItemStatus before = item->status;
+    const std::string beforeReason = item->status_reason;
+    const Status changed = store_->setStatus(checklist_->document_id, item_id, status, reason, nowSeconds());
+    return committed(changed, {"Change status",
+                               [=](Store& store, std::int64_t doc) {
+                                   return store.setStatus(doc, item_id, before, beforeReason, nowSeconds());
+                               },
+                               [=](Store& store, std::int64_t doc) {
+                                   return store.setStatus(doc, item_id, status, reason, nowSeconds());
+                               }});
+}
+
+Status SidebarSession::setDue(std::int64_t item_id, const std::string& due)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const std::string before = item->due;
+    return committed(store_->setDue(checklist_->document_id, item_id, due),
+                     {"Change due date", [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, due); }});
+}
+
+Status SidebarSession::setOwner(std::int64_t item_id, Owner owner)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const Owner before = item->owner;
+    return committed(store_->setOwner(checklist_->document_id, item_id, owner),
+                     {"Change owner", [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, owner); }});
+}
+
+Status SidebarSession::setNote(std::int64_t item_id, const std::string& note)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const std::string before = item->note;
+    if (before == note)
+        return {};
+    return committed(store_->setNote(checklist_->document_id, item_id, note),
+                     {"Edit note", [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, note); }});
+}
+
+Status SidebarSession::setInternal(std::int64_t item_id, bool internal)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const bool before = item->internal;
+    return committed(store_->setInternal(checklist_->document_id, item_id, internal),
+                     {"Change visibility",
+                      [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, internal); }});
+}
+
+Status SidebarSession::renameItem(std::int64_t item_id, const std::string& text)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const std::string before = item->custom_text;
+    if (before == text)
+        return {};
+    return committed(store_->renameItem(checklist_->document_id, item_id, text),
+                     {"Rename item", [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, text); }});
+}
+
+Result<std::int64_t> SidebarSession::addItem(std::int64_t section_id, const std::string& text)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    auto added = store_->addCustomItem(checklist_->document_id, section_id, text);
+    if (!added)
+        return added.error();
+    const std::int64_t id = added.value();
+    auto removed = std::make_shared<ChecklistItem>();
+    const Status done = committed({}, {"Add item",
+                                       [=](Store& store, std::int64_t doc) -> Status {
+                                           auto deleted = store.deleteItem(doc, id);
+                                           if (!deleted)
+                                               return deleted.error();
+                                           *removed = deleted.value();
+                                           return {};
+                                       },
+                                       [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, *removed); }});
+    if (!done)
+        return done.error();
+    return id;
+}
+
+Status SidebarSession::deleteItem(std::int64_t item_id)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    auto deleted = store_->deleteItem(checklist_->document_id, item_id);
+    if (!deleted)
+        return committed(deleted.error(), {});
+    const ChecklistItem copy = deleted.value();
+    return committed({}, {"Delete item", [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, copy); },
+                          [=](Store& store, std::int64_t doc) -> Status {
+                              auto again = store.deleteItem(doc, item_id);
+                              return again ? Status{} : Status{again.error()};
+                          }});
+}
+
+Status SidebarSession::moveItem(std::int64_t item_id, int step)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const auto& sections = checklist_->sections;
+    const std::int64_t fromSection = item->section_id;
+    std::vector<std::int64_t> siblings;
+    for (const auto& other : checklist_->items)
+        if (other.section_id == fromSection)
+            siblings.push_back(other.id);
+    const auto fromIndex =
+        static_cast<std::size_t>(std::find(siblings.begin(), siblings.end(), item_id) - siblings.begin());
+    std::int64_t toSection = fromSection;
+    std::size_t toIndex = fromIndex;
+    if (step < 0 && fromIndex > 0) {
+        toIndex = fromIndex - 1;
+    } else if (step > 0 && fromIndex + 1 < siblings.size()) {
+        toIndex = fromIndex + 1;
+    } else {
+        // At a section's edge the item crosses into the neighbouring section.
+        const auto here = std::find_if(sections.begin(), sections.end(),
+                                       [&](const ChecklistSection& s) { return s.id == fromSection; });
+        if (here == sections.end())
+            return {};
+        if (step < 0 && here != sections.begin()) {
+            toSection = std::prev(here)->id;
+            toIndex = static_cast<std::size_t>(std::count_if(checklist_->items.begin(), checklist_->items.end(),
+                                                             [&](const auto& i) { return i.section_id == toSection; }));
+        } else if (step > 0 && std::next(here) != sections.end()) {
+            toSection = std::next(here)->id;
+            toIndex = 0;
+        } else {
+            return {}; // first or last of all: nowhere to go
+        }
+    }
+    return committed(store_->moveItem(checklist_->document_id, item_id, toSection, toIndex),
+                     {"Move item",
+                      [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, fromSection, fromIndex); },
+                      [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, toSection, toIndex); }});
+}
+
+Result<std::int64_t> SidebarSession::makeCustomCopy(std::int64_t item_id, const std::string& text)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    const ChecklistItem* found = findItem(item_id);
+    if (!found)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const ChecklistItem original = *found;
+    std::size_t place = 0;
+    for (const auto& other : checklist_->items) {
+        if (other.id == item_id)
+            break;
+        if (other.section_id == original.section_id)
+            ++place;
+    }
+    const std::int64_t doc = checklist_->document_id;
+    // Each step commits on its own; should one fail, nothing is lost: at worst both the
+    // original and its copy are shown.
+    auto added = store_->addCustomItem(doc, original.section_id, text);
+    if (!added)
+        return committed(added.error(), {}).error();
+    const std::int64_t copyId = added.value();
+    Status copied = store_->moveItem(doc, copyId, original.section_id, place);
+    if (copied && original.status != ItemStatus::ToDo)
+        copied = store_->setStatus(doc, copyId, original.status, original.status_reason, nowSeconds());
+    if (copied && !original.due.empty())
+        copied = store_->setDue(doc, copyId, original.due);
+    if (copied && original.owner != Owner::Us)
+        copied = store_->setOwner(doc, copyId, original.owner);
+    if (copied && !original.note.empty())
+        copied = store_->setNote(doc, copyId, original.note);
+    if (copied && original.internal)
+        copied = store_->setInternal(doc, copyId, true);
+    if (copied) {
+        auto removed = store_->deleteItem(doc, item_id);
+        if (!removed)
+            copied = removed.error();
+    }
+    if (!copied)
+        return committed(copied, {}).error();
+    auto copy = std::make_shared<ChecklistItem>();
+    const Status done = committed({}, {"Make a custom copy",
+                                       [=](Store& store, std::int64_t d) -> Status {
+                                           auto deleted = store.deleteItem(d, copyId);
+                                           if (!deleted)
+                                               return deleted.error();
+                                           *copy = deleted.value();
+                                           return store.restoreItem(d, original);
+                                       },
+                                       [=](Store& store, std::int64_t d) -> Status {
+                                           auto deleted = store.deleteItem(d, item_id);
+                                           if (!deleted)
+                                               return deleted.error();
+                                           return store.restoreItem(d, *copy);
+                                       }});
+    if (!done)
+        return done.error();
+    return copyId;
+}
+
+Result<std::int64_t> SidebarSession::addSection(const std::string& title)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    auto added = store_->addSection(checklist_->document_id, title);
+    if (!added)
+        return added.error();
+    const std::int64_t id = added.value();
+    auto removed = std::make_shared<Store::DeletedSection>();
+    const Status done = committed({}, {"Add section",
+                                       [=](Store& store, std::int64_t doc) -> Status {
+                                           auto deleted = store.deleteSection(doc, id);
+                                           if (!deleted)
+                                               return deleted.error();
+                                           *removed = deleted.value();
+                                           return {};
+                                       },
+                                       [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, *removed); }});
+    if (!done)
+        return done.error();
+    return id;
+}
+
+Status SidebarSession::renameSection(std::int64_t section_id, const std::string& title)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    std::string before;
+    for (const auto& section : checklist_->sections)
+        if (section.id == section_id)
+            before = section.custom_title;
+    if (before == title)
+        return {};
+    return committed(store_->renameSection(checklist_->document_id, section_id, title),
+                     {"Rename section",
+                      [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, before); },
+                      [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, title); }});
+}
+
+Status SidebarSession::deleteSection(std::int64_t section_id)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    auto deleted = store_->deleteSection(checklist_->document_id, section_id);
+    if (!deleted)
+        return committed(deleted.error(), {});
+    const Store::DeletedSection copy = deleted.value();
+    return committed({}, {"Delete section", [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, copy); },
+                          [=](Store& store, std::int64_t doc) -> Status {
+                              auto again = store.deleteSection(doc, section_id);
+                              return again ? Status{} : Status{again.error()};
+                          }});
+}
+
+Status SidebarSession::moveSection(std::int64_t section_id, int step)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    const auto& sections = checklist_->sections;
+    const auto here =
+        std::find_if(sections.begin(), sections.end(), [&](const ChecklistSection& s) { return s.id == section_id; });
+    if (here == sections.end())
+        return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    const auto from = static_cast<std::size_t>(here - sections.begin());
+    if ((step < 0 && from == 0) || (step > 0 && from + 1 >= sections.size()) || step == 0)
+        return {};
+    const std::size_t to = step < 0 ? from - 1 : from + 1;
+    return committed(store_->moveSection(checklist_->document_id, section_id, to),
+                     {"Move section",
+                      [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, from); },
+                      [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, to); }});
+}
+
+Status SidebarSession::undo()
+{
+    UndoHistory* history = activeHistory();
+    if (!history || history->done.empty())
+        return {};
+    UndoStep step = std::move(history->done.back());
+    history->done.pop_back();
+    const Status reverted = step.undo(*store_, checklist_->document_id);
+    if (reverted)
+        history->undone.push_back(std::move(step));
+    const Status reloaded = reload();
+    return reverted ? reloaded : reverted;
+}
+
+Status SidebarSession::redo()
+{
+    UndoHistory* history = activeHistory();
+    if (!history || history->undone.empty())
+        return {};
+    UndoStep step = std::move(history->undone.back());
+    history->undone.pop_back();
+    const Status again = step.redo(*store_, checklist_->document_id);
+    if (again)
+        history->done.push_back(std::move(step));
+    const Status reloaded = reload();
+    return again ? reloaded : again;
+}
+
+bool SidebarSession::canUndo() const
+{
+    const UndoHistory* history = activeHistory();
+    return history && !history->done.empty();
+}
+
+bool SidebarSession::canRedo() const
+{
+    const UndoHistory* history = activeHistory();
+    return history && !history->undone.empty();
+}
+
+std::string SidebarSession::undoName() const { return canUndo() ? activeHistory()->done.back().name : std::string(); }
+
+std::string SidebarSession::redoName() const { return canRedo() ? activeHistory()->undone.back().name : std::string(); }
+
+std::string SidebarSession::itemTitle(const ChecklistItem& item, const std::locale& loc) const
+{
+    const ItemText text = itemText(item);
+    if (!text.translatable)
+        return text.text;
+    return boost::locale::translate(text.context.c_str(), text.text.c_str()).str(loc);
+}
+
+std::string SidebarSession::sectionTitle(const ChecklistSection& section, const std::locale& loc) const
+{
+    if (!section.custom_title.empty())
+        return section.custom_title;
+    if (const ChecklistTemplate* owner = templates_.find(section.template_key)) {
+        for (const auto& known : owner->sections)
+            if (known.key == section.section_key)
+                return boost::locale::translate(owner->context().c_str(), known.title.c_str()).str(loc);
+        if (section.section_key.empty())
+            return boost::locale::translate(owner->context().c_str(), owner->title.c_str()).str(loc);
+    }
+    // TRANSLATORS: the heading of a checklist section that has no title of its own.
+    return boost::locale::translate("Items").str(loc);
+}
+
+const TemplateItem* SidebarSession::templateItem(const ChecklistItem& item) const
+{
+    if (item.template_key.empty())
+        return nullptr;
+    return templates_.findItem(item.template_key, item.item_key);
+}
+
+std::vector<ChecklistRow> SidebarSession::rows(const ItemFilter& filter, const Localization& localization,
+                                               Language language, const std::string& today) const
+{
+    std::vector<ChecklistRow> shown;
+    if (!checklist_)
+        return shown;
+    const std::locale& loc = localization.locale(language);
+    const auto matches = [&](const ChecklistItem& item) {
+        if (filter.status && item.status != *filter.status)
+            return false;
+        if (filter.owner && item.owner != *filter.owner)
+            return false;
+        if (filter.overdue_only && !(!item.due.empty() && item.due < today && item.status != ItemStatus::Done &&
+                                     item.status != ItemStatus::NotApplicable))
+            return false;
+        if (filter.text.empty())
+            return true;
+        return localization.containsIgnoringCase(language, itemTitle(item, loc), filter.text) ||
+               localization.containsIgnoringCase(language, item.note, filter.text) ||
+               localization.containsIgnoringCase(language, item.status_reason, filter.text);
+    };
+    const auto& items = checklist_->items;
+    std::vector<bool> placed(items.size(), false);
+    const bool filtering = filter.active();
+    for (std::size_t s = 0; s < checklist_->sections.size(); ++s) {
+        const std::int64_t sectionId = checklist_->sections[s].id;
+        const std::size_t headingAt = shown.size();
+        bool any = false;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].section_id != sectionId)
+                continue;
+            placed[i] = true;
+            if (!matches(items[i]))
+                continue;
+            if (!any) {
+                shown.insert(shown.begin() + static_cast<std::ptrdiff_t>(headingAt), {ChecklistRow::Kind::Section, s});
+                any = true;
+            }
+            shown.push_back({ChecklistRow::Kind::Item, i});
+        }
+        if (!any && !filtering)
+            shown.push_back({ChecklistRow::Kind::Section, s}); // an empty section still shows, to add to it
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) // items whose section is gone are never hidden
+        if (!placed[i] && matches(items[i]))
+            shown.push_back({ChecklistRow::Kind::Item, i});
+    return shown;
+}
+
+std::optional<std::int64_t> SidebarSession::selectedItem() const
+{
+    const auto found = selections_.find(documentPath_);
+    if (found == selections_.end())
+        return std::nullopt;
+    return found->second;
+}
+
+void SidebarSession::selectItem(std::optional<std::int64_t> item_id)
+{
+    if (documentPath_.empty())
+        return;
+    if (item_id)
+        selections_[documentPath_] = *item_id;
+    else
+        selections_.erase(documentPath_);
 }
 
 Status SidebarSession::setDone(std::size_t index, bool done)

@@ -9,11 +9,36 @@
 #include "template_library.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <locale>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rapport {
+
+class Localization;
+enum class Language;
+
+// What the list shows: every item, or only those matching all the set criteria.
+struct ItemFilter {
+    std::string text;                  // matched, ignoring case the language's way, in title, note and reason
+    std::optional<ItemStatus> status;  // only items with this status
+    std::optional<Owner> owner;        // only items this side has to act on
+    bool overdue_only = false;         // only items past their due date
+
+    // True when any criterion is set.
+    bool active() const { return !text.empty() || status || owner || overdue_only; }
+};
+
+// One row of the list: a section heading or an item.
+struct ChecklistRow {
+    enum class Kind { Section, Item } kind = Kind::Item;
+    std::size_t index = 0; // into checklist()->sections or checklist()->items
+};
 
 // The sidebar's state for the active document.
 class SidebarSession {
@@ -60,8 +85,69 @@ public:
 
     // Attaches a checklist from the template `template_key` to the active document.
     Status attachTemplate(const std::string& template_key);
+    // Attaches one checklist combining `template_keys`, each template's sections in turn;
+    // no keys starts an empty checklist.
+    Status attachTemplates(const std::vector<std::string>& template_keys);
+    // Adds the sections of another template to the attached checklist.
+    Status addTemplate(const std::string& template_key);
     // Ticks or unticks the item at `index` in checklist()->items; committed on success.
     Status setDone(std::size_t index, bool done);
+
+    // Every change below is committed before it returns success, reloads the checklist,
+    // and can be undone. Items and sections are named by their ids, which stay stable
+    // while rows move under a filter.
+    Status setStatus(std::int64_t item_id, ItemStatus status, const std::string& reason = {});
+    Status setDue(std::int64_t item_id, const std::string& due);
+    Status setOwner(std::int64_t item_id, Owner owner);
+    Status setNote(std::int64_t item_id, const std::string& note);
+    Status setInternal(std::int64_t item_id, bool internal);
+    // Changes a custom item's text (template items are refused).
+    Status renameItem(std::int64_t item_id, const std::string& text);
+    // Adds a custom item at the end of `section_id` (0: the last section); returns its id.
+    Result<std::int64_t> addItem(std::int64_t section_id, const std::string& text);
+    // Deletes an item (undo puts it back).
+    Status deleteItem(std::int64_t item_id);
+    // Moves an item one place up (-1) or down (+1), into the neighbouring section at an edge.
+    Status moveItem(std::int64_t item_id, int step);
+    // Replaces a template item by a custom item with `text` and the same fields, in the
+    // same place, so its text can be edited; returns the copy's id.
+    Result<std::int64_t> makeCustomCopy(std::int64_t item_id, const std::string& text);
+    // Adds a section of the user's own at the end; returns its id.
+    Result<std::int64_t> addSection(const std::string& title);
+    Status renameSection(std::int64_t section_id, const std::string& title);
+    // Deletes a section with its items (undo puts them back).
+    Status deleteSection(std::int64_t section_id);
+    // Moves a section one place up (-1) or down (+1).
+    Status moveSection(std::int64_t section_id, int step);
+
+    // Undoes the active checklist's latest change, or redoes the latest undone one.
+    Status undo();
+    Status redo();
+    bool canUndo() const;
+    bool canRedo() const;
+    // The English msgid naming what undo()/redo() would do ("Change status"), or "".
+    std::string undoName() const;
+    std::string redoName() const;
+
+    // The rows to show under `filter` on `today` (YYYY-MM-DD): section headings (only those
+    // with a visible item while a filter is active) and items, in checklist order.
+    std::vector<ChecklistRow> rows(const ItemFilter& filter, const Localization& localization, Language language,
+                                   const std::string& today) const;
+    // The position in checklist()->items of the item with `item_id`, or nullopt.
+    std::optional<std::size_t> indexOfItem(std::int64_t item_id) const;
+    // An item's title in `loc` (translated for template items, the user's text otherwise).
+    std::string itemTitle(const ChecklistItem& item, const std::locale& loc) const;
+    // A section's title in `loc`.
+    std::string sectionTitle(const ChecklistSection& section, const std::locale& loc) const;
+    // The template item behind `item` (for its description and "why it matters"), or nullptr.
+    const TemplateItem* templateItem(const ChecklistItem& item) const;
+
+    // The item selected in the active document, remembered per document for this session.
+    std::optional<std::int64_t> selectedItem() const;
+    void selectItem(std::optional<std::int64_t> item_id);
+    // Every document's remembered selection, by canonical path (to persist and restore).
+    const std::map<std::string, std::int64_t>& selections() const noexcept { return selections_; }
+    void restoreSelections(std::map<std::string, std::int64_t> selections) { selections_ = std::move(selections); }
 
     // Items done and items counted (Not applicable will count out once it exists).
     std::size_t doneCount() const;
@@ -76,6 +162,23 @@ public:
     ItemText itemText(const ChecklistItem& item) const;
 
 private:
+    // One undoable change: how to revert it and how to make it again.
+    struct UndoStep {
+        std::string name; // English msgid
+        std::function<Status(Store&, std::int64_t document_id)> undo;
+        std::function<Status(Store&, std::int64_t document_id)> redo;
+    };
+    struct UndoHistory {
+        std::vector<UndoStep> done;
+        std::vector<UndoStep> undone;
+    };
+    // Remembers a committed change of the active checklist and reloads it.
+    Status committed(Status change, UndoStep step);
+    UndoHistory* activeHistory();
+    const UndoHistory* activeHistory() const;
+    Status requireChecklist() const;
+    const ChecklistItem* findItem(std::int64_t item_id) const;
+
     std::filesystem::path storeFile_;
     TemplateLibrary templates_;
     std::optional<Store> store_;
@@ -83,6 +186,8 @@ private:
     std::vector<RecoveryNotice> recoveryNotices_;
     std::string documentPath_;
     std::optional<Checklist> checklist_;
+    std::map<std::int64_t, UndoHistory> histories_; // by document id, for this session
+    std::map<std::string, std::int64_t> selections_; // selected item id by document path
 };
 
 } // namespace rapport

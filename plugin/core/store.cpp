@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -309,38 +310,8 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
         return writeError();
     }
 
-    sqlite::Statement insertSection(db_, "INSERT INTO sections(document_id, section_id, position, template_key, "
-                                         "section_key) VALUES (?1, ?2, ?2, ?3, ?4)");
-    sqlite::Statement insertItem(db_, "INSERT INTO items(document_id, item_id, position, template_key, item_key, "
-                                      "custom_text, section_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    std::int64_t nextId = 1;
-    std::int64_t sectionId = 0;
-    std::string sectionKey;
-    for (const NewItem& item : items) {
-        // A new section starts where the (template, section) pair changes.
-        if (sectionId == 0 || item.section_key != sectionKey) {
-            ++sectionId;
-            sectionKey = item.section_key;
-            sqlite::Statement::Scope resetSection(insertSection);
-            insertSection.bind(1, documentId);
-            insertSection.bind(2, sectionId);
-            insertSection.bind(3, item.template_key);
-            insertSection.bind(4, item.section_key);
-            if (insertSection.run() != SQLITE_DONE)
-                return writeError();
-        }
-        sqlite::Statement::Scope resetAfter(insertItem);
-        insertItem.bind(1, documentId);
-        insertItem.bind(2, nextId);
-        insertItem.bind(3, nextId);
-        insertItem.bind(4, item.template_key);
-        insertItem.bind(5, item.item_key);
-        insertItem.bind(6, item.custom_text);
-        insertItem.bind(7, sectionId);
-        if (insertItem.run() != SQLITE_DONE)
-            return writeError();
-        ++nextId;
-    }
+    if (!insertNewItems(documentId, items))
+        return writeError();
     if (!record(documentId, 0, "attached", {}, template_key, now))
         return writeError();
     if (transaction.commit() != SQLITE_OK)
@@ -350,6 +321,60 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
     if (!attached)
         return attached.error();
     return std::move(*attached.value());
+}
+
+bool Store::insertNewItems(std::int64_t document_id, const std::vector<NewItem>& items)
+{
+    sqlite::Statement next(db_, "SELECT (SELECT IFNULL(MAX(section_id), 0) FROM sections WHERE document_id = ?1), "
+                                "(SELECT IFNULL(MAX(position), 0) FROM sections WHERE document_id = ?1), "
+                                "(SELECT IFNULL(MAX(item_id), 0) FROM items WHERE document_id = ?1)");
+    next.bind(1, document_id);
+    if (next.step() != SQLITE_ROW)
+        return false;
+    std::int64_t sectionId = next.columnInt(0);
+    std::int64_t sectionPosition = next.columnInt(1);
+    std::int64_t nextId = next.columnInt(2) + 1;
+    next.reset();
+
+    sqlite::Statement insertSection(db_, "INSERT INTO sections(document_id, section_id, position, template_key, "
+                                         "section_key) VALUES (?1, ?2, ?3, ?4, ?5)");
+    sqlite::Statement insertItem(db_, "INSERT INTO items(document_id, item_id, position, template_key, item_key, "
+                                      "custom_text, section_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    bool first = true;
+    std::string templateKey;
+    std::string sectionKey;
+    std::int64_t position = 0;
+    for (const NewItem& item : items) {
+        // Two templates may both have a "scope" section: the pair tells them apart.
+        if (first || item.section_key != sectionKey || item.template_key != templateKey) {
+            first = false;
+            ++sectionId;
+            ++sectionPosition;
+            position = 0;
+            sectionKey = item.section_key;
+            templateKey = item.template_key;
+            sqlite::Statement::Scope resetSection(insertSection);
+            insertSection.bind(1, document_id);
+            insertSection.bind(2, sectionId);
+            insertSection.bind(3, sectionPosition);
+            insertSection.bind(4, item.template_key);
+            insertSection.bind(5, item.section_key);
+            if (insertSection.run() != SQLITE_DONE)
+                return false;
+        }
+        sqlite::Statement::Scope resetAfter(insertItem);
+        insertItem.bind(1, document_id);
+        insertItem.bind(2, nextId);
+        insertItem.bind(3, ++position);
+        insertItem.bind(4, item.template_key);
+        insertItem.bind(5, item.item_key);
+        insertItem.bind(6, item.custom_text);
+        insertItem.bind(7, sectionId);
+        if (insertItem.run() != SQLITE_DONE)
+            return false;
+        ++nextId;
+    }
+    return true;
 }
 
 Status Store::setDone(std::int64_t document_id, std::int64_t item_id, bool done)
@@ -597,6 +622,353 @@ Result<std::int64_t> Store::addCustomItem(std::int64_t document_id, std::int64_t
     if (!record(document_id, itemId, "item", {}, text, nowSeconds()) || transaction.commit() != SQLITE_OK)
         return writeError();
     return itemId;
+}
+
+namespace {
+
+// Reads one item row; the column list matches kItemColumns.
+constexpr const char* kItemColumns = "item_id, position, template_key, item_key, custom_text, status, section_id, "
+                                     "status_reason, status_since, due, owner, note, internal";
+
+ChecklistItem readItemRow(const sqlite::Statement& row)
+{
+    ChecklistItem item;
+    item.id = row.columnInt(0);
+    item.position = row.columnInt(1);
+    item.template_key = row.columnText(2);
+    item.item_key = row.columnText(3);
+    item.custom_text = row.columnText(4);
+    item.status = static_cast<ItemStatus>(row.columnInt(5));
+    item.done = item.status == ItemStatus::Done;
+    item.section_id = row.columnInt(6);
+    item.status_reason = row.columnText(7);
+    if (!row.columnIsNull(8))
+        item.status_since = row.columnInt(8);
+    item.due = row.columnText(9);
+    item.owner = row.columnInt(10) == 1 ? Owner::Client : Owner::Us;
+    item.note = row.columnText(11);
+    item.internal = row.columnInt(12) != 0;
+    return item;
+}
+
+} // namespace
+
+bool Store::insertItemRow(std::int64_t document_id, const ChecklistItem& item)
+{
+    sqlite::Statement insert(db_, std::string("INSERT INTO items(document_id, ") + kItemColumns +
+                                      ", done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    insert.bind(1, document_id);
+    insert.bind(2, item.id);
+    insert.bind(3, item.position);
+    insert.bind(4, item.template_key);
+    insert.bind(5, item.item_key);
+    insert.bind(6, item.custom_text);
+    insert.bind(7, static_cast<std::int64_t>(item.status));
+    insert.bind(8, item.section_id);
+    insert.bind(9, item.status_reason);
+    if (item.status_since)
+        insert.bind(10, *item.status_since);
+    else
+        insert.bindNull(10);
+    insert.bind(11, item.due);
+    insert.bind(12, std::int64_t{item.owner == Owner::Client ? 1 : 0});
+    insert.bind(13, item.note);
+    insert.bind(14, std::int64_t{item.internal ? 1 : 0});
+    insert.bind(15, std::int64_t{item.status == ItemStatus::Done ? 1 : 0});
+    return insert.run() == SQLITE_DONE;
+}
+
+bool Store::renumber(std::int64_t document_id, const char* table, const char* id_column,
+                     const std::vector<std::int64_t>& ids)
+{
+    // Table and column names come from this file only, never from a caller's text.
+    sqlite::Statement update(db_, std::string("UPDATE ") + table + " SET position = ?3 WHERE document_id = ?1 AND " +
+                                      id_column + " = ?2");
+    std::int64_t position = 0;
+    for (const std::int64_t id : ids) {
+        sqlite::Statement::Scope reset(update);
+        update.bind(1, document_id);
+        update.bind(2, id);
+        update.bind(3, ++position);
+        if (update.run() != SQLITE_DONE)
+            return false;
+    }
+    return true;
+}
+
+Status Store::renameItem(std::int64_t document_id, std::int64_t item_id, const std::string& text)
+{
+    if (text.empty())
+        return Error{ErrorCode::InvalidArgument, text, "an item needs a text"};
+    sqlite::Statement kind(db_, "SELECT template_key FROM items WHERE document_id = ?1 AND item_id = ?2");
+    kind.bind(1, document_id);
+    kind.bind(2, item_id);
+    if (kind.step() != SQLITE_ROW)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    if (!kind.columnText(0).empty())
+        return Error{ErrorCode::InvalidArgument, std::to_string(item_id), "a template item's text cannot be edited"};
+    kind.reset();
+    return changeItem(document_id, item_id, "custom_text", "text", text);
+}
+
+Status Store::moveItem(std::int64_t document_id, std::int64_t item_id, std::int64_t section_id, std::size_t index)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement current(db_, "SELECT section_id, (SELECT COUNT(*) FROM sections WHERE document_id = ?1 AND "
+                                   "section_id = ?3) FROM items WHERE document_id = ?1 AND item_id = ?2");
+    current.bind(1, document_id);
+    current.bind(2, item_id);
+    current.bind(3, section_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    const std::int64_t fromSection = current.columnInt(0);
+    if (current.columnInt(1) == 0)
+        return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    current.reset();
+
+    std::vector<std::int64_t> order;
+    std::size_t before = 0;
+    sqlite::Statement siblings(db_, "SELECT item_id FROM items WHERE document_id = ?1 AND section_id = ?2 "
+                                    "ORDER BY position, item_id");
+    siblings.bind(1, document_id);
+    siblings.bind(2, section_id);
+    while (siblings.step() == SQLITE_ROW) {
+        if (siblings.columnInt(0) == item_id)
+            before = order.size();
+        else
+            order.push_back(siblings.columnInt(0));
+    }
+    siblings.reset();
+    index = std::min(index, order.size());
+    if (fromSection == section_id && before == index)
+        return {}; // already there
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(index), item_id);
+    sqlite::Statement setSection(db_, "UPDATE items SET section_id = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    setSection.bind(1, document_id);
+    setSection.bind(2, item_id);
+    setSection.bind(3, section_id);
+    if (setSection.run() != SQLITE_DONE || !renumber(document_id, "items", "item_id", order) ||
+        !record(document_id, item_id, "moved", std::to_string(fromSection) + ":" + std::to_string(before),
+                std::to_string(section_id) + ":" + std::to_string(index), nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Result<ChecklistItem> Store::deleteItem(std::int64_t document_id, std::int64_t item_id)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement read(db_, std::string("SELECT ") + kItemColumns +
+                                    " FROM items WHERE document_id = ?1 AND item_id = ?2");
+    read.bind(1, document_id);
+    read.bind(2, item_id);
+    if (read.step() != SQLITE_ROW)
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    ChecklistItem deleted = readItemRow(read);
+    read.reset();
+    sqlite::Statement erase(db_, "DELETE FROM items WHERE document_id = ?1 AND item_id = ?2");
+    erase.bind(1, document_id);
+    erase.bind(2, item_id);
+    const std::string what = deleted.template_key.empty() ? deleted.custom_text
+                                                          : deleted.template_key + "/" + deleted.item_key;
+    if (erase.run() != SQLITE_DONE || !record(document_id, item_id, "deleted", what, {}, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return deleted;
+}
+
+Status Store::restoreItem(std::int64_t document_id, const ChecklistItem& item)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement section(db_, "SELECT 1 FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    section.bind(1, document_id);
+    section.bind(2, item.section_id);
+    if (section.step() != SQLITE_ROW)
+        return Error{ErrorCode::InvalidArgument, std::to_string(item.section_id), "no such section"};
+    section.reset();
+    const std::string what = item.template_key.empty() ? item.custom_text : item.template_key + "/" + item.item_key;
+    if (!insertItemRow(document_id, item)) {
+        if (sqlite3_extended_errcode(db_.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return Error{ErrorCode::InvalidArgument, std::to_string(item.id), "the item exists"};
+        return writeError();
+    }
+    if (!record(document_id, item.id, "restored", {}, what, nowSeconds()) || transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Result<std::int64_t> Store::addSection(std::int64_t document_id, const std::string& title)
+{
+    if (title.empty())
+        return Error{ErrorCode::InvalidArgument, title, "a section needs a title"};
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement next(db_, "SELECT (SELECT COUNT(*) FROM checklists WHERE document_id = ?1), "
+                                "IFNULL(MAX(section_id), 0) + 1, IFNULL(MAX(position), 0) + 1 "
+                                "FROM sections WHERE document_id = ?1");
+    next.bind(1, document_id);
+    if (next.step() != SQLITE_ROW)
+        return writeError();
+    if (next.columnInt(0) == 0)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    const std::int64_t sectionId = next.columnInt(1);
+    const std::int64_t position = next.columnInt(2);
+    next.reset();
+    sqlite::Statement insert(db_, "INSERT INTO sections(document_id, section_id, position, custom_title) "
+                                  "VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, document_id);
+    insert.bind(2, sectionId);
+    insert.bind(3, position);
+    insert.bind(4, title);
+    if (insert.run() != SQLITE_DONE || !record(document_id, 0, "section", {}, title, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return sectionId;
+}
+
+Status Store::renameSection(std::int64_t document_id, std::int64_t section_id, const std::string& title)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement current(db_, "SELECT custom_title FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    current.bind(1, document_id);
+    current.bind(2, section_id);
+    if (current.step() != SQLITE_ROW)
+        return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    const std::string before = current.columnText(0);
+    current.reset();
+    if (before == title)
+        return {};
+    sqlite::Statement update(db_, "UPDATE sections SET custom_title = ?3 WHERE document_id = ?1 AND section_id = ?2");
+    update.bind(1, document_id);
+    update.bind(2, section_id);
+    update.bind(3, title);
+    if (update.run() != SQLITE_DONE || !record(document_id, 0, "section-title", before, title, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Status Store::moveSection(std::int64_t document_id, std::int64_t section_id, std::size_t index)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    std::vector<std::int64_t> order;
+    std::optional<std::size_t> before;
+    sqlite::Statement sections(db_, "SELECT section_id FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sections.bind(1, document_id);
+    while (sections.step() == SQLITE_ROW) {
+        if (sections.columnInt(0) == section_id)
+            before = order.size();
+        else
+            order.push_back(sections.columnInt(0));
+    }
+    sections.reset();
+    if (!before)
+        return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    index = std::min(index, order.size());
+    if (*before == index)
+        return {};
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(index), section_id);
+    if (!renumber(document_id, "sections", "section_id", order) ||
+        !record(document_id, 0, "section-moved", std::to_string(section_id) + ":" + std::to_string(*before),
+                std::to_string(section_id) + ":" + std::to_string(index), nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Result<Store::DeletedSection> Store::deleteSection(std::int64_t document_id, std::int64_t section_id)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    DeletedSection deleted;
+    sqlite::Statement section(db_, "SELECT section_id, position, template_key, section_key, custom_title "
+                                   "FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    section.bind(1, document_id);
+    section.bind(2, section_id);
+    if (section.step() != SQLITE_ROW)
+        return Error{ErrorCode::InvalidArgument, std::to_string(section_id), "no such section"};
+    deleted.section = ChecklistSection{section.columnInt(0), section.columnInt(1), section.columnText(2),
+                                       section.columnText(3), section.columnText(4)};
+    section.reset();
+    sqlite::Statement items(db_, std::string("SELECT ") + kItemColumns +
+                                     " FROM items WHERE document_id = ?1 AND section_id = ?2 ORDER BY position, item_id");
+    items.bind(1, document_id);
+    items.bind(2, section_id);
+    while (items.step() == SQLITE_ROW)
+        deleted.items.push_back(readItemRow(items));
+    items.reset();
+    sqlite::Statement eraseItems(db_, "DELETE FROM items WHERE document_id = ?1 AND section_id = ?2");
+    eraseItems.bind(1, document_id);
+    eraseItems.bind(2, section_id);
+    sqlite::Statement eraseSection(db_, "DELETE FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    eraseSection.bind(1, document_id);
+    eraseSection.bind(2, section_id);
+    const std::string what = deleted.section.custom_title.empty()
+                                 ? deleted.section.template_key + "/" + deleted.section.section_key
+                                 : deleted.section.custom_title;
+    if (eraseItems.run() != SQLITE_DONE || eraseSection.run() != SQLITE_DONE ||
+        !record(document_id, 0, "section-deleted", what, std::to_string(deleted.items.size()) + " items", nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return deleted;
+}
+
+Status Store::restoreSection(std::int64_t document_id, const DeletedSection& deleted)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement insert(db_, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
+                                  "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, document_id);
+    insert.bind(2, deleted.section.id);
+    insert.bind(3, deleted.section.position);
+    insert.bind(4, deleted.section.template_key);
+    insert.bind(5, deleted.section.section_key);
+    insert.bind(6, deleted.section.custom_title);
+    if (insert.run() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(db_.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return Error{ErrorCode::InvalidArgument, std::to_string(deleted.section.id), "the section exists"};
+        if (sqlite3_extended_errcode(db_.get()) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+        return writeError();
+    }
+    for (const ChecklistItem& item : deleted.items)
+        if (!insertItemRow(document_id, item))
+            return writeError();
+    if (!record(document_id, 0, "section-restored", {}, std::to_string(deleted.items.size()) + " items", nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
+}
+
+Status Store::addTemplateItems(std::int64_t document_id, const std::vector<NewItem>& items)
+{
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement exists(db_, "SELECT 1 FROM checklists WHERE document_id = ?1");
+    exists.bind(1, document_id);
+    if (exists.step() != SQLITE_ROW)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    exists.reset();
+    const std::string what = items.empty() ? std::string() : items.front().template_key;
+    if (!insertNewItems(document_id, items) || !record(document_id, 0, "template-added", {}, what, nowSeconds()) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return {};
 }
 
 Status Store::renameDocument(const std::string& old_path, const std::string& new_path)

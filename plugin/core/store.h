@@ -149,6 +149,32 @@ public:
     // Sets the project deadline (YYYY-MM-DD, or "").
     Status setDeadline(std::int64_t document_id, const std::string& deadline);
 
+    // Changes a custom item's text; a template item's text follows its template and is refused.
+    Status renameItem(std::int64_t document_id, std::int64_t item_id, const std::string& text);
+    // Moves an item to `index` (0-based, clamped) among the items of section `section_id`.
+    Status moveItem(std::int64_t document_id, std::int64_t item_id, std::int64_t section_id, std::size_t index);
+    // Deletes an item; returns it as it was, so that restoreItem() can undo the deletion.
+    Result<ChecklistItem> deleteItem(std::int64_t document_id, std::int64_t item_id);
+    // Puts a deleted item back exactly as it was: same id, section, place and fields.
+    Status restoreItem(std::int64_t document_id, const ChecklistItem& item);
+    // Adds an empty section titled `title` at the end; returns its id.
+    Result<std::int64_t> addSection(std::int64_t document_id, const std::string& title);
+    // Renames a section; the user's title replaces a template section's translated one.
+    Status renameSection(std::int64_t document_id, std::int64_t section_id, const std::string& title);
+    // Moves a section to `index` (0-based, clamped) among the checklist's sections.
+    Status moveSection(std::int64_t document_id, std::int64_t section_id, std::size_t index);
+    // A deleted section with the items it held, for restoreSection().
+    struct DeletedSection {
+        ChecklistSection section;
+        std::vector<ChecklistItem> items;
+    };
+    // Deletes a section and every item in it; returns them for undo.
+    Result<DeletedSection> deleteSection(std::int64_t document_id, std::int64_t section_id);
+    // Puts a deleted section and its items back exactly as they were.
+    Status restoreSection(std::int64_t document_id, const DeletedSection& deleted);
+    // Appends `items` to an attached checklist as new sections (another template combined in).
+    Status addTemplateItems(std::int64_t document_id, const std::vector<NewItem>& items);
+
     // The document at `old_path` now lives at `new_path` (Save As, rename, move): its
     // checklist goes with it. Refused when `new_path` already has a checklist.
     Status renameDocument(const std::string& old_path, const std::string& new_path);
@@ -189,6 +215,13 @@ private:
     // Appends a history row inside the caller's transaction.
     bool record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
                 const std::string& new_value, std::int64_t at);
+    // Inserts sections and items for `items` after the checklist's last section, inside the
+    // caller's transaction; a new section starts where the (template, section) pair changes.
+    bool insertNewItems(std::int64_t document_id, const std::vector<NewItem>& items);
+    // Inserts one item row exactly as given, inside the caller's transaction.
+    bool insertItemRow(std::int64_t document_id, const ChecklistItem& item);
+    // Writes positions 1..n for `ids`, in order, to the items (or sections) table.
+    bool renumber(std::int64_t document_id, const char* table, const char* id_column, const std::vector<std::int64_t>& ids);
 
     // A prepared statement for `sql`, prepared once per connection; callers reset it
     // with a Statement::Scope. Keeps the document-switch and tick paths free of parsing.
