@@ -1,6 +1,7 @@
 #include "sidebar_controller.h"
 
 #include <cstdlib>
+#include <map>
 
 namespace rapport::ui {
 
@@ -14,6 +15,27 @@ TemplateLibrary loadTemplates(host::HostServices& host)
     return library;
 }
 
+// The remembered selections are kept as "path<TAB>id" lines under one settings key.
+constexpr const char* kSelectionsKey = "selected-items";
+constexpr std::size_t kRememberedSelections = 200;
+
+std::map<std::string, std::int64_t> parseSelections(const std::string& text)
+{
+    std::map<std::string, std::int64_t> selections;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(start, end - start);
+        const auto tab = line.rfind('\t');
+        if (tab != std::string::npos && tab > 0)
+            selections[line.substr(0, tab)] = std::strtoll(line.c_str() + tab + 1, nullptr, 10);
+        start = end + 1;
+    }
+    return selections;
+}
+
 } // namespace
 
 SidebarController::SidebarController(host::HostServices& host)
@@ -22,6 +44,7 @@ SidebarController::SidebarController(host::HostServices& host)
       language_(resolveLanguage(settings_.get("language"), host.interfaceLanguage(), systemLanguage())),
       session_(defaultStoreFile(), loadTemplates(host))
 {
+    session_.restoreSelections(parseSelections(settings_.get(kSelectionsKey)));
     const Status opened = session_.openStore();
     if (!opened)
         host_.log("Rapport: " + opened.error().description(), true);
@@ -36,7 +59,7 @@ SidebarController::SidebarController(host::HostServices& host)
             selected = i;
     }
     panel_->setLanguageChoices(names, selected, [this](std::size_t index) { setLanguage(kLanguages.at(index)); });
-    panel_->setLanguage(localization_.locale(language_));
+    panel_->setLanguage(language_);
     for (const RecoveryNotice& notice : session_.recoveryNotices()) {
         host_.log("Rapport: " + notice.description(), true);
         stickyNotice_ = notice.description(localization_.locale(language_));
@@ -53,7 +76,23 @@ SidebarController::SidebarController(host::HostServices& host)
     trace(std::string("ready\tstore=") + defaultStoreFile().string());
 }
 
-SidebarController::~SidebarController() = default;
+SidebarController::~SidebarController()
+{
+    // The selected item of each document, for the next session; written once, at the end,
+    // so that moving through the list never waits on the disk.
+    const auto& selections = session_.selections();
+    std::string text;
+    std::size_t kept = 0;
+    for (const auto& [path, id] : selections) {
+        if (++kept > kRememberedSelections)
+            break;
+        text += path + "\t" + std::to_string(id) + "\n";
+    }
+    if (text != settings_.get(kSelectionsKey)) {
+        settings_.set(kSelectionsKey, text);
+        static_cast<void>(settings_.save()); // a lost selection is harmless; the host may be closing
+    }
+}
 
 wxWindow* SidebarController::panel() const noexcept { return panel_; }
 
@@ -62,6 +101,7 @@ void SidebarController::onActiveDocumentChanged(const std::string& path)
     // Code::Blocks announces each tab switch twice; the second costs nothing.
     if (canonicalDocumentPath(path) == session_.documentPath() && !path.empty())
         return;
+    panel_->flushPending(); // a note still being typed belongs to the document being left
     const Status loaded = session_.setActiveDocument(path);
     panel_->showProblem(loaded ? stickyNotice_ : loaded.error().description(localization_.locale(language_)));
     panel_->refresh();
@@ -99,7 +139,7 @@ void SidebarController::onHostReady() { trace("host-ready"); }
 void SidebarController::setLanguage(Language language)
 {
     language_ = language;
-    panel_->setLanguage(localization_.locale(language));
+    panel_->setLanguage(language);
     settings_.set("language", languageCode(language));
     if (const Status saved = settings_.save(); !saved)
         host_.log("Rapport: " + saved.error().description(), true);
@@ -123,6 +163,22 @@ bool SidebarController::runTestCommand(const std::string& command)
     }
     if (verb == "attach") {
         panel_->attachTemplate(argument);
+        return true;
+    }
+    if (verb == "select") {
+        panel_->selectItem(static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10)));
+        return true;
+    }
+    if (verb == "search") {
+        panel_->setSearchText(argument);
+        return true;
+    }
+    if (verb == "undo") {
+        panel_->undo();
+        return true;
+    }
+    if (verb == "redo") {
+        panel_->redo();
         return true;
     }
     return false;

@@ -1,24 +1,34 @@
 // The wx face of SidebarSession: draws the active document's checklist and turns
-// clicks and keys into session calls. Holds no state the session does not have.
+// clicks and keys into session calls. Holds no state the session does not have,
+// except what the user is looking at: the filter and the selection.
 #pragma once
 
+#include "localization.h"
 #include "relabeler.h"
 #include "sidebar_session.h"
 
 #include <functional>
 #include <locale>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
 
+class wxBoxSizer;
 class wxButton;
 class wxCheckListBox;
 class wxChoice;
 class wxGauge;
+class wxSearchCtrl;
+class wxSplitterWindow;
 class wxStaticText;
+class wxTextCtrl;
 
 namespace rapport::ui {
+
+class ChecklistView;
+class ItemDetail;
 
 // The sidebar panel.
 class SidebarPanel : public wxPanel {
@@ -27,7 +37,6 @@ public:
     using TraceSink = std::function<void(const std::string& line)>;
     // An error the user has been shown, for the host's log.
     using ErrorSink = std::function<void(const std::string& description)>;
-
     // The user picked the language at `index` of the choices given to setLanguageChoices().
     using LanguageSink = std::function<void(std::size_t index)>;
 
@@ -40,42 +49,90 @@ public:
 
     // Redraws everything from the session (after a document switch or a reload).
     void refresh();
-    // Relabels the whole panel in `loc` without rebuilding it.
-    void setLanguage(const std::locale& loc);
+    // Relabels the whole panel in `language` without rebuilding it.
+    void setLanguage(Language language);
     // Shows a problem in the panel's message line; "" hides it.
     void showProblem(const std::string& description);
+    // Commits text still being typed, before the document changes or the host closes.
+    void flushPending();
 
-    // The same path a click on the item's checkbox takes; for keyboard shortcuts and tests.
+    // The same path a click on an item's status icon takes: To do <-> Done of checklist item `index`.
     void toggleItem(std::size_t index);
-    // The same path a click on "Attach checklist" takes, with `template_key` chosen.
+    // The same path as choosing templates in the empty state and pressing "Attach checklist".
     void attachTemplate(const std::string& template_key);
+    // Selects the row showing checklist item `index` (as a click would) and shows its details.
+    void selectItem(std::size_t index);
+    // Sets the search text, as typing it into the search field does.
+    void setSearchText(const std::string& text);
+    // Undoes or redoes the latest change, as the buttons and Ctrl+Z / Ctrl+Y do.
+    void undo();
+    void redo();
 
 private:
     void buildControls();
-    void fillTemplateChoice();
-    void onItemToggled(int index);
+    void buildEmptyState(wxBoxSizer* column);
+    void buildChecklistState(wxBoxSizer* column);
+    void fillTemplateList();
+    void showTemplatePreview();
+    void refreshHeader();
+    void refreshList();
+    void refreshDetail();
+    void onChanged(const Status& status, const std::string& trace);
+    void onListKey(wxKeyEvent& event);
+    void onCharHook(wxKeyEvent& event);
+    void onListSelection();
     void onAttachClicked();
+    void onStartEmptyClicked();
+    void onAddItem();
+    void onAddSection();
+    void onMoreMenu();
+    void setStatusOfSelection(ItemStatus status);
+    void toggleRow(std::size_t row);
+    void applyFilter();
+    std::string today() const;
+    wxString formattedDate(const std::string& iso) const;
     void reportStatus(const Status& status);
     void trace(const std::string& line) const;
 
     SidebarSession& session_;
     TraceSink traceSink_;
     ErrorSink errorSink_;
+    Language language_ = Language::English;
     std::locale locale_ = std::locale::classic();
     Relabeler relabeler_;
-    std::string listedDocument_; // whose items the list shows now
-    std::vector<std::string> templateKeys_; // the template choice's keys, in display order
-    bool templateChoiceStale_ = false;     // its titles are in an earlier language
+    ItemFilter filter_;
+    std::string listedDocument_;             // whose rows the list shows now
+    std::vector<std::string> templateKeys_;  // the template list's keys, in display order
+    bool templateListStale_ = false;         // its titles are in an earlier language
+    mutable std::map<std::string, wxString> dateCache_; // formatted dates in the current language
 
     LanguageSink languageSink_;
     wxChoice* languageChoice_ = nullptr;
     wxStaticText* documentLabel_ = nullptr;
     wxGauge* progressBar_ = nullptr;
-    wxStaticText* progressLabel_ = nullptr;
+    wxStaticText* percentLabel_ = nullptr;
+    wxStaticText* countsLabel_ = nullptr;
+    wxStaticText* scheduleLabel_ = nullptr;
+    // Empty state.
     wxStaticText* emptyLabel_ = nullptr;
-    wxChoice* templateChoice_ = nullptr;
+    wxStaticText* templatesLabel_ = nullptr;
+    wxCheckListBox* templateList_ = nullptr;
+    wxStaticText* previewLabel_ = nullptr;
+    wxTextCtrl* preview_ = nullptr;
     wxButton* attachButton_ = nullptr;
-    wxCheckListBox* itemList_ = nullptr;
+    wxButton* emptyButton_ = nullptr;
+    // Checklist state.
+    wxSearchCtrl* search_ = nullptr;
+    wxChoice* filterChoice_ = nullptr;
+    wxButton* addSectionButton_ = nullptr;
+    wxButton* undoButton_ = nullptr;
+    wxButton* redoButton_ = nullptr;
+    wxButton* moreButton_ = nullptr;
+    wxSplitterWindow* splitter_ = nullptr;
+    wxPanel* listPane_ = nullptr;
+    ChecklistView* list_ = nullptr;
+    wxTextCtrl* newItem_ = nullptr;
+    ItemDetail* detail_ = nullptr;
     wxStaticText* problemLabel_ = nullptr;
 };
 

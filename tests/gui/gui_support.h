@@ -69,6 +69,18 @@ T* findNamed(wxWindow* root, const char* name)
     return typed;
 }
 
+// Saves what `window`'s top-level frame shows to build/artifacts/NAME (a real X screenshot).
+inline bool screenshot(wxWindow* window, const std::string& name)
+{
+    wxWindow* frame = wxGetTopLevelParent(window);
+    const std::string folder = std::string(RAPPORT_BINARY_DIR) + "/artifacts";
+    const wxRect rect = frame->GetScreenRect();
+    const std::string command = "mkdir -p '" + folder + "' && import -window root -crop " + std::to_string(rect.width) +
+                                "x" + std::to_string(rect.height) + "+" + std::to_string(rect.x) + "+" +
+                                std::to_string(rect.y) + " '" + folder + "/" + name + "' 2>/dev/null";
+    return std::system(command.c_str()) == 0;
+}
+
 // Lets wx process pending events (layout, paint) without blocking.
 inline void settle()
 {

@@ -1,78 +1,448 @@
-// The real sidebar panel in a real window under Xvfb.
+// The real sidebar panel in a real window under Xvfb: attach, statuses, due dates,
+// filter, undo, and a run through a checklist with the keyboard alone (real key
+// presses sent through the X server).
+#include "checklist_view.h"
 #include "gui_support.h"
 #include "sidebar_controller.h"
 #include "store.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <thread>
 
 using namespace rapport;
 using rapport::testing::findNamed;
+using rapport::testing::settle;
 
-TEST_CASE("the sidebar offers a template, attaches it and stores a tick")
+namespace {
+
+// What another connection to the store sees: only committed changes.
+Checklist committed(const std::filesystem::path& data, const std::string& doc)
 {
-    rapport::testing::DataFolder data;
-    rapport::testing::FrameHost host;
-    ui::SidebarController sidebar(host);
-    rapport::testing::settle();
-    wxWindow* panel = sidebar.panel();
-
-    const std::string doc = (data.path / "brief.md").string();
-    sidebar.onActiveDocumentChanged(doc);
-    rapport::testing::settle();
-    auto* attach = findNamed<wxButton>(panel, "rapport-attach");
-    auto* items = findNamed<wxCheckListBox>(panel, "rapport-items");
-    CHECK(attach->IsShown());
-    CHECK_FALSE(items->IsShown());
-    CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == "brief.md");
-
-    REQUIRE(sidebar.runTestCommand("attach kickoff"));
-    rapport::testing::settle();
-    CHECK_FALSE(attach->IsShown());
-    REQUIRE(items->IsShown());
-    REQUIRE(items->GetCount() >= 3);
-    CHECK(items->GetString(0) == "Write down what is in scope and what is not");
-
-    REQUIRE(sidebar.runTestCommand("tick 0"));
-    CHECK(items->IsChecked(0));
-    CHECK(host.errors.empty());
-
-    // A second, independent connection sees the committed tick.
-    auto store = Store::open(data.path / "rapport.sqlite3");
+    auto store = Store::open(data / "rapport.sqlite3");
     REQUIRE(store);
     auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
     REQUIRE(checklist);
     REQUIRE(checklist.value().has_value());
-    CHECK(checklist.value()->items[0].done);
-    CHECK_FALSE(checklist.value()->items[1].done);
+    return *checklist.value();
 }
 
-TEST_CASE("switching documents switches the checklist shown")
+ui::ChecklistView* itemList(wxWindow* panel) { return findNamed<ui::ChecklistView>(panel, "rapport-items"); }
+
+// The rows the list shows that are items (not section headings).
+std::size_t itemRows(ui::ChecklistView* list)
+{
+    std::size_t items = 0;
+    for (const auto& row : list->rows())
+        items += row.section ? 0 : 1;
+    return items;
+}
+
+// Sends real key presses through the X server and lets wx handle them.
+struct Keyboard {
+    wxUIActionSimulator sim;
+    void press(int key, int modifiers = wxMOD_NONE)
+    {
+        sim.Char(key, modifiers);
+        settle();
+    }
+    void type(const char* text)
+    {
+        sim.Text(text);
+        settle();
+    }
+};
+
+// Makes the frame the active window with the keyboard focus on `window`.
+void focusWithin(wxFrame* frame, wxWindow* window)
+{
+    frame->Raise();
+    frame->SetFocus();
+    settle();
+    window->SetFocus();
+    settle();
+    for (int i = 0; i < 20 && wxWindow::FindFocus() != window; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        window->SetFocus();
+        settle();
+    }
+    REQUIRE_MESSAGE(wxWindow::FindFocus() == window, "the test window did not get the keyboard focus");
+}
+
+} // namespace
+
+TEST_CASE("the empty state previews a template and attaches several combined; statuses and ticks are stored")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host);
+    settle();
+    wxWindow* panel = sidebar.panel();
+    const std::string doc = (data.path / "brief.md").string();
+    sidebar.onActiveDocumentChanged(doc);
+    settle();
+    auto* attach = findNamed<wxButton>(panel, "rapport-attach");
+    auto* templates = findNamed<wxCheckListBox>(panel, "rapport-templates");
+    auto* preview = findNamed<wxTextCtrl>(panel, "rapport-template-preview");
+    CHECK(attach->IsShown());
+    CHECK(findNamed<wxButton>(panel, "rapport-start-empty")->IsShown());
+    CHECK_FALSE(itemList(panel)->IsShownOnScreen());
+    CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == "brief.md");
+    REQUIRE(templates->GetCount() >= 4);
+    // The preview lists the highlighted template's items before anything is attached.
+    CHECK(preview->GetValue().Contains("Write down what is in scope and what is not") ==
+          (templates->GetString(static_cast<unsigned>(templates->GetSelection())).Contains("start")));
+    CHECK_FALSE(preview->GetValue().empty());
+
+    // Tick two templates and attach: one checklist with both templates' sections.
+    int kickoff = -1;
+    int handover = -1;
+    const auto& library = TemplateLibrary::load(defaultTemplateFolders());
+    for (unsigned i = 0; i < templates->GetCount(); ++i) {
+        if (templates->GetString(i) == wxString::FromUTF8(library.find("kickoff")->title))
+            kickoff = static_cast<int>(i);
+        if (templates->GetString(i) == wxString::FromUTF8(library.find("handover")->title))
+            handover = static_cast<int>(i);
+    }
+    REQUIRE(kickoff >= 0);
+    REQUIRE(handover >= 0);
+    templates->SetSelection(handover);
+    wxCommandEvent highlight(wxEVT_LISTBOX, templates->GetId());
+    highlight.SetInt(handover);
+    templates->GetEventHandler()->ProcessEvent(highlight);
+    CHECK(preview->GetValue().Contains(wxString::FromUTF8(library.find("handover")->sections[0].items[0].title)));
+    templates->Check(static_cast<unsigned>(kickoff), true);
+    templates->Check(static_cast<unsigned>(handover), true);
+    wxCommandEvent click(wxEVT_BUTTON, attach->GetId());
+    attach->GetEventHandler()->ProcessEvent(click);
+    settle();
+    CHECK_FALSE(attach->IsShown());
+    auto* list = itemList(panel);
+    REQUIRE(list->IsShownOnScreen());
+    const Checklist stored = committed(data.path, doc);
+    // The templates combine in the order the list shows them.
+    CHECK(stored.template_key == (kickoff < handover ? "kickoff+handover" : "handover+kickoff"));
+    CHECK(stored.sections.size() == library.find("kickoff")->sections.size() + library.find("handover")->sections.size());
+    CHECK(itemRows(list) == stored.items.size());
+    CHECK(list->rows().front().section);
+    // Each item row carries its status word, never only a colour.
+    CHECK(list->rows()[1].statusWord == "To do");
+
+    REQUIRE(sidebar.runTestCommand("tick 0"));
+    settle();
+    CHECK(committed(data.path, doc).items[0].status == ItemStatus::Done);
+    CHECK(list->rows()[1].statusWord == "Done");
+    CHECK(findNamed<wxStaticText>(panel, "rapport-counts")->GetLabel().StartsWith("Done: 1"));
+    CHECK(host.errors.empty());
+}
+
+TEST_CASE("the detail area edits status with a reason, due date, owner, note and visibility, each stored at once")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host);
+    const std::string doc = (data.path / "contract.txt").string();
+    sidebar.onActiveDocumentChanged(doc);
+    REQUIRE(sidebar.runTestCommand("attach kickoff"));
+    REQUIRE(sidebar.runTestCommand("select 2"));
+    settle();
+    wxWindow* panel = sidebar.panel();
+    const std::int64_t id = committed(data.path, doc).items[2].id;
+    const ChecklistItem third = committed(data.path, doc).items[2];
+    const auto library = TemplateLibrary::load(defaultTemplateFolders());
+    CHECK(findNamed<wxTextCtrl>(panel, "rapport-detail-title")->GetValue() ==
+          wxString::FromUTF8(library.findItem("kickoff", third.item_key)->title));
+    CHECK_FALSE(findNamed<wxTextCtrl>(panel, "rapport-detail-title")->IsEditable()); // a template item's text is fixed
+    CHECK(findNamed<wxStaticText>(panel, "rapport-detail-why")->IsShown());
+
+    auto* status = findNamed<wxChoice>(panel, "rapport-status");
+    status->SetSelection(static_cast<int>(ItemStatus::WaitingOnClient));
+    wxCommandEvent chosen(wxEVT_CHOICE, status->GetId());
+    chosen.SetInt(status->GetSelection());
+    status->GetEventHandler()->ProcessEvent(chosen);
+    settle();
+    auto* reason = findNamed<wxTextCtrl>(panel, "rapport-reason");
+    REQUIRE(reason->IsShown());
+    reason->ChangeValue("the signed contract");
+    wxCommandEvent enter(wxEVT_TEXT_ENTER, reason->GetId());
+    reason->GetEventHandler()->ProcessEvent(enter);
+    settle();
+
+    auto* due = findNamed<wxDatePickerCtrl>(panel, "rapport-due");
+    due->SetValue(wxDateTime(1, wxDateTime::Nov, 2026));
+    wxDateEvent dated(due, due->GetValue(), wxEVT_DATE_CHANGED);
+    due->GetEventHandler()->ProcessEvent(dated);
+    settle();
+
+    auto* owner = findNamed<wxChoice>(panel, "rapport-owner");
+    owner->SetSelection(1);
+    wxCommandEvent owned(wxEVT_CHOICE, owner->GetId());
+    owned.SetInt(1);
+    owner->GetEventHandler()->ProcessEvent(owned);
+    auto* note = findNamed<wxTextCtrl>(panel, "rapport-note");
+    note->SetValue(wxString::FromUTF8("Позвонить в понедельник"));
+    auto* internal = findNamed<wxCheckBox>(panel, "rapport-internal");
+    internal->SetValue(true);
+    wxCommandEvent ticked(wxEVT_CHECKBOX, internal->GetId());
+    ticked.SetInt(1);
+    internal->GetEventHandler()->ProcessEvent(ticked);
+    // The note is saved shortly after typing stops, without any Save button.
+    for (int i = 0; i < 40 && committed(data.path, doc).items[2].note.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        settle();
+    }
+
+    const ChecklistItem stored = committed(data.path, doc).items[2];
+    CHECK(stored.id == id);
+    CHECK(stored.status == ItemStatus::WaitingOnClient);
+    CHECK(stored.status_reason == "the signed contract");
+    CHECK(stored.due == "2026-11-01");
+    CHECK(stored.owner == Owner::Client);
+    CHECK(stored.note == "Позвонить в понедельник");
+    CHECK(stored.internal);
+    // Waiting on the client is not "overdue" on our side, but the due date has passed: it shows as overdue.
+    auto* list = itemList(panel);
+    const int row = list->rowOf(false, id);
+    REQUIRE(row >= 0);
+    CHECK(list->rows()[static_cast<std::size_t>(row)].overdue);
+    CHECK(list->rows()[static_cast<std::size_t>(row)].dueText.StartsWith("Overdue"));
+    CHECK(list->rows()[static_cast<std::size_t>(row)].statusWord == "Waiting on client");
+    CHECK(host.errors.empty());
+}
+
+TEST_CASE("filter and search narrow the list; undo brings back a deleted item")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host);
+    const std::string doc = (data.path / "notes.md").string();
+    sidebar.onActiveDocumentChanged(doc);
+    REQUIRE(sidebar.runTestCommand("attach kickoff"));
+    settle();
+    wxWindow* panel = sidebar.panel();
+    auto* list = itemList(panel);
+    const std::size_t all = itemRows(list);
+    REQUIRE(all > 5);
+
+    // Add a custom item by typing it.
+    auto* newItem = findNamed<wxTextCtrl>(panel, "rapport-new-item");
+    newItem->ChangeValue(wxString::FromUTF8("İZMİR ofisine taslak gönder"));
+    wxCommandEvent enter(wxEVT_TEXT_ENTER, newItem->GetId());
+    newItem->GetEventHandler()->ProcessEvent(enter);
+    settle();
+    CHECK(itemRows(list) == all + 1);
+    CHECK(newItem->GetValue().empty());
+
+    REQUIRE(sidebar.runTestCommand("language tr"));
+    REQUIRE(sidebar.runTestCommand("search izmir"));
+    settle();
+    CHECK(itemRows(list) == 1);
+    CHECK(list->rows().front().section); // the heading of the matching item's section stays
+    REQUIRE(sidebar.runTestCommand("search "));
+    REQUIRE(sidebar.runTestCommand("language en"));
+    settle();
+    CHECK(itemRows(list) == all + 1);
+
+    // Filter by status: only the done items.
+    REQUIRE(sidebar.runTestCommand("tick 1"));
+    REQUIRE(sidebar.runTestCommand("tick 3"));
+    auto* filter = findNamed<wxChoice>(panel, "rapport-filter");
+    filter->SetSelection(1 + static_cast<int>(ItemStatus::Done));
+    wxCommandEvent chosen(wxEVT_CHOICE, filter->GetId());
+    filter->GetEventHandler()->ProcessEvent(chosen);
+    settle();
+    CHECK(itemRows(list) == 2);
+    filter->SetSelection(0);
+    filter->GetEventHandler()->ProcessEvent(chosen);
+    settle();
+
+    // Delete the custom item, then undo: it comes back with its text.
+    const Checklist before = committed(data.path, doc);
+    const auto customAt = std::find_if(before.items.begin(), before.items.end(),
+                                       [](const ChecklistItem& i) { return i.template_key.empty(); });
+    REQUIRE(customAt != before.items.end());
+    const ChecklistItem custom = *customAt;
+    const int row = list->rowOf(false, custom.id);
+    REQUIRE(row >= 0);
+    list->selectRow(row);
+    wxCommandEvent selected(wxEVT_LISTBOX, list->GetId());
+    list->GetEventHandler()->ProcessEvent(selected);
+    auto* remove = findNamed<wxButton>(panel, "rapport-delete");
+    REQUIRE(remove->IsShown());
+    wxCommandEvent click(wxEVT_BUTTON, remove->GetId());
+    remove->GetEventHandler()->ProcessEvent(click);
+    settle();
+    CHECK(committed(data.path, doc).items.size() == before.items.size() - 1);
+    CHECK(list->rowOf(false, custom.id) < 0);
+    REQUIRE(sidebar.runTestCommand("undo"));
+    settle();
+    CHECK(committed(data.path, doc).items.size() == before.items.size());
+    CHECK(committed(data.path, doc).items[static_cast<std::size_t>(customAt - before.items.begin())].custom_text ==
+          custom.custom_text);
+    CHECK(list->rowOf(false, custom.id) >= 0);
+    REQUIRE(sidebar.runTestCommand("redo"));
+    CHECK(committed(data.path, doc).items.size() == before.items.size() - 1);
+    CHECK(host.errors.empty());
+}
+
+TEST_CASE("a checklist can be worked through with the keyboard alone")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    host.frame->SetPosition({0, 0});
+    ui::SidebarController sidebar(host);
+    const std::string doc = (data.path / "brief.md").string();
+    sidebar.onActiveDocumentChanged(doc);
+    settle();
+    wxWindow* panel = sidebar.panel();
+    auto* templates = findNamed<wxCheckListBox>(panel, "rapport-templates");
+    Keyboard keys;
+
+    // Attach: in the template list, tick the highlighted template with Space, Tab to
+    // "Attach checklist" and press it with Space.
+    focusWithin(host.frame, templates);
+    keys.press(WXK_HOME);
+    keys.press(WXK_SPACE);
+    REQUIRE(templates->IsChecked(static_cast<unsigned>(templates->GetSelection())));
+    keys.press(WXK_TAB);
+    CHECK(wxWindow::FindFocus() == findNamed<wxButton>(panel, "rapport-attach"));
+    keys.press(WXK_SPACE);
+    auto* list = itemList(panel);
+    REQUIRE(list->IsShownOnScreen());
+    CHECK(wxWindow::FindFocus() == list);
+    const Checklist attached = committed(data.path, doc);
+    REQUIRE(attached.items.size() >= 4);
+
+    // The first item is selected; Space ticks it, Down moves on (over section headings),
+    // digits set statuses.
+    const auto selectedId = [&] {
+        const int row = list->GetSelection();
+        REQUIRE(row >= 0);
+        REQUIRE_FALSE(list->rows()[static_cast<std::size_t>(row)].section);
+        return list->rows()[static_cast<std::size_t>(row)].id;
+    };
+    const auto nextItem = [&] {
+        keys.press(WXK_DOWN);
+        while (list->GetSelection() >= 0 && list->rows()[static_cast<std::size_t>(list->GetSelection())].section)
+            keys.press(WXK_DOWN);
+    };
+    const auto statusOf = [&](std::int64_t id) {
+        for (const auto& item : committed(data.path, doc).items)
+            if (item.id == id)
+                return item;
+        FAIL("no item " << id);
+        return ChecklistItem{};
+    };
+    const std::int64_t first = selectedId();
+    keys.press(WXK_SPACE);
+    nextItem();
+    const std::int64_t second = selectedId();
+    keys.press('2'); // In progress
+    nextItem();
+    const std::int64_t third = selectedId();
+    keys.press('6'); // Not applicable
+    nextItem();
+    const std::int64_t fourth = selectedId();
+    keys.press('4'); // Blocked
+    CHECK(statusOf(first).status == ItemStatus::Done);
+    CHECK(statusOf(second).status == ItemStatus::InProgress);
+    CHECK(statusOf(third).status == ItemStatus::NotApplicable);
+    CHECK(statusOf(fourth).status == ItemStatus::Blocked);
+
+    // Enter opens the details; type a reason, Enter commits it, Escape returns to the list.
+    keys.press(WXK_RETURN);
+    CHECK(wxWindow::FindFocus() == findNamed<wxChoice>(panel, "rapport-status"));
+    findNamed<wxTextCtrl>(panel, "rapport-reason")->SetFocus();
+    settle();
+    keys.type("waiting for the hosting login");
+    keys.press(WXK_RETURN);
+    keys.press(WXK_ESCAPE);
+    CHECK(wxWindow::FindFocus() == list);
+    CHECK(statusOf(fourth).status_reason == "waiting for the hosting login");
+
+    // Ctrl+Z undoes the last change (the reason), then the status.
+    keys.press('Z', wxMOD_CONTROL);
+    CHECK(statusOf(fourth).status_reason.empty());
+    CHECK(statusOf(fourth).status == ItemStatus::Blocked);
+    keys.press('Z', wxMOD_CONTROL);
+    CHECK(statusOf(fourth).status == ItemStatus::ToDo);
+    keys.press('Y', wxMOD_CONTROL);
+    CHECK(statusOf(fourth).status == ItemStatus::Blocked);
+
+    // Ctrl+N: type a new item; Alt+Up moves it; Ctrl+F searches; Escape clears the search.
+    keys.press('N', wxMOD_CONTROL);
+    CHECK(wxWindow::FindFocus() == findNamed<wxTextCtrl>(panel, "rapport-new-item"));
+    keys.type("Send the invoice");
+    keys.press(WXK_RETURN);
+    Checklist stored = committed(data.path, doc);
+    REQUIRE(stored.items.size() == attached.items.size() + 1);
+    const auto added = std::find_if(stored.items.begin(), stored.items.end(),
+                                    [](const ChecklistItem& i) { return i.custom_text == "Send the invoice"; });
+    REQUIRE(added != stored.items.end());
+    const std::size_t addedAt = static_cast<std::size_t>(added - stored.items.begin());
+    keys.press(WXK_ESCAPE);
+    CHECK(wxWindow::FindFocus() == list);
+    REQUIRE(list->GetSelection() == list->rowOf(false, added->id));
+    keys.press(WXK_UP, wxMOD_ALT);
+    stored = committed(data.path, doc);
+    CHECK(stored.items[addedAt - 1].custom_text == "Send the invoice");
+
+    keys.press('F', wxMOD_CONTROL);
+    keys.type("invoice");
+    CHECK(itemRows(list) == 1);
+    keys.press(WXK_ESCAPE);
+    CHECK(itemRows(list) == stored.items.size());
+    CHECK(wxWindow::FindFocus() == list);
+    rapport::testing::screenshot(panel, "sidebar-keyboard.png");
+    CHECK(host.errors.empty());
+}
+
+TEST_CASE("switching documents switches the checklist shown and remembers each one's selected item")
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host;
-    ui::SidebarController sidebar(host);
     const std::string docA = (data.path / "contract.txt").string();
     const std::string docB = (data.path / "заметки 客户.md").string();
+    {
+        ui::SidebarController sidebar(host);
+        sidebar.onActiveDocumentChanged(docA);
+        REQUIRE(sidebar.runTestCommand("attach kickoff"));
+        REQUIRE(sidebar.runTestCommand("select 3"));
+        sidebar.onActiveDocumentChanged(docB);
+        settle();
+        wxWindow* panel = sidebar.panel();
+        CHECK(findNamed<wxButton>(panel, "rapport-attach")->IsShown());
+        CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == wxString::FromUTF8("заметки 客户.md"));
 
-    sidebar.onActiveDocumentChanged(docA);
-    REQUIRE(sidebar.runTestCommand("attach kickoff"));
-    sidebar.onActiveDocumentChanged(docB);
-    rapport::testing::settle();
-    wxWindow* panel = sidebar.panel();
-    CHECK(findNamed<wxButton>(panel, "rapport-attach")->IsShown());
-    CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == wxString::FromUTF8("заметки 客户.md"));
+        sidebar.onActiveDocumentChanged(docA);
+        settle();
+        auto* list = itemList(panel);
+        CHECK(list->IsShownOnScreen());
+        CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == "contract.txt");
+        const std::int64_t third = committed(data.path, docA).items[3].id;
+        CHECK(list->GetSelection() == list->rowOf(false, third));
 
-    sidebar.onActiveDocumentChanged(docA);
-    rapport::testing::settle();
-    CHECK(findNamed<wxCheckListBox>(panel, "rapport-items")->IsShown());
-    CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == "contract.txt");
-
-    sidebar.onActiveDocumentChanged("");
-    rapport::testing::settle();
-    CHECK_FALSE(findNamed<wxCheckListBox>(panel, "rapport-items")->IsShown());
-    CHECK_FALSE(findNamed<wxButton>(panel, "rapport-attach")->IsShown());
+        sidebar.onActiveDocumentChanged("");
+        settle();
+        CHECK_FALSE(list->IsShownOnScreen());
+        CHECK_FALSE(findNamed<wxButton>(panel, "rapport-attach")->IsShown());
+    }
+    // A new session (the host restarted) selects the same item again.
+    ui::SidebarController next(host);
+    next.onActiveDocumentChanged(docA);
+    settle();
+    auto* list = itemList(next.panel());
+    const std::int64_t third = committed(data.path, docA).items[3].id;
+    CHECK(list->GetSelection() == list->rowOf(false, third));
 }
 
 TEST_CASE("an unusable store is explained in the panel and the host lives on")
@@ -85,7 +455,7 @@ TEST_CASE("an unusable store is explained in the panel and the host lives on")
     rapport::testing::FrameHost host;
     ui::SidebarController sidebar(host);
     sidebar.onActiveDocumentChanged("/tmp/brief.md");
-    rapport::testing::settle();
+    settle();
     REQUIRE_FALSE(host.errors.empty());
     CHECK(host.errors.front().find("cannot create the folder") != std::string::npos);
     wxString shown = findNamed<wxStaticText>(sidebar.panel(), "rapport-empty")->GetLabel();

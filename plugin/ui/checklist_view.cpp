@@ -1,0 +1,252 @@
+#include "checklist_view.h"
+
+#include <wx/dcclient.h>
+#include <wx/renderer.h>
+#include <wx/settings.h>
+
+#include <algorithm>
+
+namespace rapport::ui {
+
+namespace {
+
+// Where a line may break after `c`: CJK text has no spaces and breaks between characters.
+bool breaksAfter(wxUniChar c)
+{
+    const auto code = c.GetValue();
+    return code == ' ' || code == '/' || code == '-' || (code >= 0x2E80 && code <= 0x9FFF) ||
+           (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFF00 && code <= 0xFFEF) || (code >= 0x3000 && code <= 0x303F);
+}
+
+// Overdue is told by a word and by weight as well as by this colour.
+wxColour overdueColour(const wxWindow& window)
+{
+    const wxColour text = window.GetForegroundColour();
+    const bool dark = text.GetLuminance() > 0.5; // light text: a dark theme
+    return dark ? wxColour(255, 140, 120) : wxColour(178, 34, 34);
+}
+
+} // namespace
+
+std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
+{
+    std::vector<wxString> lines;
+    if (text.empty()) {
+        lines.emplace_back();
+        return lines;
+    }
+    wxArrayInt extents;
+    if (!dc.GetPartialTextExtents(text, extents) || extents.size() != text.length()) {
+        lines.push_back(text);
+        return lines;
+    }
+    width = std::max(width, 20);
+    std::size_t start = 0;         // first character of the current line
+    std::size_t lastBreak = 0;     // one past the last place the line may break, or 0
+    int startX = 0;                // extent before `start`
+    const std::size_t length = text.length();
+    for (std::size_t i = 0; i < length; ++i) {
+        const int lineWidth = extents[i] - startX;
+        if (lineWidth > width && i > start) {
+            const std::size_t end = lastBreak > start ? lastBreak : i;
+            wxString line = text.Mid(start, end - start);
+            line.Trim(true);
+            lines.push_back(line);
+            start = end;
+            while (start < length && text[start] == ' ')
+                ++start;
+            startX = start > 0 ? extents[start - 1] : 0;
+            lastBreak = 0;
+            i = start > 0 ? start - 1 : 0;
+            if (start >= length)
+                break;
+            continue;
+        }
+        if (breaksAfter(text[i]))
+            lastBreak = i + 1;
+    }
+    if (start < length)
+        lines.push_back(text.Mid(start));
+    if (lines.empty())
+        lines.emplace_back();
+    return lines;
+}
+
+ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
+    : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME | wxWANTS_CHARS, name)
+{
+    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
+    Bind(wxEVT_LEFT_DOWN, &ChecklistView::onLeftDown, this);
+    Bind(wxEVT_SIZE, &ChecklistView::onSize, this);
+}
+
+void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
+{
+    const int selected = GetSelection();
+    bool hadSelection = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size();
+    const bool wasSection = hadSelection && rows_[static_cast<std::size_t>(selected)].section;
+    const std::int64_t selectedId = hadSelection ? rows_[static_cast<std::size_t>(selected)].id : 0;
+    rows_ = std::move(rows);
+    wrapped_.assign(rows_.size(), {});
+    wrappedAt_.assign(rows_.size(), -1);
+    SetItemCount(rows_.size());
+    const int again = hadSelection ? rowOf(wasSection, selectedId) : -1;
+    SetSelection(again);
+    RefreshAll();
+}
+
+void ChecklistView::setStatusIcons(std::array<wxBitmapBundle, 6> icons)
+{
+    icons_ = std::move(icons);
+    Refresh();
+}
+
+int ChecklistView::rowOf(bool section, std::int64_t id) const
+{
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].section == section && rows_[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void ChecklistView::selectRow(int row)
+{
+    SetSelection(row); // wxVListBox scrolls the new current row into view
+}
+
+int ChecklistView::textWidth() const
+{
+    const int margin = FromDIP(6);
+    const int icon = FromDIP(16);
+    return std::max(GetClientSize().GetWidth() - 3 * margin - icon, FromDIP(40));
+}
+
+const std::vector<wxString>& ChecklistView::wrappedTitle(size_t n, int width) const
+{
+    if (wrappedAt_[n] != width) {
+        wxClientDC dc(const_cast<ChecklistView*>(this));
+        wxFont font = GetFont();
+        if (rows_[n].section)
+            font = font.Bold();
+        dc.SetFont(font);
+        wrapped_[n] = wrapText(dc, rows_[n].title, rows_[n].section ? width - FromDIP(40) : width);
+        wrappedAt_[n] = width;
+    }
+    return wrapped_[n];
+}
+
+wxCoord ChecklistView::OnMeasureItem(size_t n) const
+{
+    if (n >= rows_.size())
+        return FromDIP(20);
+    const int lineHeight = GetCharHeight();
+    const int pad = FromDIP(4);
+    const auto& lines = wrappedTitle(n, textWidth());
+    if (rows_[n].section)
+        return static_cast<wxCoord>(lines.size()) * lineHeight + 3 * pad;
+    // Title lines, then one line of status, due date and owner in a smaller font.
+    const int metaHeight = lineHeight * 9 / 10;
+    return static_cast<wxCoord>(lines.size()) * lineHeight + metaHeight + 2 * pad + FromDIP(2);
+}
+
+void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
+{
+    if (n >= rows_.size())
+        return;
+    ++paintedRows_;
+    const ChecklistViewRow& row = rows_[n];
+    const bool selected = IsSelected(n);
+    const wxColour text = selected ? wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT)
+                                   : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
+    const wxColour muted = selected ? text : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+    const int margin = FromDIP(6);
+    const int pad = FromDIP(4);
+    const int lineHeight = GetCharHeight();
+    const auto& lines = wrappedTitle(n, textWidth());
+
+    if (row.section) {
+        dc.SetFont(GetFont().Bold());
+        dc.SetTextForeground(text);
+        int y = rect.y + 2 * pad;
+        for (const wxString& line : lines) {
+            dc.DrawText(line, rect.x + margin, y);
+            y += lineHeight;
+        }
+        dc.SetFont(GetFont());
+        dc.SetTextForeground(muted);
+        const wxSize progress = dc.GetTextExtent(row.progressText);
+        dc.DrawText(row.progressText, rect.GetRight() - margin - progress.x, rect.y + 2 * pad);
+        dc.SetPen(wxPen(muted));
+        dc.DrawLine(rect.x + margin, rect.GetBottom(), rect.GetRight() - margin, rect.GetBottom());
+        return;
+    }
+
+    const std::size_t statusIndex = static_cast<std::size_t>(row.status);
+    if (statusIndex < icons_.size() && icons_[statusIndex].IsOk()) {
+        const wxBitmap icon = icons_[statusIndex].GetBitmapFor(this);
+        dc.DrawBitmap(icon, rect.x + margin, rect.y + pad + (lineHeight - static_cast<int>(icon.GetLogicalHeight())) / 2, true);
+    }
+    const int textX = rect.x + 2 * margin + FromDIP(16);
+    wxFont titleFont = GetFont();
+    const bool finished = row.status == ItemStatus::Done || row.status == ItemStatus::NotApplicable;
+    if (row.status == ItemStatus::NotApplicable)
+        titleFont.SetStyle(wxFONTSTYLE_ITALIC);
+    dc.SetFont(titleFont);
+    dc.SetTextForeground(finished ? muted : text);
+    int y = rect.y + pad;
+    for (const wxString& line : lines) {
+        dc.DrawText(line, textX, y);
+        y += lineHeight;
+    }
+
+    // The meta line: status word, due date, owner, internal; each a word, not only a colour.
+    wxFont small = GetFont();
+    small.SetFractionalPointSize(small.GetFractionalPointSize() * 0.9);
+    dc.SetFont(small);
+    int x = textX;
+    const auto part = [&](const wxString& label, const wxColour& colour, bool bold) {
+        if (label.empty())
+            return;
+        if (x != textX) {
+            dc.SetTextForeground(muted);
+            dc.SetFont(small);
+            dc.DrawText(wxString::FromUTF8(" · "), x, y);
+            x += dc.GetTextExtent(wxString::FromUTF8(" · ")).x;
+        }
+        dc.SetFont(bold ? small.Bold() : small);
+        dc.SetTextForeground(colour);
+        dc.DrawText(label, x, y);
+        x += dc.GetTextExtent(label).x;
+    };
+    part(row.statusWord, muted, false);
+    part(row.dueText, row.overdue && !selected ? overdueColour(*this) : muted, row.overdue);
+    part(row.ownerText, muted, false);
+    part(row.internal ? row.internalText : wxString(), muted, false);
+}
+
+void ChecklistView::onLeftDown(wxMouseEvent& event)
+{
+    // A click on the status icon ticks the item, as a checkbox would.
+    const int row = VirtualHitTest(event.GetPosition().y);
+    const int iconRight = FromDIP(6) * 2 + FromDIP(16);
+    if (row >= 0 && static_cast<std::size_t>(row) < rows_.size() && !rows_[static_cast<std::size_t>(row)].section &&
+        event.GetPosition().x < iconRight && iconClicked_) {
+        SetFocus();
+        iconClicked_(static_cast<std::size_t>(row));
+        return;
+    }
+    event.Skip();
+}
+
+void ChecklistView::onSize(wxSizeEvent& event)
+{
+    // Rows wrap to the width: a new width means new heights.
+    const int width = GetClientSize().GetWidth();
+    if (width != lastWidth_) {
+        lastWidth_ = width;
+        RefreshAll();
+    }
+    event.Skip();
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,79 @@
+// The checklist's rows, drawn by hand: a virtual list that measures and paints only
+// the rows in view, so showing a document with hundreds of items costs one frame.
+// Each row shows its status as an icon and a word (never colour alone), the title
+// wrapped to the width, the due date (overdue stands out), and the owner.
+#pragma once
+
+#include "store.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include <wx/bmpbndl.h>
+#include <wx/vlbox.h>
+
+namespace rapport::ui {
+
+// What one row shows, already translated.
+struct ChecklistViewRow {
+    bool section = false;      // a section heading rather than an item
+    std::int64_t id = 0;       // the item's or the section's id
+    wxString title;
+    ItemStatus status = ItemStatus::ToDo;
+    wxString statusWord;       // the status in the interface language
+    wxString dueText;          // "" when there is no due date
+    bool overdue = false;
+    wxString ownerText;        // "" when it is ours (the usual case)
+    bool internal = false;
+    wxString internalText;     // the word shown for internal items
+    wxString progressText;     // for a section: "2/5"
+};
+
+// The list of rows.
+class ChecklistView : public wxVListBox {
+public:
+    // `onToggle` runs when the status icon is clicked (the mouse path to tick an item).
+    ChecklistView(wxWindow* parent, const wxString& name);
+
+    // Replaces every row; keeps the selection on the same id when it is still shown.
+    void setRows(std::vector<ChecklistViewRow> rows);
+    // The icons drawn for each status, indexed by the status's number.
+    void setStatusIcons(std::array<wxBitmapBundle, 6> icons);
+    // Called with the row index when a status icon is clicked.
+    void onIconClicked(std::function<void(std::size_t row)> handler) { iconClicked_ = std::move(handler); }
+
+    const std::vector<ChecklistViewRow>& rows() const noexcept { return rows_; }
+    // The row of the item or section with `id`, or -1.
+    int rowOf(bool section, std::int64_t id) const;
+    // Selects a row and scrolls it into view, sending no event.
+    void selectRow(int row);
+    // How many rows have been drawn since the counter was reset (for tests and benchmarks).
+    std::size_t paintedRows() const noexcept { return paintedRows_; }
+
+protected:
+    void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override;
+    wxCoord OnMeasureItem(size_t n) const override;
+
+private:
+    // The title's lines at `width` pixels, cached until the width or the rows change.
+    const std::vector<wxString>& wrappedTitle(size_t n, int width) const;
+    int textWidth() const;
+    void onLeftDown(wxMouseEvent& event);
+    void onSize(wxSizeEvent& event);
+
+    std::vector<ChecklistViewRow> rows_;
+    std::array<wxBitmapBundle, 6> icons_;
+    std::function<void(std::size_t)> iconClicked_;
+    mutable std::vector<std::vector<wxString>> wrapped_;
+    mutable std::vector<int> wrappedAt_; // the width each cached wrap was made for
+    mutable std::size_t paintedRows_ = 0;
+    int lastWidth_ = 0;
+};
+
+// Breaks `text` into lines no wider than `width` in `dc`'s font: at spaces where it can,
+// between any two CJK characters, and inside a word that is wider than a whole line.
+std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width);
+
+} // namespace rapport::ui

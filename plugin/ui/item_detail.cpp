@@ -1,0 +1,526 @@
+#include "item_detail.h"
+
+#include <boost/locale/message.hpp>
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/wrapsizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace rapport::ui {
+
+namespace bl = boost::locale;
+
+wxString statusName(ItemStatus status, const std::locale& loc)
+{
+    switch (status) {
+    case ItemStatus::ToDo:
+        // TRANSLATORS: an item's status: not started yet.
+        return translated(bl::translate("status", "To do"), loc);
+    case ItemStatus::InProgress:
+        // TRANSLATORS: an item's status: being worked on.
+        return translated(bl::translate("status", "In progress"), loc);
+    case ItemStatus::WaitingOnClient:
+        // TRANSLATORS: an item's status: we cannot go on until the client answers or sends something.
+        return translated(bl::translate("status", "Waiting on client"), loc);
+    case ItemStatus::Blocked:
+        // TRANSLATORS: an item's status: stuck for a reason other than the client.
+        return translated(bl::translate("status", "Blocked"), loc);
+    case ItemStatus::Done:
+        // TRANSLATORS: an item's status: finished.
+        return translated(bl::translate("status", "Done"), loc);
+    case ItemStatus::NotApplicable:
+        // TRANSLATORS: an item's status: does not apply to this project.
+        return translated(bl::translate("status", "Not applicable"), loc);
+    }
+    return {};
+}
+
+namespace {
+
+std::string isoDate(const wxDateTime& date)
+{
+    if (!date.IsValid())
+        return {};
+    char text[48];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.GetYear(), static_cast<int>(date.GetMonth()) + 1,
+                  static_cast<int>(date.GetDay()));
+    return text;
+}
+
+wxDateTime fromIsoDate(const std::string& iso)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3)
+        return wxInvalidDateTime;
+    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(day), static_cast<wxDateTime::Month>(month - 1), year);
+}
+
+bool needsReason(ItemStatus status) { return status == ItemStatus::WaitingOnClient || status == ItemStatus::Blocked; }
+
+// Sets a text field without an event and without moving the caret of text being typed.
+void setText(wxTextCtrl* field, const wxString& value)
+{
+    if (field->GetValue() != value)
+        field->ChangeValue(value);
+}
+
+} // namespace
+
+ItemDetail::ItemDetail(wxWindow* parent, SidebarSession& session, Relabeler& relabeler, ChangeSink onChanged)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL,
+                       "rapport-detail"),
+      session_(session), relabeler_(relabeler), onChanged_(std::move(onChanged)), noteTimer_(this)
+{
+    SetScrollRate(0, FromDIP(8));
+    build();
+    show(std::nullopt, std::nullopt);
+}
+
+void ItemDetail::build()
+{
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    const int gap = FromDIP(4);
+    const auto label = [&](const char* name) {
+        return new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
+    };
+
+    hint_ = label("rapport-detail-hint");
+    hint_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    column->Add(hint_, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: shown in the detail area when no item is selected.
+    relabeler_.label(hint_, bl::translate("Select an item to see and edit its details."));
+
+    titleLabel_ = label("rapport-title-label");
+    title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+                            wxDefaultValidator, "rapport-detail-title");
+    column->Add(titleLabel_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    column->Add(title_, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: label of the field holding an item's or a section's title.
+    relabeler_.label(titleLabel_, bl::translate("&Title:"));
+
+    description_ = label("rapport-detail-description");
+    column->Add(description_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    whyLabel_ = label("rapport-why-label");
+    whyLabel_->SetFont(whyLabel_->GetFont().Bold());
+    why_ = label("rapport-detail-why");
+    column->Add(whyLabel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    column->Add(why_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    // TRANSLATORS: heading above the explanation of why a checklist item matters to the client relationship.
+    relabeler_.label(whyLabel_, bl::translate("Why it matters"));
+
+    auto* grid = new wxFlexGridSizer(2, gap, gap);
+    grid->AddGrowableCol(1, 1);
+    statusLabel_ = label("rapport-status-label");
+    status_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                           "rapport-status");
+    grid->Add(statusLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(status_, 1, wxEXPAND);
+    reasonLabel_ = label("rapport-reason-label");
+    reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+                             wxDefaultValidator, "rapport-reason");
+    grid->Add(reasonLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(reason_, 1, wxEXPAND);
+    dueLabel_ = label("rapport-due-label");
+    due_ = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
+                                wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY, wxDefaultValidator, "rapport-due");
+    grid->Add(dueLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(due_, 1, wxEXPAND);
+    ownerLabel_ = label("rapport-owner-label");
+    owner_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                          "rapport-owner");
+    grid->Add(ownerLabel_, 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(owner_, 1, wxEXPAND);
+    column->Add(grid, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: label of the item status selector; the & marks the Alt shortcut.
+    relabeler_.label(statusLabel_, bl::translate("&Status:"));
+    // TRANSLATORS: label of the field saying why an item waits on the client or is blocked.
+    relabeler_.label(reasonLabel_, bl::translate("&Reason:"));
+    // TRANSLATORS: label of an item's due date picker.
+    relabeler_.label(dueLabel_, bl::translate("D&ue:"));
+    // TRANSLATORS: label of the selector saying who has to act on an item: us or the client.
+    relabeler_.label(ownerLabel_, bl::translate("&Owner:"));
+    relabeler_.tooltip(reason_, bl::translate("Why it waits or is blocked; the report shows it to the client"));
+    relabeler_.tooltip(due_, bl::translate("The date this item is due; empty for none"));
+
+    noteLabel_ = label("rapport-note-label");
+    note_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 56)), wxTE_MULTILINE,
+                           wxDefaultValidator, "rapport-note");
+    column->Add(noteLabel_, 0, wxLEFT | wxRIGHT, gap);
+    column->Add(note_, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: label of the free-text note on an item.
+    relabeler_.label(noteLabel_, bl::translate("&Note:"));
+
+    internal_ = new wxCheckBox(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                               "rapport-internal");
+    column->Add(internal_, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: checkbox; an internal item is never shown in reports for the client.
+    relabeler_.label(internal_, bl::translate("&Internal: hidden from the client"));
+
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    const auto button = [&](const char* name) {
+        auto* made = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT,
+                                  wxDefaultValidator, name);
+        buttons->Add(made, 0, wxRIGHT | wxBOTTOM, gap);
+        return made;
+    };
+    moveUp_ = button("rapport-move-up");
+    moveDown_ = button("rapport-move-down");
+    customCopy_ = button("rapport-custom-copy");
+    delete_ = button("rapport-delete");
+    column->Add(buttons, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: button moving the selected item or section one place up (Alt+Up).
+    relabeler_.label(moveUp_, bl::translate("Move up"));
+    // TRANSLATORS: button moving the selected item or section one place down (Alt+Down).
+    relabeler_.label(moveDown_, bl::translate("Move down"));
+    // TRANSLATORS: button turning a template item (fixed text) into the user's own editable copy.
+    relabeler_.label(customCopy_, bl::translate("Make editable copy"));
+    relabeler_.label(delete_, bl::translate("Delete"));
+    relabeler_.tooltip(customCopy_, bl::translate("Replace this template item with a copy whose text you can edit"));
+    relabeler_.tooltip(moveUp_, bl::translate("Move up (Alt+Up)"));
+    relabeler_.tooltip(moveDown_, bl::translate("Move down (Alt+Down)"));
+    relabeler_.tooltip(delete_, bl::translate("Delete (Del); Undo brings it back"));
+    relabeler_.custom([this](const std::locale& loc) { setLanguage(loc); });
+
+    SetSizer(column);
+
+    title_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { commitTitle(); });
+    title_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        commitTitle();
+        event.Skip();
+    });
+    status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { commitStatus(); });
+    reason_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { commitReason(); });
+    reason_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        commitReason();
+        event.Skip();
+    });
+    due_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { commitDue(); });
+    owner_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { commitOwner(); });
+    // A note is saved shortly after typing stops, and when the field is left.
+    note_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (!loading_)
+            noteTimer_.StartOnce(600);
+    });
+    note_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        commitNote();
+        event.Skip();
+    });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { commitNote(); });
+    internal_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { commitInternal(); });
+    moveUp_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (itemId_)
+            report(session_.moveItem(*itemId_, -1), "moved\titem=" + std::to_string(*itemId_) + "\t-1");
+        else if (sectionId_)
+            report(session_.moveSection(*sectionId_, -1), "moved\tsection=" + std::to_string(*sectionId_) + "\t-1");
+    });
+    moveDown_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (itemId_)
+            report(session_.moveItem(*itemId_, +1), "moved\titem=" + std::to_string(*itemId_) + "\t+1");
+        else if (sectionId_)
+            report(session_.moveSection(*sectionId_, +1), "moved\tsection=" + std::to_string(*sectionId_) + "\t+1");
+    });
+    customCopy_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const ChecklistItem* shown = item();
+        if (!shown)
+            return;
+        const std::int64_t original = shown->id;
+        auto copy = session_.makeCustomCopy(original, session_.itemTitle(*shown, locale_));
+        if (copy) {
+            itemId_ = copy.value();
+            report({}, "copied\titem=" + std::to_string(original) + "\tcopy=" + std::to_string(copy.value()));
+            focusTitle();
+        } else {
+            report(copy.error(), {});
+        }
+    });
+    delete_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (itemId_) {
+            const std::int64_t id = *itemId_;
+            report(session_.deleteItem(id), "deleted\titem=" + std::to_string(id));
+        } else if (sectionId_) {
+            const std::int64_t id = *sectionId_;
+            report(session_.deleteSection(id), "deleted\tsection=" + std::to_string(id));
+        }
+    });
+}
+
+void ItemDetail::setLanguage(const std::locale& loc)
+{
+    locale_ = loc;
+    const bool wasLoading = loading_;
+    loading_ = true;
+    const int status = status_->GetSelection();
+    status_->Clear();
+    for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
+        status_->Append(statusName(static_cast<ItemStatus>(s), loc));
+    status_->SetSelection(status);
+    const int owner = owner_->GetSelection();
+    owner_->Clear();
+    // TRANSLATORS: who acts on an item: we (the freelancer or agency) do.
+    owner_->Append(translated(bl::translate("owner", "Us"), loc));
+    // TRANSLATORS: who acts on an item: the client does.
+    owner_->Append(translated(bl::translate("owner", "Client"), loc));
+    owner_->SetSelection(owner);
+    loading_ = wasLoading;
+    reload();
+}
+
+const ChecklistItem* ItemDetail::item() const
+{
+    if (!itemId_ || !session_.checklist())
+        return nullptr;
+    const auto index = session_.indexOfItem(*itemId_);
+    return index ? &session_.checklist()->items[*index] : nullptr;
+}
+
+const ChecklistSection* ItemDetail::section() const
+{
+    if (!sectionId_ || !session_.checklist())
+        return nullptr;
+    for (const auto& known : session_.checklist()->sections)
+        if (known.id == *sectionId_)
+            return &known;
+    return nullptr;
+}
+
+void ItemDetail::show(std::optional<std::int64_t> item_id, std::optional<std::int64_t> section_id)
+{
+    if (item_id != itemId_ || section_id != sectionId_)
+        flushPending();
+    itemId_ = item_id;
+    sectionId_ = item_id ? std::nullopt : section_id;
+    reload();
+}
+
+void ItemDetail::reload()
+{
+    // Text still being typed is committed first, so that redrawing never overwrites it.
+    if (!loading_ && (noteTimer_.IsRunning() || title_->IsModified() || reason_->IsModified()))
+        flushPending();
+    const ChecklistItem* shownItem = item();
+    const ChecklistSection* shownSection = shownItem ? nullptr : section();
+    if (!shownItem)
+        itemId_.reset();
+    if (!shownSection)
+        sectionId_.reset();
+    loading_ = true;
+    Freeze();
+    const bool any = shownItem || shownSection;
+    hint_->Show(!any);
+    titleLabel_->Show(any);
+    title_->Show(any);
+    moveUp_->Show(any);
+    moveDown_->Show(any);
+    delete_->Show(any);
+    for (wxWindow* field : std::initializer_list<wxWindow*>{statusLabel_, status_, dueLabel_, due_, ownerLabel_, owner_,
+                                                            noteLabel_, note_, internal_})
+        field->Show(shownItem != nullptr);
+
+    if (shownSection) {
+        setText(title_, fromUtf8(session_.sectionTitle(*shownSection, locale_)));
+        title_->SetEditable(true);
+        description_->Hide();
+        whyLabel_->Hide();
+        why_->Hide();
+        reasonLabel_->Hide();
+        reason_->Hide();
+        customCopy_->Hide();
+        // TRANSLATORS: button deleting the selected section together with its items.
+        delete_->SetLabel(translated(bl::translate("Delete section"), locale_));
+    }
+    if (shownItem) {
+        const bool custom = shownItem->template_key.empty();
+        setText(title_, fromUtf8(session_.itemTitle(*shownItem, locale_)));
+        title_->SetEditable(custom);
+        const TemplateItem* known = session_.templateItem(*shownItem);
+        const std::string context = "template:" + shownItem->template_key;
+        const bool hasDescription = known && !known->description.empty();
+        const bool hasWhy = known && !known->why.empty();
+        description_->SetLabel(hasDescription ? translated(bl::translate(context.c_str(), known->description.c_str()), locale_)
+                                              : wxString());
+        why_->SetLabel(hasWhy ? translated(bl::translate(context.c_str(), known->why.c_str()), locale_) : wxString());
+        description_->Show(hasDescription);
+        whyLabel_->Show(hasWhy);
+        why_->Show(hasWhy);
+        status_->SetSelection(static_cast<int>(shownItem->status));
+        const bool reason = needsReason(shownItem->status);
+        reasonLabel_->Show(reason);
+        reason_->Show(reason);
+        setText(reason_, fromUtf8(shownItem->status_reason));
+        due_->SetValue(fromIsoDate(shownItem->due));
+        owner_->SetSelection(shownItem->owner == Owner::Client ? 1 : 0);
+        if (!note_->HasFocus() || note_->GetValue() != fromUtf8(shownItem->note))
+            setText(note_, fromUtf8(shownItem->note));
+        internal_->SetValue(shownItem->internal);
+        customCopy_->Show(!custom);
+        delete_->Show(custom);
+        delete_->SetLabel(translated(bl::translate("Delete"), locale_));
+    }
+    if (!any) {
+        description_->Hide();
+        whyLabel_->Hide();
+        why_->Hide();
+        reasonLabel_->Hide();
+        reason_->Hide();
+        customCopy_->Hide();
+    }
+    layoutWrapped();
+    Thaw();
+    loading_ = false;
+}
+
+void ItemDetail::layoutWrapped()
+{
+    const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
+    for (wxStaticText* text : {hint_, description_, why_}) {
+        // Wrap() bakes line breaks into the label: start again from the unwrapped text.
+        const wxString plain = text->GetLabel();
+        wxString joined = plain;
+        joined.Replace("\n", " ");
+        text->SetLabel(joined);
+        text->Wrap(width);
+    }
+    Layout();
+    FitInside();
+}
+
+void ItemDetail::flushPending()
+{
+    if (noteTimer_.IsRunning()) {
+        noteTimer_.Stop();
+        commitNote();
+    }
+    if (title_->IsModified())
+        commitTitle();
+    if (reason_->IsModified())
+        commitReason();
+}
+
+void ItemDetail::focusFirstField()
+{
+    if (itemId_)
+        status_->SetFocus();
+    else if (sectionId_)
+        title_->SetFocus();
+}
+
+void ItemDetail::focusTitle()
+{
+    title_->SetFocus();
+    title_->SelectAll();
+}
+
+void ItemDetail::report(const Status& status, const std::string& trace)
+{
+    if (onChanged_)
+        onChanged_(status, status ? trace : std::string());
+}
+
+void ItemDetail::commitTitle()
+{
+    if (loading_ || !title_->IsModified())
+        return;
+    // Cleared first: committing reloads the fields, and must not find this edit pending again.
+    title_->DiscardEdits();
+    const std::string text = title_->GetValue().utf8_string();
+    if (const ChecklistItem* shown = item(); shown && shown->template_key.empty()) {
+        if (text.empty() || text == shown->custom_text)
+            return reload();
+        const std::int64_t id = shown->id;
+        report(session_.renameItem(id, text), "renamed\titem=" + std::to_string(id));
+    } else if (const ChecklistSection* shownSection = section()) {
+        const std::int64_t id = shownSection->id;
+        if (text.empty() || text == session_.sectionTitle(*shownSection, locale_))
+            return reload();
+        report(session_.renameSection(id, text), "renamed\tsection=" + std::to_string(id));
+    }
+}
+
+void ItemDetail::commitStatus()
+{
+    const ChecklistItem* shown = item();
+    if (loading_ || !shown || status_->GetSelection() < 0)
+        return;
+    const auto status = static_cast<ItemStatus>(status_->GetSelection());
+    const std::int64_t id = shown->id;
+    const std::string reason = needsReason(status) ? reason_->GetValue().utf8_string() : std::string();
+    report(session_.setStatus(id, status, reason),
+           "status\titem=" + std::to_string(id) + "\t" + std::string(statusKeyword(status)));
+    if (needsReason(status) && reason.empty()) {
+        reason_->SetFocus(); // a reason is what the client will read: ask for it at once
+    }
+}
+
+void ItemDetail::commitReason()
+{
+    if (loading_)
+        return;
+    reason_->DiscardEdits();
+    const ChecklistItem* shown = item();
+    if (!shown || !needsReason(shown->status))
+        return;
+    const std::string reason = reason_->GetValue().utf8_string();
+    if (reason == shown->status_reason)
+        return;
+    const std::int64_t id = shown->id;
+    report(session_.setStatus(id, shown->status, reason), "reason\titem=" + std::to_string(id));
+}
+
+void ItemDetail::commitDue()
+{
+    const ChecklistItem* shown = item();
+    if (loading_ || !shown)
+        return;
+    const std::string due = isoDate(due_->GetValue());
+    if (due == shown->due)
+        return;
+    const std::int64_t id = shown->id;
+    report(session_.setDue(id, due), "due\titem=" + std::to_string(id) + "\t" + due);
+}
+
+void ItemDetail::commitOwner()
+{
+    const ChecklistItem* shown = item();
+    if (loading_ || !shown)
+        return;
+    const Owner owner = owner_->GetSelection() == 1 ? Owner::Client : Owner::Us;
+    const std::int64_t id = shown->id;
+    report(session_.setOwner(id, owner), "owner\titem=" + std::to_string(id) + (owner == Owner::Client ? "\tclient" : "\tus"));
+}
+
+void ItemDetail::commitNote()
+{
+    noteTimer_.Stop();
+    const ChecklistItem* shown = item();
+    if (loading_ || !shown)
+        return;
+    const std::string note = note_->GetValue().utf8_string();
+    if (note == shown->note)
+        return;
+    const std::int64_t id = shown->id;
+    report(session_.setNote(id, note), "note\titem=" + std::to_string(id));
+}
+
+void ItemDetail::commitInternal()
+{
+    const ChecklistItem* shown = item();
+    if (loading_ || !shown)
+        return;
+    const std::int64_t id = shown->id;
+    const bool internal = internal_->GetValue();
+    report(session_.setInternal(id, internal), "internal\titem=" + std::to_string(id) + (internal ? "\t1" : "\t0"));
+}
+
+} // namespace rapport::ui
