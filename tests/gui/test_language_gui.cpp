@@ -1,4 +1,5 @@
 // Live language switching in the real panel under Xvfb: en -> ru -> tr -> zh_CN -> en.
+#include "checklist_view.h"
 #include "gui_support.h"
 #include "localization.h"
 #include "sidebar_controller.h"
@@ -6,7 +7,9 @@
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/checkbox.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <cstdlib>
 #include <map>
@@ -24,14 +27,28 @@ std::map<std::string, wxString> visibleTexts(wxWindow* root)
     std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
         if (!window->IsShown())
             return;
-        if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {
+        if (auto* rows = dynamic_cast<ui::ChecklistView*>(window)) {
+            for (std::size_t i = 0; i < rows->rows().size(); ++i) {
+                const auto& row = rows->rows()[i];
+                const std::string at = "rapport-items[" + std::to_string(i) + "]";
+                texts[at] = row.title;
+                if (!row.section)
+                    texts[at + ".status"] = row.statusWord;
+            }
+        } else if (auto* field = dynamic_cast<wxTextCtrl*>(window)) {
+            if (!field->GetValue().empty())
+                texts[window->GetName().ToStdString()] = field->GetValue();
+            if (!field->GetHint().empty())
+                texts[window->GetName().ToStdString() + ".hint"] = field->GetHint();
+        } else if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {
             for (unsigned i = 0; i < list->GetCount(); ++i)
                 texts[window->GetName().ToStdString() + "[" + std::to_string(i) + "]"] = list->GetString(i);
         } else if (auto* choice = dynamic_cast<wxChoice*>(window)) {
             if (window->GetName() != "rapport-language") // each language named in itself, by design
                 for (unsigned i = 0; i < choice->GetCount(); ++i)
                     texts[window->GetName().ToStdString() + "[" + std::to_string(i) + "]"] = choice->GetString(i);
-        } else if (dynamic_cast<wxStaticText*>(window) || dynamic_cast<wxButton*>(window)) {
+        } else if (dynamic_cast<wxStaticText*>(window) || dynamic_cast<wxButton*>(window) ||
+                   dynamic_cast<wxCheckBox*>(window)) {
             if (window->GetName() != "rapport-document" && !window->GetLabel().empty()) // a file name is not translated
                 texts[window->GetName().ToStdString()] = window->GetLabel();
         }
@@ -67,8 +84,9 @@ void checkNothingCutOff(wxWindow* root, const char* language)
     std::function<void(wxWindow*)> walk = [&](wxWindow* window) {
         if (!window->IsShown())
             return;
-        if ((dynamic_cast<wxStaticText*>(window) || dynamic_cast<wxButton*>(window)) &&
-            window->GetName() != "rapport-document") {
+        if ((dynamic_cast<wxStaticText*>(window) || dynamic_cast<wxButton*>(window) ||
+             dynamic_cast<wxCheckBox*>(window)) &&
+            window->GetName() != "rapport-document" && !window->HasFlag(wxST_ELLIPSIZE_END)) {
             const wxSize best = window->GetBestSize();
             const wxSize actual = window->GetSize();
             const std::string label = std::string(language) + ": \"" + window->GetLabel().utf8_str().data() + "\"";
@@ -81,36 +99,30 @@ void checkNothingCutOff(wxWindow* root, const char* language)
     walk(root);
 }
 
-void screenshot(wxWindow* frame, const std::string& name)
-{
-    const std::string folder = std::string(RAPPORT_BINARY_DIR) + "/artifacts";
-    const wxSize size = frame->GetSize();
-    const std::string command = "mkdir -p '" + folder + "' && import -window root -crop " + std::to_string(size.x) + "x" +
-                                std::to_string(size.y) + "+0+0 '" + folder + "/" + name + "' 2>/dev/null";
-    CHECK(std::system(command.c_str()) == 0);
-}
-
-} // namespace
-
-TEST_CASE("the whole sidebar switches language live and comes back unchanged")
+// The same walk at the narrowest width the panel supports and at a comfortable one.
+void switchLanguagesAt(int width)
 {
     rapport::testing::DataFolder data;
-    rapport::testing::FrameHost host(360);
+    rapport::testing::FrameHost host(width);
     host.frame->SetPosition({0, 0});
+    host.frame->SetSize(width, 760);
     ui::SidebarController sidebar(host);
     sidebar.setLanguage(Language::English);
     sidebar.onActiveDocumentChanged((data.path / "brief.md").string());
     REQUIRE(sidebar.runTestCommand("attach kickoff"));
     REQUIRE(sidebar.runTestCommand("tick 1"));
-    auto* items = findNamed<wxCheckListBox>(sidebar.panel(), "rapport-items");
-    items->SetSelection(2);
+    REQUIRE(sidebar.runTestCommand("select 2"));
+    auto* items = findNamed<ui::ChecklistView>(sidebar.panel(), "rapport-items");
+    const int selectedRow = items->GetSelection();
+    REQUIRE(selectedRow > 0);
     host.frame->Layout();
     rapport::testing::settle();
+    const std::string suffix = "-" + std::to_string(width) + ".png";
 
     const auto english = visibleTexts(sidebar.panel());
-    REQUIRE(english.size() > 10);
+    REQUIRE(english.size() > 20);
     checkNothingCutOff(sidebar.panel(), "en");
-    screenshot(host.frame, "sidebar-en.png");
+    CHECK(rapport::testing::screenshot(host.frame, "sidebar-en" + suffix));
 
     for (const char* code : {"ru", "tr", "zh_CN"}) {
         REQUIRE(sidebar.runTestCommand(std::string("language ") + code));
@@ -128,19 +140,31 @@ TEST_CASE("the whole sidebar switches language live and comes back unchanged")
         }
         checkNothingCutOff(sidebar.panel(), code);
         // The selection and the ticks survive the switch.
-        CHECK(items->GetSelection() == 2);
-        CHECK(items->IsChecked(1));
-        screenshot(host.frame, std::string("sidebar-") + code + ".png");
+        CHECK(items->GetSelection() == selectedRow);
+        CHECK(items->rows()[2].status == ItemStatus::Done); // row 0 is the first section heading
+        CHECK(rapport::testing::screenshot(host.frame, std::string("sidebar-") + code + suffix));
     }
 
     REQUIRE(sidebar.runTestCommand("language en"));
     rapport::testing::settle();
     CHECK(visibleTexts(sidebar.panel()) == english);
-    CHECK(items->GetSelection() == 2);
+    CHECK(items->GetSelection() == selectedRow);
 
     // The choice persists: a new sidebar starts in the language chosen last.
     REQUIRE(sidebar.runTestCommand("language tr"));
     ui::SidebarController next(host);
     CHECK(next.language() == Language::Turkish);
     CHECK(std::locale().name() == std::locale::classic().name());
+}
+
+} // namespace
+
+TEST_CASE("the whole sidebar switches language live and comes back unchanged, 240 px wide")
+{
+    switchLanguagesAt(240);
+}
+
+TEST_CASE("the whole sidebar switches language live and comes back unchanged, 480 px wide")
+{
+    switchLanguagesAt(480);
 }
