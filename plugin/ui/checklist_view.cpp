@@ -1,6 +1,5 @@
 #include "checklist_view.h"
 
-#include <wx/dcclient.h>
 #include <wx/renderer.h>
 #include <wx/settings.h>
 
@@ -18,13 +17,6 @@ bool breaksAfter(wxUniChar c)
            (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFF00 && code <= 0xFFEF) || (code >= 0x3000 && code <= 0x303F);
 }
 
-// Overdue is told by a word and by weight as well as by this colour.
-wxColour overdueColour(const wxWindow& window)
-{
-    const wxColour text = window.GetForegroundColour();
-    const bool dark = text.GetLuminance() > 0.5; // light text: a dark theme
-    return dark ? wxColour(255, 140, 120) : wxColour(178, 34, 34);
-}
 
 } // namespace
 
@@ -75,9 +67,40 @@ std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
 ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
     : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME | wxWANTS_CHARS, name)
 {
-    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
+    cacheAttributes();
+    Bind(wxEVT_SYS_COLOUR_CHANGED, [this](wxSysColourChangedEvent& event) {
+        cacheAttributes();
+        RefreshAll();
+        event.Skip();
+    });
     Bind(wxEVT_LEFT_DOWN, &ChecklistView::onLeftDown, this);
     Bind(wxEVT_SIZE, &ChecklistView::onSize, this);
+}
+
+void ChecklistView::cacheAttributes()
+{
+    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
+    SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
+    SetFont(wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT));
+    font_ = GetFont();
+    boldFont_ = font_.Bold();
+    italicFont_ = font_.Italic();
+    smallFont_ = font_;
+    smallFont_.SetFractionalPointSize(font_.GetFractionalPointSize() * 0.9);
+    smallBoldFont_ = smallFont_.Bold();
+    text_ = wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
+    highlightText_ = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT);
+    muted_ = wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+    // Overdue is told by a word and by weight as well as by this colour.
+    const bool dark = text_.GetLuminance() > 0.5; // light text: a dark theme
+    overdue_ = dark ? wxColour(255, 140, 120) : wxColour(178, 34, 34);
+    measuringBitmap_ = wxBitmap(1, 1);
+    measuring_ = std::make_unique<wxMemoryDC>(measuringBitmap_);
+    measuring_->SetFont(font_);
+    lineHeight_ = measuring_->GetCharHeight();
+    measuring_->SetFont(smallFont_);
+    smallLineHeight_ = measuring_->GetCharHeight();
+    wrappedAt_.assign(rows_.size(), -1);
 }
 
 void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
@@ -124,12 +147,8 @@ int ChecklistView::textWidth() const
 const std::vector<wxString>& ChecklistView::wrappedTitle(size_t n, int width) const
 {
     if (wrappedAt_[n] != width) {
-        wxClientDC dc(const_cast<ChecklistView*>(this));
-        wxFont font = GetFont();
-        if (rows_[n].section)
-            font = font.Bold();
-        dc.SetFont(font);
-        wrapped_[n] = wrapText(dc, rows_[n].title, rows_[n].section ? width - FromDIP(40) : width);
+        measuring_->SetFont(rows_[n].section ? boldFont_ : font_);
+        wrapped_[n] = wrapText(*measuring_, rows_[n].title, rows_[n].section ? width - FromDIP(40) : width);
         wrappedAt_[n] = width;
     }
     return wrapped_[n];
@@ -139,14 +158,12 @@ wxCoord ChecklistView::OnMeasureItem(size_t n) const
 {
     if (n >= rows_.size())
         return FromDIP(20);
-    const int lineHeight = GetCharHeight();
     const int pad = FromDIP(4);
     const auto& lines = wrappedTitle(n, textWidth());
     if (rows_[n].section)
-        return static_cast<wxCoord>(lines.size()) * lineHeight + 3 * pad;
+        return static_cast<wxCoord>(lines.size()) * lineHeight_ + 3 * pad;
     // Title lines, then one line of status, due date and owner in a smaller font.
-    const int metaHeight = lineHeight * 9 / 10;
-    return static_cast<wxCoord>(lines.size()) * lineHeight + metaHeight + 2 * pad + FromDIP(2);
+    return static_cast<wxCoord>(lines.size()) * lineHeight_ + smallLineHeight_ + 2 * pad + FromDIP(2);
 }
 
 void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
@@ -156,23 +173,22 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
     ++paintedRows_;
     const ChecklistViewRow& row = rows_[n];
     const bool selected = IsSelected(n);
-    const wxColour text = selected ? wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT)
-                                   : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
-    const wxColour muted = selected ? text : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+    const wxColour& text = selected ? highlightText_ : text_;
+    const wxColour& muted = selected ? highlightText_ : muted_;
     const int margin = FromDIP(6);
     const int pad = FromDIP(4);
-    const int lineHeight = GetCharHeight();
+    const int lineHeight = lineHeight_;
     const auto& lines = wrappedTitle(n, textWidth());
 
     if (row.section) {
-        dc.SetFont(GetFont().Bold());
+        dc.SetFont(boldFont_);
         dc.SetTextForeground(text);
         int y = rect.y + 2 * pad;
         for (const wxString& line : lines) {
             dc.DrawText(line, rect.x + margin, y);
             y += lineHeight;
         }
-        dc.SetFont(GetFont());
+        dc.SetFont(font_);
         dc.SetTextForeground(muted);
         const wxSize progress = dc.GetTextExtent(row.progressText);
         dc.DrawText(row.progressText, rect.GetRight() - margin - progress.x, rect.y + 2 * pad);
@@ -187,11 +203,8 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
         dc.DrawBitmap(icon, rect.x + margin, rect.y + pad + (lineHeight - static_cast<int>(icon.GetLogicalHeight())) / 2, true);
     }
     const int textX = rect.x + 2 * margin + FromDIP(16);
-    wxFont titleFont = GetFont();
     const bool finished = row.status == ItemStatus::Done || row.status == ItemStatus::NotApplicable;
-    if (row.status == ItemStatus::NotApplicable)
-        titleFont.SetStyle(wxFONTSTYLE_ITALIC);
-    dc.SetFont(titleFont);
+    dc.SetFont(row.status == ItemStatus::NotApplicable ? italicFont_ : font_);
     dc.SetTextForeground(finished ? muted : text);
     int y = rect.y + pad;
     for (const wxString& line : lines) {
@@ -200,8 +213,7 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
     }
 
     // The meta line: status word, due date, owner, internal; each a word, not only a colour.
-    wxFont small = GetFont();
-    small.SetFractionalPointSize(small.GetFractionalPointSize() * 0.9);
+    const wxFont& small = smallFont_;
     dc.SetFont(small);
     int x = textX;
     const auto part = [&](const wxString& label, const wxColour& colour, bool bold) {
@@ -213,13 +225,13 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
             dc.DrawText(wxString::FromUTF8(" · "), x, y);
             x += dc.GetTextExtent(wxString::FromUTF8(" · ")).x;
         }
-        dc.SetFont(bold ? small.Bold() : small);
+        dc.SetFont(bold ? smallBoldFont_ : small);
         dc.SetTextForeground(colour);
         dc.DrawText(label, x, y);
         x += dc.GetTextExtent(label).x;
     };
     part(row.statusWord, muted, false);
-    part(row.dueText, row.overdue && !selected ? overdueColour(*this) : muted, row.overdue);
+    part(row.dueText, row.overdue && !selected ? overdue_ : muted, row.overdue);
     part(row.ownerText, muted, false);
     part(row.internal ? row.internalText : wxString(), muted, false);
 }

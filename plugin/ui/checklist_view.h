@@ -12,7 +12,10 @@
 #include <vector>
 
 #include <wx/bmpbndl.h>
+#include <wx/dcmemory.h>
 #include <wx/vlbox.h>
+
+#include <memory>
 
 namespace rapport::ui {
 
@@ -60,6 +63,9 @@ private:
     // The title's lines at `width` pixels, cached until the width or the rows change.
     const std::vector<wxString>& wrappedTitle(size_t n, int width) const;
     int textWidth() const;
+    // Looks up fonts and colours once: on GTK, asking a window for a default attribute
+    // creates a native widget each time, which would cost more than drawing the row.
+    void cacheAttributes();
     void onLeftDown(wxMouseEvent& event);
     void onSize(wxSizeEvent& event);
 
@@ -70,6 +76,12 @@ private:
     mutable std::vector<int> wrappedAt_; // the width each cached wrap was made for
     mutable std::size_t paintedRows_ = 0;
     int lastWidth_ = 0;
+    wxFont font_, boldFont_, italicFont_, smallFont_, smallBoldFont_;
+    wxColour text_, highlightText_, muted_, overdue_;
+    int lineHeight_ = 0;
+    int smallLineHeight_ = 0;
+    wxBitmap measuringBitmap_;
+    mutable std::unique_ptr<wxMemoryDC> measuring_; // text extents without a window DC per row
 };
 
 // Breaks `text` into lines no wider than `width` in `dc`'s font: at spaces where it can,

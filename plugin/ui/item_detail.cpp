@@ -67,6 +67,13 @@ wxDateTime fromIsoDate(const std::string& iso)
     return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(day), static_cast<wxDateTime::Month>(month - 1), year);
 }
 
+// Relabelling a GTK button re-measures and re-lays it out: only when the text changes.
+void setLabelIfChanged(wxWindow* window, const wxString& label)
+{
+    if (window->GetLabel() != label)
+        window->SetLabel(label);
+}
+
 bool needsReason(ItemStatus status) { return status == ItemStatus::WaitingOnClient || status == ItemStatus::Blocked; }
 
 // Sets a text field without an event and without moving the caret of text being typed.
@@ -99,8 +106,6 @@ void ItemDetail::build()
     hint_ = label("rapport-detail-hint");
     hint_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     column->Add(hint_, 0, wxEXPAND | wxALL, gap);
-    // TRANSLATORS: shown in the detail area when no item is selected.
-    relabeler_.label(hint_, bl::translate("Select an item to see and edit its details."));
 
     titleLabel_ = label("rapport-title-label");
     title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
@@ -259,6 +264,8 @@ void ItemDetail::build()
 void ItemDetail::setLanguage(const std::locale& loc)
 {
     locale_ = loc;
+    // TRANSLATORS: shown in the detail area when no item is selected.
+    setWrapped(hint_, translated(bl::translate("Select an item to see and edit its details."), loc));
     const bool wasLoading = loading_;
     loading_ = true;
     const int status = status_->GetSelection();
@@ -338,7 +345,7 @@ void ItemDetail::reload()
         reason_->Hide();
         customCopy_->Hide();
         // TRANSLATORS: button deleting the selected section together with its items.
-        delete_->SetLabel(translated(bl::translate("Delete section"), locale_));
+        setLabelIfChanged(delete_, translated(bl::translate("Delete section"), locale_));
     }
     if (shownItem) {
         const bool custom = shownItem->template_key.empty();
@@ -348,9 +355,10 @@ void ItemDetail::reload()
         const std::string context = "template:" + shownItem->template_key;
         const bool hasDescription = known && !known->description.empty();
         const bool hasWhy = known && !known->why.empty();
-        description_->SetLabel(hasDescription ? translated(bl::translate(context.c_str(), known->description.c_str()), locale_)
-                                              : wxString());
-        why_->SetLabel(hasWhy ? translated(bl::translate(context.c_str(), known->why.c_str()), locale_) : wxString());
+        setWrapped(description_, hasDescription
+                                     ? translated(bl::translate(context.c_str(), known->description.c_str()), locale_)
+                                     : wxString());
+        setWrapped(why_, hasWhy ? translated(bl::translate(context.c_str(), known->why.c_str()), locale_) : wxString());
         description_->Show(hasDescription);
         whyLabel_->Show(hasWhy);
         why_->Show(hasWhy);
@@ -366,7 +374,7 @@ void ItemDetail::reload()
         internal_->SetValue(shownItem->internal);
         customCopy_->Show(!custom);
         delete_->Show(custom);
-        delete_->SetLabel(translated(bl::translate("Delete"), locale_));
+        setLabelIfChanged(delete_, translated(bl::translate("Delete"), locale_));
     }
     if (!any) {
         description_->Hide();
@@ -381,19 +389,34 @@ void ItemDetail::reload()
     loading_ = false;
 }
 
-void ItemDetail::layoutWrapped()
+bool ItemDetail::setWrapped(wxStaticText* label, const wxString& text)
 {
     const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
-    for (wxStaticText* text : {hint_, description_, why_}) {
-        // Wrap() bakes line breaks into the label: start again from the unwrapped text.
-        const wxString plain = text->GetLabel();
-        wxString joined = plain;
-        joined.Replace("\n", " ");
-        text->SetLabel(joined);
-        text->Wrap(width);
+    auto& shown = wrapped_[label];
+    if (shown.first == text && shown.second == width)
+        return false;
+    shown = {text, width};
+    label->SetLabel(text); // Wrap() bakes line breaks into the label: start from the plain text
+    label->Wrap(width);
+    return true;
+}
+
+void ItemDetail::layoutWrapped()
+{
+    bool changed = false;
+    for (wxStaticText* label : {hint_, description_, why_}) {
+        const wxString plain = wrapped_[label].first;
+        changed = setWrapped(label, plain) || changed;
     }
-    Layout();
-    FitInside();
+    // Laying out asks GTK for every control's size: only when something shown changed.
+    std::vector<bool> shownNow;
+    for (wxWindow* child : GetChildren())
+        shownNow.push_back(child->IsShown());
+    if (changed || shownNow != laidOutWith_) {
+        laidOutWith_ = std::move(shownNow);
+        Layout();
+        FitInside();
+    }
 }
 
 void ItemDetail::flushPending()

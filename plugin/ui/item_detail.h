@@ -9,6 +9,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <utility>
+#include <vector>
 #include <locale>
 #include <optional>
 #include <string>
@@ -63,6 +66,9 @@ private:
     void commitNote();
     void commitInternal();
     void report(const Status& status, const std::string& trace);
+    // Shows `text` in `label`, wrapped to the width; touches the control only when the text or
+    // the width changed, because wrapping measures every word.
+    bool setWrapped(wxStaticText* label, const wxString& text);
     void layoutWrapped();
 
     SidebarSession& session_;
@@ -73,6 +79,8 @@ private:
     std::optional<std::int64_t> sectionId_;
     bool loading_ = false; // fields are being filled from the session: their events are not edits
     wxTimer noteTimer_;
+    std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
+    std::vector<bool> laidOutWith_; // which children were shown at the last layout
 
     wxStaticText* hint_ = nullptr;
     wxStaticText* titleLabel_ = nullptr;

@@ -82,6 +82,10 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "rapport-sidebar"),
       session_(session), traceSink_(std::move(trace)), errorSink_(std::move(error))
 {
+    // An explicit font, inherited by every control made below: on GTK, a control without
+    // one asks a freshly made native widget for its default font each time it measures text.
+    SetFont(wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT));
+    SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
     buildControls();
     relabeler_.apply(locale_);
 }
@@ -147,7 +151,12 @@ void SidebarPanel::buildControls()
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) { guarded(*this, errorSink_, [&] { onCharHook(event); }); });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
-        CallAfter([this] { guarded(*this, errorSink_, [&] { refreshHeader(); }); }); // re-wrap the header
+        CallAfter([this] {
+            guarded(*this, errorSink_, [&] {
+                if (refreshHeader()) // re-wrapped to the new width
+                    Layout();
+            });
+        });
     });
 }
 
@@ -478,6 +487,11 @@ void SidebarPanel::refresh()
             // Another document: its own selection, no filter carried over from the last one.
             detail_->flushPending();
             listedDocument_ = session_.documentPath();
+            if (filter_.active()) {
+                filter_ = {};
+                search_->ChangeValue(wxString());
+                filterChoice_->SetSelection(0);
+            }
         }
         refreshHeader();
         refreshList();
@@ -499,10 +513,10 @@ void SidebarPanel::refresh()
     trace(line);
 }
 
-void SidebarPanel::refreshHeader()
+bool SidebarPanel::refreshHeader()
 {
     if (!session_.checklist() || !countsLabel_->IsShown())
-        return;
+        return false;
     const Checklist& checklist = *session_.checklist();
     const std::string day = today();
     const ChecklistFigures figures = figuresOf(checklist, day, static_cast<std::int64_t>(std::time(nullptr)));
@@ -517,7 +531,6 @@ void SidebarPanel::refreshHeader()
                                                          "Blocked: {4} · Overdue: {5}")) %
                                 figures.done % open % figures.waiting_on_client % figures.blocked % figures.overdue)
                                    .str(locale_);
-    countsLabel_->SetLabel(fromUtf8(counts));
     std::string schedule;
     if (!checklist.next_update_due.empty())
         // TRANSLATORS: when the client gets the next progress update; {1} is a date.
@@ -537,12 +550,22 @@ void SidebarPanel::refreshHeader()
         // TRANSLATORS: the project's deadline; {1} is a date.
         schedule += (bl::format(bl::translate("Deadline: {1}")) % formattedDate(checklist.deadline).utf8_string()).str(locale_);
     }
-    scheduleLabel_->SetLabel(fromUtf8(schedule));
-    scheduleLabel_->Show(!schedule.empty());
     const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
-    countsLabel_->Wrap(width);
-    scheduleLabel_->Wrap(width);
-    Layout();
+    bool changed = setWrapped(countsLabel_, fromUtf8(counts), width);
+    changed = setWrapped(scheduleLabel_, fromUtf8(schedule), width) || changed;
+    changed = scheduleLabel_->Show(!schedule.empty()) || changed;
+    return changed;
+}
+
+bool SidebarPanel::setWrapped(wxStaticText* label, const wxString& text, int width)
+{
+    auto& shown = wrapped_[label];
+    if (shown.first == text && shown.second == width)
+        return false; // wrapping measures every word: only when the text or the width changed
+    shown = {text, width};
+    label->SetLabel(text);
+    label->Wrap(width);
+    return true;
 }
 
 void SidebarPanel::refreshList()

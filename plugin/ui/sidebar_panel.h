@@ -10,6 +10,7 @@
 #include <functional>
 #include <locale>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -74,7 +75,10 @@ private:
     void buildChecklistState(wxBoxSizer* column);
     void fillTemplateList();
     void showTemplatePreview();
-    void refreshHeader();
+    // Returns whether the header's size changed (the panel then needs a layout).
+    bool refreshHeader();
+    // Shows `text` in `label` wrapped to `width`, touching it only when either changed.
+    bool setWrapped(wxStaticText* label, const wxString& text, int width);
     void refreshList();
     void refreshDetail();
     void onChanged(const Status& status, const std::string& trace);
@@ -105,6 +109,7 @@ private:
     std::vector<std::string> templateKeys_;  // the template list's keys, in display order
     bool templateListStale_ = false;         // its titles are in an earlier language
     mutable std::map<std::string, wxString> dateCache_; // formatted dates in the current language
+    std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
 
     LanguageSink languageSink_;
     wxChoice* languageChoice_ = nullptr;
