@@ -227,11 +227,7 @@ public:
     PangoLayout* layout(std::string_view text, const TextStyle& style, double width)
     {
         LayoutPtr layout(pango_layout_new(context_));
-        FontPtr font(pango_font_description_from_string(kFontFamilies));
-        pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
-        pango_font_description_set_weight(font.get(), style.weight);
-        pango_font_description_set_style(font.get(), style.slant);
-        pango_layout_set_font_description(layout.get(), font.get());
+        pango_layout_set_font_description(layout.get(), font(style));
         pango_layout_set_width(layout.get(), pango_units_from_double(width));
         pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR); // long words and CJK still wrap
         // A hyphen added where a long word breaks would change what the user wrote (a URL, an id).
@@ -243,6 +239,20 @@ public:
         pango_layout_set_text(layout.get(), valid.data(), static_cast<int>(valid.size()));
         layouts_.push_back(std::move(layout));
         return layouts_.back().get();
+    }
+
+    // The font for a style, made once per style and report.
+    const PangoFontDescription* font(const TextStyle& style)
+    {
+        for (const auto& [known, description] : fonts_)
+            if (known.size == style.size && known.weight == style.weight && known.slant == style.slant)
+                return description.get();
+        FontPtr description(pango_font_description_from_string(kFontFamilies));
+        pango_font_description_set_absolute_size(description.get(), style.size * PANGO_SCALE);
+        pango_font_description_set_weight(description.get(), style.weight);
+        pango_font_description_set_style(description.get(), style.slant);
+        fonts_.emplace_back(style, std::move(description));
+        return fonts_.back().second.get();
     }
 
     // Makes bytes [begin, end) of the layout's text bold (attributes, never markup).
@@ -321,6 +331,7 @@ public:
 
 private:
     PangoContext* context_;
+    std::vector<std::pair<TextStyle, FontPtr>> fonts_;
     std::vector<LayoutPtr> layouts_;
     std::vector<Row> rows_;
 };
