@@ -70,6 +70,7 @@ using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
 using ContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+using FontMapPtr = std::unique_ptr<PangoFontMap, GObjectDeleter>;
 using FontPtr = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
 
 // --- the chart's status styles: a colour AND a pattern, so print in grey still tells them apart
@@ -645,7 +646,11 @@ Status writePdf(const ReportContent& report, const std::filesystem::path& file)
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Rapport");
         {
             CairoPtr cr(cairo_create(surface.get()));
-            ContextPtr context(pango_cairo_create_context(cr.get()));
+            // A font map of our own, released with the report, rather than the thread's
+            // default one that a GTK host shares with its widgets.
+            FontMapPtr font_map(pango_cairo_font_map_new());
+            ContextPtr context(pango_font_map_create_context(font_map.get()));
+            pango_cairo_update_context(cr.get(), context.get());
             const std::string language =
                 report.language_code.empty() ? std::string(languageCode(report.language)) : report.language_code;
             pango_context_set_language(context.get(), pango_language_from_string(replaceInvalidUtf8(language).c_str()));
