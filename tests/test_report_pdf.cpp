@@ -302,6 +302,14 @@ TEST_CASE("an unwritable target returns an error naming the file and leaves noth
     CHECK(fs::is_directory(target / "inside"));
 }
 
+TEST_CASE("a file name at the system's length limit still gets its temporary file")
+{
+    rapport::testing::TempFolder folder("rapport-pdf");
+    const fs::path target = folder.path / (std::string(251, 'r') + ".pdf"); // 255 bytes, the usual NAME_MAX
+    REQUIRE(rapport::writePdfReport(sampleReport(Language::English, 1, false), target));
+    CHECK(entries(folder.path) == std::vector<fs::path>{target});
+}
+
 TEST_CASE("an existing report is replaced whole, with no temporary file left")
 {
     rapport::testing::TempFolder folder("rapport-pdf");

@@ -579,7 +579,9 @@ public:
         std::random_device seed;
         std::mt19937_64 random(seed());
         for (int attempt = 0; attempt < 100; ++attempt) {
-            const auto name = "." + target.filename().string() + ".tmp-" + std::to_string(random() % 1000000000);
+            // Shortened so that a target name near the 255-byte limit still leaves room for the suffix.
+            const auto name =
+                "." + target.filename().string().substr(0, 120) + ".tmp-" + std::to_string(random() % 1000000000);
             auto candidate = target.parent_path() / name;
             // 0666 before the umask: the report gets the permissions of any file the user saves.
             fd_ = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
