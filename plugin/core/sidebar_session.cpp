@@ -1,6 +1,7 @@
 #include "sidebar_session.h"
 
 #include "localization.h"
+#include "msgid.h"
 
 #include <boost/locale/message.hpp>
 
@@ -208,7 +209,7 @@ Status SidebarSession::setStatus(std::int64_t item_id, ItemStatus status, const 
     const ItemStatus before = item->status;
     const std::string beforeReason = item->status_reason;
     const Status changed = store_->setStatus(checklist_->document_id, item_id, status, reason, nowSeconds());
-    return committed(changed, {"Change status",
+    return committed(changed, {N_("Change status"),
                                [=](Store& store, std::int64_t doc) {
                                    return store.setStatus(doc, item_id, before, beforeReason, nowSeconds());
                                },
@@ -226,7 +227,7 @@ Status SidebarSession::setDue(std::int64_t item_id, const std::string& due)
         return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
     const std::string before = item->due;
     return committed(store_->setDue(checklist_->document_id, item_id, due),
-                     {"Change due date", [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, before); },
+                     {N_("Change due date"), [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, due); }});
 }
 
@@ -239,7 +240,7 @@ Status SidebarSession::setOwner(std::int64_t item_id, Owner owner)
         return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
     const Owner before = item->owner;
     return committed(store_->setOwner(checklist_->document_id, item_id, owner),
-                     {"Change owner", [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, before); },
+                     {N_("Change owner"), [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, owner); }});
 }
 
@@ -254,7 +255,7 @@ Status SidebarSession::setNote(std::int64_t item_id, const std::string& note)
     if (before == note)
         return {};
     return committed(store_->setNote(checklist_->document_id, item_id, note),
-                     {"Edit note", [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, before); },
+                     {N_("Edit note"), [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, note); }});
 }
 
@@ -267,7 +268,7 @@ Status SidebarSession::setInternal(std::int64_t item_id, bool internal)
         return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
     const bool before = item->internal;
     return committed(store_->setInternal(checklist_->document_id, item_id, internal),
-                     {"Change visibility",
+                     {N_("Change visibility"),
                       [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, internal); }});
 }
@@ -283,7 +284,7 @@ Status SidebarSession::renameItem(std::int64_t item_id, const std::string& text)
     if (before == text)
         return {};
     return committed(store_->renameItem(checklist_->document_id, item_id, text),
-                     {"Rename item", [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, before); },
+                     {N_("Rename item"), [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, text); }});
 }
 
@@ -296,7 +297,7 @@ Result<std::int64_t> SidebarSession::addItem(std::int64_t section_id, const std:
         return added.error();
     const std::int64_t id = added.value();
     auto removed = std::make_shared<ChecklistItem>();
-    const Status done = committed({}, {"Add item",
+    const Status done = committed({}, {N_("Add item"),
                                        [=](Store& store, std::int64_t doc) -> Status {
                                            auto deleted = store.deleteItem(doc, id);
                                            if (!deleted)
@@ -318,7 +319,7 @@ Status SidebarSession::deleteItem(std::int64_t item_id)
     if (!deleted)
         return committed(deleted.error(), {});
     const ChecklistItem copy = deleted.value();
-    return committed({}, {"Delete item", [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, copy); },
+    return committed({}, {N_("Delete item"), [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, copy); },
                           [=](Store& store, std::int64_t doc) -> Status {
                               auto again = store.deleteItem(doc, item_id);
                               return again ? Status{} : Status{again.error()};
@@ -364,7 +365,7 @@ Status SidebarSession::moveItem(std::int64_t item_id, int step)
         }
     }
     return committed(store_->moveItem(checklist_->document_id, item_id, toSection, toIndex),
-                     {"Move item",
+                     {N_("Move item"),
                       [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, fromSection, fromIndex); },
                       [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, toSection, toIndex); }});
 }
@@ -410,7 +411,7 @@ Result<std::int64_t> SidebarSession::makeCustomCopy(std::int64_t item_id, const 
     if (!copied)
         return committed(copied, {}).error();
     auto copy = std::make_shared<ChecklistItem>();
-    const Status done = committed({}, {"Make a custom copy",
+    const Status done = committed({}, {N_("Make a custom copy"),
                                        [=](Store& store, std::int64_t d) -> Status {
                                            auto deleted = store.deleteItem(d, copyId);
                                            if (!deleted)
@@ -438,7 +439,7 @@ Result<std::int64_t> SidebarSession::addSection(const std::string& title)
         return added.error();
     const std::int64_t id = added.value();
     auto removed = std::make_shared<Store::DeletedSection>();
-    const Status done = committed({}, {"Add section",
+    const Status done = committed({}, {N_("Add section"),
                                        [=](Store& store, std::int64_t doc) -> Status {
                                            auto deleted = store.deleteSection(doc, id);
                                            if (!deleted)
@@ -463,7 +464,7 @@ Status SidebarSession::renameSection(std::int64_t section_id, const std::string&
     if (before == title)
         return {};
     return committed(store_->renameSection(checklist_->document_id, section_id, title),
-                     {"Rename section",
+                     {N_("Rename section"),
                       [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, before); },
                       [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, title); }});
 }
@@ -476,7 +477,7 @@ Status SidebarSession::deleteSection(std::int64_t section_id)
     if (!deleted)
         return committed(deleted.error(), {});
     const Store::DeletedSection copy = deleted.value();
-    return committed({}, {"Delete section", [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, copy); },
+    return committed({}, {N_("Delete section"), [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, copy); },
                           [=](Store& store, std::int64_t doc) -> Status {
                               auto again = store.deleteSection(doc, section_id);
                               return again ? Status{} : Status{again.error()};
@@ -497,7 +498,7 @@ Status SidebarSession::moveSection(std::int64_t section_id, int step)
         return {};
     const std::size_t to = step < 0 ? from - 1 : from + 1;
     return committed(store_->moveSection(checklist_->document_id, section_id, to),
-                     {"Move section",
+                     {N_("Move section"),
                       [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, from); },
                       [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, to); }});
 }

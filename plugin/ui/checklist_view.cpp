@@ -1,6 +1,6 @@
 #include "checklist_view.h"
 
-#include <wx/renderer.h>
+#include <wx/dcmemory.h>
 #include <wx/settings.h>
 
 #include <algorithm>
@@ -62,6 +62,28 @@ std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
     if (lines.empty())
         lines.emplace_back();
     return lines;
+}
+
+wxString wrapForLabel(const wxWindow& window, const wxString& text, int width)
+{
+    wxBitmap pixel(1, 1);
+    wxMemoryDC dc(pixel);
+    dc.SetFont(window.GetFont());
+    wxString wrapped;
+    wxString rest = text;
+    while (true) {
+        const int newline = rest.Find('\n');
+        const wxString paragraph = newline == wxNOT_FOUND ? rest : rest.Left(static_cast<size_t>(newline));
+        for (const wxString& line : wrapText(dc, paragraph, width)) {
+            if (!wrapped.empty())
+                wrapped += '\n';
+            wrapped += line;
+        }
+        if (newline == wxNOT_FOUND)
+            break;
+        rest = rest.Mid(static_cast<size_t>(newline) + 1);
+    }
+    return wrapped;
 }
 
 ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
@@ -134,7 +156,10 @@ int ChecklistView::rowOf(bool section, std::int64_t id) const
 
 void ChecklistView::selectRow(int row)
 {
-    SetSelection(row); // wxVListBox scrolls the new current row into view
+    SetSelection(row); // wxVListBox scrolls the new current row into view, to the top
+    // Keep the row above in view too: usually the heading that says which section this is.
+    if (row > 0 && GetVisibleRowsBegin() == static_cast<size_t>(row))
+        ScrollToRow(static_cast<size_t>(row - 1));
 }
 
 int ChecklistView::textWidth() const

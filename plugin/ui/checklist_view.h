@@ -88,4 +88,8 @@ private:
 // between any two CJK characters, and inside a word that is wider than a whole line.
 std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width);
 
+// `text` with line breaks inserted so that it fits `width` pixels in `window`'s font, kept
+// paragraphs and all. wxStaticText::Wrap() breaks only at spaces, so Chinese never wraps.
+wxString wrapForLabel(const wxWindow& window, const wxString& text, int width);
+
 } // namespace rapport::ui

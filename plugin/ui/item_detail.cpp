@@ -1,5 +1,8 @@
 #include "item_detail.h"
 
+#include "checklist_view.h"
+#include "icons.h"
+
 #include <boost/locale/message.hpp>
 
 #include <wx/button.h>
@@ -9,7 +12,6 @@
 #include <wx/dateevt.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
-#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -157,7 +159,6 @@ void ItemDetail::build()
     // TRANSLATORS: label of the selector saying who has to act on an item: us or the client.
     relabeler_.label(ownerLabel_, bl::translate("&Owner:"));
     relabeler_.tooltip(reason_, bl::translate("Why it waits or is blocked; the report shows it to the client"));
-    relabeler_.tooltip(due_, bl::translate("The date this item is due; empty for none"));
 
     noteLabel_ = label("rapport-note-label");
     note_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 56)), wxTE_MULTILINE,
@@ -169,32 +170,45 @@ void ItemDetail::build()
 
     internal_ = new wxCheckBox(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
                                "rapport-internal");
-    column->Add(internal_, 0, wxEXPAND | wxALL, gap);
-    // TRANSLATORS: checkbox; an internal item is never shown in reports for the client.
-    relabeler_.label(internal_, bl::translate("&Internal: hidden from the client"));
+    column->Add(internal_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    internalHint_ = label("rapport-internal-hint");
+    internalHint_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    column->Add(internalHint_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    // TRANSLATORS: checkbox marking an item as internal, i.e. for the team only.
+    relabeler_.label(internal_, bl::translate("&Internal"));
 
-    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
-    const auto button = [&](const char* name) {
-        auto* made = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT,
+    // Arrows and Delete on one row; the longer "editable copy" gets a row of its own so that
+    // it fits a 240 px sidebar in every language.
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    const auto button = [&](const char* name, long style = 0) {
+        auto* made = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | style,
                                   wxDefaultValidator, name);
         buttons->Add(made, 0, wxRIGHT | wxBOTTOM, gap);
         return made;
     };
-    moveUp_ = button("rapport-move-up");
-    moveDown_ = button("rapport-move-down");
-    customCopy_ = button("rapport-custom-copy");
+    // Arrows say it without words, and keep the row narrow enough for a 240 px sidebar;
+    // the label stays as the buttons' accessible name.
+    moveUp_ = button("rapport-move-up", wxBU_NOTEXT);
+    moveDown_ = button("rapport-move-down", wxBU_NOTEXT);
+    moveUp_->SetBitmap(actionIcon(Action::MoveUp));
+    moveDown_->SetBitmap(actionIcon(Action::MoveDown));
     delete_ = button("rapport-delete");
-    column->Add(buttons, 0, wxEXPAND | wxALL, gap);
-    // TRANSLATORS: button moving the selected item or section one place up (Alt+Up).
+    customCopy_ = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                               "rapport-custom-copy");
+    customCopy_->SetBitmap(actionIcon(Action::Copy));
+    delete_->SetBitmap(actionIcon(Action::Delete));
+    column->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    column->Add(customCopy_, 0, wxEXPAND | wxALL, gap);
+    // TRANSLATORS: button moving the selected item or section one place up (Alt+↑).
     relabeler_.label(moveUp_, bl::translate("Move up"));
-    // TRANSLATORS: button moving the selected item or section one place down (Alt+Down).
+    // TRANSLATORS: button moving the selected item or section one place down (Alt+↓).
     relabeler_.label(moveDown_, bl::translate("Move down"));
     // TRANSLATORS: button turning a template item (fixed text) into the user's own editable copy.
     relabeler_.label(customCopy_, bl::translate("Make editable copy"));
     relabeler_.label(delete_, bl::translate("Delete"));
     relabeler_.tooltip(customCopy_, bl::translate("Replace this template item with a copy whose text you can edit"));
-    relabeler_.tooltip(moveUp_, bl::translate("Move up (Alt+Up)"));
-    relabeler_.tooltip(moveDown_, bl::translate("Move down (Alt+Down)"));
+    relabeler_.tooltip(moveUp_, bl::translate("Move up (Alt+↑)"));
+    relabeler_.tooltip(moveDown_, bl::translate("Move down (Alt+↓)"));
     relabeler_.tooltip(delete_, bl::translate("Delete (Del); Undo brings it back"));
     relabeler_.custom([this](const std::locale& loc) { setLanguage(loc); });
 
@@ -223,6 +237,19 @@ void ItemDetail::build()
         event.Skip();
     });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { commitNote(); });
+    // The wrapped texts follow the width (the sash moved, the sidebar was resized).
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        if (GetClientSize().GetWidth() != wrappedWidth_) {
+            wrappedWidth_ = GetClientSize().GetWidth();
+            CallAfter([this] {
+                try {
+                    layoutWrapped();
+                } catch (...) { // wx handlers must not throw into the host
+                }
+            });
+        }
+    });
     internal_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { commitInternal(); });
     moveUp_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (itemId_)
@@ -266,6 +293,8 @@ void ItemDetail::setLanguage(const std::locale& loc)
     locale_ = loc;
     // TRANSLATORS: shown in the detail area when no item is selected.
     setWrapped(hint_, translated(bl::translate("Select an item to see and edit its details."), loc));
+    // TRANSLATORS: under the "Internal" checkbox: what internal means.
+    setWrapped(internalHint_, translated(bl::translate("Internal items never appear in the client's reports."), loc));
     const bool wasLoading = loading_;
     loading_ = true;
     const int status = status_->GetSelection();
@@ -332,7 +361,7 @@ void ItemDetail::reload()
     moveDown_->Show(any);
     delete_->Show(any);
     for (wxWindow* field : std::initializer_list<wxWindow*>{statusLabel_, status_, dueLabel_, due_, ownerLabel_, owner_,
-                                                            noteLabel_, note_, internal_})
+                                                            noteLabel_, note_, internal_, internalHint_})
         field->Show(shownItem != nullptr);
 
     if (shownSection) {
@@ -396,15 +425,14 @@ bool ItemDetail::setWrapped(wxStaticText* label, const wxString& text)
     if (shown.first == text && shown.second == width)
         return false;
     shown = {text, width};
-    label->SetLabel(text); // Wrap() bakes line breaks into the label: start from the plain text
-    label->Wrap(width);
+    label->SetLabelText(wrapForLabel(*label, text, width)); // text, not markup: '&' stays itself
     return true;
 }
 
 void ItemDetail::layoutWrapped()
 {
     bool changed = false;
-    for (wxStaticText* label : {hint_, description_, why_}) {
+    for (wxStaticText* label : {hint_, description_, why_, internalHint_}) {
         const wxString plain = wrapped_[label].first;
         changed = setWrapped(label, plain) || changed;
     }

@@ -80,7 +80,8 @@ private:
     bool loading_ = false; // fields are being filled from the session: their events are not edits
     wxTimer noteTimer_;
     std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
-    std::vector<bool> laidOutWith_; // which children were shown at the last layout
+    std::vector<bool> laidOutWith_;
+    int wrappedWidth_ = -1; // the client width the texts were last wrapped for // which children were shown at the last layout
 
     wxStaticText* hint_ = nullptr;
     wxStaticText* titleLabel_ = nullptr;
@@ -99,6 +100,7 @@ private:
     wxStaticText* noteLabel_ = nullptr;
     wxTextCtrl* note_ = nullptr;
     wxCheckBox* internal_ = nullptr;
+    wxStaticText* internalHint_ = nullptr;
     wxButton* customCopy_ = nullptr;
     wxButton* moveUp_ = nullptr;
     wxButton* moveDown_ = nullptr;

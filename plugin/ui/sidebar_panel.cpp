@@ -214,8 +214,11 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     search_->ShowCancelButton(true);
     filterChoice_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                                  "rapport-filter");
-    filterRow->Add(search_, 3, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    filterRow->Add(filterChoice_, 2, wxALIGN_CENTER_VERTICAL);
+    // Both shrink below their natural width, so that a 240 px sidebar shares the row evenly.
+    search_->SetMinSize(FromDIP(wxSize(60, -1)));
+    filterChoice_->SetMinSize(FromDIP(wxSize(60, -1)));
+    filterRow->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    filterRow->Add(filterChoice_, 1, wxALIGN_CENTER_VERTICAL);
     column->Add(filterRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
 
     auto* actions = new wxBoxSizer(wxHORIZONTAL);
@@ -260,7 +263,7 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     relabeler_.tooltip(search_, bl::translate("Search titles, notes and reasons (Ctrl+F; Esc clears)"));
     relabeler_.tooltip(filterChoice_, bl::translate("Show only some items"));
     relabeler_.tooltip(addSectionButton_, bl::translate("Add a section (Ctrl+Shift+N)"));
-    relabeler_.tooltip(list_, bl::translate("Space: done or not; 1-6: status; Alt+Up/Down: move; Del: delete; "
+    relabeler_.tooltip(list_, bl::translate("Space: done or not; 1-6: status; Alt+↑/↓: move; Del: delete; "
                                             "Enter: edit details; Ctrl+Z: undo"));
     relabeler_.tooltip(newItem_, bl::translate("Type an item and press Enter to add it to the selected section (Ctrl+N)"));
     // TRANSLATORS: button opening a menu with more actions; keep it very short.
@@ -469,18 +472,18 @@ void SidebarPanel::refresh()
         window->Show(offersTemplates);
 
     if (view == View::NoChecklist) {
-        emptyLabel_->SetLabel(translated(bl::translate("No checklist is attached to this document yet. "
+        emptyLabel_->SetLabelText(translated(bl::translate("No checklist is attached to this document yet. "
                                                        "Choose a template to start one."),
                                          locale_));
     } else if (view == View::NoDocument) {
-        emptyLabel_->SetLabel(translated(bl::translate("Open a brief, a contract or a notes file "
+        emptyLabel_->SetLabelText(translated(bl::translate("Open a brief, a contract or a notes file "
                                                        "to see the promises attached to it."),
                                          locale_));
     } else if (view == View::StoreUnavailable) {
-        emptyLabel_->SetLabel(fromUtf8(session_.storeError() ? session_.storeError()->description(locale_) : std::string()));
+        emptyLabel_->SetLabelText(fromUtf8(session_.storeError() ? session_.storeError()->description(locale_) : std::string()));
     }
     if (!hasChecklist)
-        emptyLabel_->Wrap(std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(200)));
+        emptyLabel_->SetLabelText(wrapForLabel(*emptyLabel_, emptyLabel_->GetLabelText(), std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))));
 
     if (hasChecklist) {
         if (listedDocument_ != session_.documentPath()) {
@@ -563,8 +566,7 @@ bool SidebarPanel::setWrapped(wxStaticText* label, const wxString& text, int wid
     if (shown.first == text && shown.second == width)
         return false; // wrapping measures every word: only when the text or the width changed
     shown = {text, width};
-    label->SetLabel(text);
-    label->Wrap(width);
+    label->SetLabelText(wrapForLabel(*label, text, width));
     return true;
 }
 
@@ -980,9 +982,9 @@ void SidebarPanel::flushPending()
 
 void SidebarPanel::showProblem(const std::string& description)
 {
-    problemLabel_->SetLabel(fromUtf8(description));
+    problemLabel_->SetLabelText(wrapForLabel(*problemLabel_, fromUtf8(description),
+                                             std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))));
     problemLabel_->Show(!description.empty());
-    problemLabel_->Wrap(std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120)));
     Layout();
 }
 
