@@ -1010,6 +1010,7 @@ void SidebarPanel::selectItem(std::size_t index)
     const int row = list_->rowOf(false, session_.checklist()->items[index].id);
     if (row < 0)
         return;
+    list_->SetFocus(); // as a click on the row would
     list_->selectRow(row);
     onListSelection();
 }

@@ -134,6 +134,27 @@ m=$(mark); send "tick 1"
 wait_for "$m" "^ticked\t$A\titem=2\tdone=1$" || fail "ticking through the panel failed"
 wait_for "$m" "^shown\t$A\tchecklist\titems=$items_a\tdone=1$" || fail "the tick is not shown"
 
+echo "the keyboard inside Code::Blocks: 4 blocks the selected item, Ctrl+Z undoes it (not the editor's undo)"
+m=$(mark); send "select 3"
+wait_for "$m" '^selected\titem=\d+$' || fail "selecting an item through the panel failed"
+selected=$(tail -n +"$((m + 1))" "$state" | grep -oP '^selected\titem=\K\d+' | tail -1)
+window=$(xdotool search --name "Code::Blocks" | head -1)
+xdotool windowfocus --sync "$window" 2>/dev/null || true
+m=$(mark); xdotool key 4
+wait_for "$m" "^status\titem=$selected\tblocked$" || fail "the key 4 did not reach the sidebar's list inside Code::Blocks"
+m=$(mark); xdotool key ctrl+z
+wait_for "$m" '^undone\tChange status$' || fail "Ctrl+Z inside the sidebar did not undo the status change"
+m=$(mark); xdotool key ctrl+y
+wait_for "$m" '^redone\tChange status$' || fail "Ctrl+Y inside the sidebar did not redo the status change"
+m=$(mark); xdotool key ctrl+z
+wait_for "$m" '^undone\tChange status$' || fail "the second Ctrl+Z did not undo"
+
+echo "search narrows the list"
+m=$(mark); send "search scope"
+wait_for "$m" '^filtered\tscope\tentry=0\titems=[1-9]\d*$' || fail "searching did not narrow the list"
+m=$(mark); send "search "
+wait_for "$m" "^filtered\t\tentry=0\titems=$items_a$" || fail "clearing the search did not show every item"
+
 echo "switch to B: its own checklist"
 m=$(mark); send "activate $doc_b"
 wait_for "$m" "^shown\t$B\tchecklist\titems=\d+\tdone=0$" || fail "activating B did not show B's checklist"
@@ -154,6 +175,7 @@ quit_codeblocks
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"
 grep -qP '^2\t\[x\]\t' "$work/show.txt" || { cat "$work/show.txt" >&2; fail "the tick is not in the store after exit"; }
 grep -qP '^1\t\[ \]\t' "$work/show.txt" || fail "an item was ticked that was not"
+grep -qP '^4\t\[ \]\t' "$work/show.txt" || { cat "$work/show.txt" >&2; fail "the undone status change is still in the store"; }
 
 echo "reopen Code::Blocks: the tick is still there"
 m=$(mark)
