@@ -583,6 +583,8 @@ void SidebarPanel::refreshList()
         statusWords[s] = statusName(static_cast<ItemStatus>(s), locale_);
     // TRANSLATORS: shown on an item the client has to act on.
     const wxString clientActs = translated(bl::translate("client to act"), locale_);
+    // TRANSLATORS: shown on an item we (the freelancer or agency) have to act on.
+    const wxString weAct = translated(bl::translate("we act"), locale_);
     // TRANSLATORS: shown on an item hidden from the client's reports.
     const wxString internalWord = translated(bl::translate("internal"), locale_);
     const std::string overduePattern = bl::translate("Overdue: {1}").str(locale_);
@@ -616,8 +618,7 @@ void SidebarPanel::refreshList()
                 const std::string date = formattedDate(item.due).utf8_string();
                 view.dueText = fromUtf8((bl::format(view.overdue ? overduePattern : duePattern) % date).str(locale_));
             }
-            if (item.owner == Owner::Client)
-                view.ownerText = clientActs;
+            view.ownerText = item.owner == Owner::Client ? clientActs : weAct;
             view.internal = item.internal;
             view.internalText = internalWord;
         }
