@@ -169,3 +169,110 @@ TEST_CASE("export, import into a fresh store, export again: identical bytes")
     CHECK(runCli(second + "show /z").exitCode == 1); // nothing half-imported
     fs::remove_all(dir);
 }
+
+namespace {
+
+std::string readFile(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+TEST_CASE("report writes the file in the chosen language, keeps a snapshot, and the next one defaults to it")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
+    fs::create_directories(dir);
+    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
+    const std::string doc = "'" + (dir / "brief.md").string() + "'";
+    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+    REQUIRE(runCli(store + "set " + doc + " budget --status waiting --reason 'Needs the board' --owner client").exitCode == 0);
+    REQUIRE(runCli(store + "set " + doc + " 1 --status done").exitCode == 0);
+    REQUIRE(runCli(store + "set " + doc + " 2 --status blocked --reason 'secret' --internal").exitCode == 0);
+
+    const fs::path html = dir / "report.html";
+    const Run first = runCli(store + "report " + doc + " --lang ru --format html -o '" + html.string() +
+                             "' --summary 'Всё идёт по плану <b>' --next-steps 'Созвон в пятницу'");
+    REQUIRE_MESSAGE(first.exitCode == 0, first.output);
+    CHECK(first.output.find("report 1 (ru, html)") != std::string::npos);
+    const std::string page = readFile(html);
+    CHECK(page.find("<html lang=\"ru\"") != std::string::npos);
+    CHECK(page.find("Отчёт о ходе работ") != std::string::npos);
+    CHECK(page.find("Ожидает клиента") != std::string::npos);
+    CHECK(page.find("Всё идёт по плану &lt;b&gt;") != std::string::npos);
+    CHECK(page.find("secret") == std::string::npos); // the internal item's reason
+    CHECK_FALSE(fs::exists(html.string() + ".partial"));
+
+    // No --lang: the last report's language. --format from the extension.
+    const fs::path md = dir / "report.md";
+    const Run second = runCli(store + "report " + doc + " -o '" + md.string() + "'");
+    REQUIRE_MESSAGE(second.exitCode == 0, second.output);
+    CHECK(second.output.find("report 2 (ru, md)") != std::string::npos);
+    CHECK(readFile(md).rfind("# Отчёт о ходе работ", 0) == 0);
+    // Made after report 1, which already showed item 1 done: nothing completed since.
+    CHECK(readFile(md).find("После прошлого отчёта ничего не завершено.") != std::string::npos);
+
+    REQUIRE(runCli(store + "set " + doc + " budget --status done").exitCode == 0);
+    const fs::path txt = dir / "report.txt";
+    const Run third = runCli(store + "report " + doc + " --lang en --format txt -o '" + txt.string() + "'");
+    REQUIRE_MESSAGE(third.exitCode == 0, third.output);
+    CHECK(readFile(txt).rfind("Progress report\n===============\n", 0) == 0);
+    CHECK(readFile(txt).find("2 of 10 items done (20%)") != std::string::npos); // 11 items, one internal
+
+    const Run list = runCli(store + "reports " + doc);
+    CHECK(list.exitCode == 0);
+    CHECK(list.output.rfind("3\t", 0) == 0); // newest first
+    CHECK(list.output.find("\ten\ttxt\n") != std::string::npos);
+    CHECK(list.output.find("\tru\tmd\n") != std::string::npos);
+    CHECK(list.output.find("\n1\t") != std::string::npos);
+
+    const Run diff = runCli(store + "report-diff " + doc + " 1 3");
+    CHECK_MESSAGE(diff.exitCode == 0, diff.output);
+    CHECK(diff.output.find("Confirm the budget\twaiting -> done") != std::string::npos);
+    CHECK(diff.output.find("progress\t") != std::string::npos);
+    CHECK(runCli(store + "report-diff " + doc + " 1 2").output.find("no item changed") != std::string::npos);
+    CHECK(runCli(store + "report-diff " + doc + " 1 9").exitCode == 1);
+    CHECK(runCli(store + "history " + doc).output.find("\treport\t\t3 txt en") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("report validates every option before writing anything")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
+    fs::create_directories(dir);
+    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
+    const std::string doc = "'" + (dir / "brief.md").string() + "'";
+    const std::string out = "'" + (dir / "out.html").string() + "'";
+
+    // Before any store exists: usage errors create nothing.
+    for (const std::string& bad : {"report " + doc + " --lang de -o " + out, "report " + doc + " --format docx -o " + out,
+                                   "report " + doc + " --lang ru", "report " + doc + " -o " + (dir / "x.doc").string(),
+                                   "report " + doc + " --lang", "report " + doc + " --colour red -o " + out,
+                                   std::string("report"), std::string("reports"), "report-diff " + doc + " 1"}) {
+        const Run run = runCli(store + bad);
+        CAPTURE(bad);
+        CHECK(run.exitCode == 2);
+        CHECK(run.output.find("usage:") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(dir / "s.sqlite3"));
+    CHECK_FALSE(fs::exists(dir / "out.html"));
+
+    const Run pdf = runCli(store + "report " + doc + " --lang en --format pdf -o '" + (dir / "r.pdf").string() + "'");
+    CHECK(pdf.exitCode == 1);
+    CHECK(pdf.output.find("rapport: PDF output is not available in this build") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "r.pdf"));
+
+    // A document without a checklist: a failure, and no file.
+    const Run none = runCli(store + "report " + doc + " -o " + out);
+    CHECK(none.exitCode == 1);
+    CHECK_FALSE(fs::exists(dir / "out.html"));
+    // An unwritable target: a failure, and no snapshot kept.
+    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+    const Run unwritable = runCli(store + "report " + doc + " -o '" + (dir / "missing" / "r.html").string() + "'");
+    CHECK(unwritable.exitCode == 1);
+    CHECK(runCli(store + "reports " + doc).output.empty());
+    fs::remove_all(dir);
+}

@@ -1,6 +1,8 @@
 // rapport: command-line access to the checklists in a Rapport store.
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage.
 #include "checklist_xml.h"
+#include "localization.h"
+#include "report.h"
 #include "store.h"
 #include "template_library.h"
 
@@ -32,11 +34,18 @@ constexpr const char* kUsage =
     "  history DOC                 print every recorded change to DOC's checklist\n"
     "  export DOC [-o FILE]        write DOC's checklist and history as XML (lossless)\n"
     "  import FILE                 read a checklist exported by export, all or nothing\n"
-    "  templates                   list the available templates\n";
+    "  templates                   list the available templates\n"
+    "  report DOC --lang en|ru|tr|zh_CN --format html|md|txt|pdf -o FILE [--summary TEXT] [--next-steps TEXT]\n"
+    "                              write a progress report for the client and keep it as a snapshot\n"
+    "                              (--lang defaults to the last report's language, else en;\n"
+    "                              --format defaults to FILE's extension)\n"
+    "  reports DOC                 list the reports made for DOC\n"
+    "  report-diff DOC OLD NEW     what changed between two of DOC's reports (ids from reports)\n";
 
 // Commands that need the store; checked before it is opened so a typo creates no file.
-const std::vector<std::string> kStoreCommands{"attach", "add",    "set",    "rename", "orphans",
-                                              "show",   "history", "export", "import", "relink"};
+const std::vector<std::string> kStoreCommands{"attach", "add",    "set",    "rename", "orphans", "show",
+                                              "history", "export", "import", "relink", "report", "reports",
+                                              "report-diff"};
 
 int usage(const std::string& problem)
 {
@@ -57,6 +66,111 @@ std::string itemText(const rapport::TemplateLibrary& library, const rapport::Che
     if (const auto* known = library.findItem(item.template_key, item.item_key))
         return known->title;
     return item.template_key + "/" + item.item_key;
+}
+
+// What `rapport report` was asked for, validated before anything is opened or written.
+struct ReportOptions {
+    std::string document;
+    std::optional<rapport::Language> language;
+    rapport::ReportFormat format = rapport::ReportFormat::Html;
+    std::string output;
+    std::string summary;
+    std::string next_steps;
+};
+
+// Parses `report DOC ...`; returns an exit code (2) with the problem printed, or 0.
+int parseReportOptions(const std::vector<std::string>& args, ReportOptions& options)
+{
+    if (args.size() < 2 || args[1].rfind("-", 0) == 0)
+        return usage("report takes DOC and options");
+    options.document = args[1];
+    std::optional<rapport::ReportFormat> format;
+    std::optional<std::string> output;
+    for (std::size_t i = 2; i < args.size(); ++i) {
+        const std::string& option = args[i];
+        if (option != "--lang" && option != "--format" && option != "-o" && option != "--summary" &&
+            option != "--next-steps")
+            return usage("unknown option " + option);
+        if (i + 1 >= args.size())
+            return usage(option + " needs a value");
+        const std::string& value = args[++i];
+        if (option == "--lang") {
+            options.language = value == "en" || value == "ru" || value == "tr" || value == "zh_CN"
+                                   ? rapport::parseLanguage(value)
+                                   : std::nullopt;
+            if (!options.language)
+                return usage("--lang takes en, ru, tr or zh_CN, not \"" + value + "\"");
+        } else if (option == "--format") {
+            format = rapport::parseReportFormat(value);
+            if (!format)
+                return usage("--format takes html, md, txt or pdf, not \"" + value + "\"");
+        } else if (option == "-o") {
+            if (value.empty())
+                return usage("-o needs a file name");
+            output = value;
+        } else if (option == "--summary") {
+            options.summary = value;
+        } else {
+            options.next_steps = value;
+        }
+    }
+    if (!output)
+        return usage("report needs -o FILE");
+    options.output = *output;
+    if (!format) {
+        // Without --format, the file's extension says it.
+        std::string extension = std::filesystem::path(*output).extension().string();
+        if (extension == ".htm")
+            extension = ".html";
+        format = extension.empty() ? std::nullopt : rapport::parseReportFormat(extension.substr(1));
+        if (!format)
+            return usage("report needs --format html, md, txt or pdf");
+    }
+    options.format = *format;
+    return 0;
+}
+
+// "YYYY-MM-DD" (local time) for unix seconds.
+std::string localDate(std::time_t at)
+{
+    std::tm local{};
+    localtime_r(&at, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+// "YYYY-MM-DD HH:MM" (local time) for unix seconds.
+std::string localDateTime(std::time_t at)
+{
+    std::tm local{};
+    localtime_r(&at, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+// Writes `content` to `file` through a temporary beside it: never a half-written file.
+rapport::Status writeAtomically(const std::string& file, const std::string& content)
+{
+    const std::string partial = file + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << content;
+        if (!out.flush()) {
+            std::error_code ignored;
+            std::filesystem::remove(partial, ignored);
+            return rapport::Error{rapport::ErrorCode::InvalidArgument, file, "cannot write the file"};
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(partial, file, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        return rapport::Error{rapport::ErrorCode::InvalidArgument, file, ec.message()};
+    }
+    return {};
 }
 
 int run(std::vector<std::string> args)
@@ -82,6 +196,21 @@ int run(std::vector<std::string> args)
             std::cerr << "rapport: " << error.description() << "\n";
         return 0;
     }
+
+    // Every report option is checked before the store is opened or a file written.
+    ReportOptions reportOptions;
+    if (command == "report") {
+        if (const int rc = parseReportOptions(args, reportOptions))
+            return rc;
+        if (reportOptions.format == rapport::ReportFormat::Pdf) {
+            std::cerr << "rapport: PDF output is not available in this build\n";
+            return 1;
+        }
+    }
+    if (command == "reports" && args.size() != 2)
+        return usage("reports takes DOC");
+    if (command == "report-diff" && args.size() != 4)
+        return usage("report-diff takes DOC OLD_ID NEW_ID");
 
     auto store = rapport::Store::open(storeFile);
     if (!store)
@@ -115,6 +244,106 @@ int run(std::vector<std::string> args)
         return 0;
     };
 
+    if (command == "report") {
+        rapport::Checklist checklist;
+        if (const int rc = load(reportOptions.document, checklist))
+            return rc;
+        auto history = store.value().history(checklist.document_id);
+        if (!history)
+            return failure(history.error());
+        auto previous = store.value().reports(checklist.document_id);
+        if (!previous)
+            return failure(previous.error());
+        rapport::ReportRequest request;
+        if (reportOptions.language) {
+            request.language = *reportOptions.language;
+        } else {
+            // The language of the document's last report, else English.
+            auto last = store.value().lastReportLanguage(checklist.document_id);
+            if (!last)
+                return failure(last.error());
+            request.language = last.value() ? rapport::parseLanguage(*last.value()).value_or(rapport::Language::English)
+                                            : rapport::Language::English;
+        }
+        const std::time_t now = std::time(nullptr);
+        request.now = static_cast<std::int64_t>(now);
+        request.today = localDate(now);
+        request.summary = reportOptions.summary;
+        request.next_steps = reportOptions.next_steps;
+        if (!previous.value().empty())
+            request.previous_report_at = previous.value().front().made_at;
+        const rapport::ReportContent report = rapport::buildReport(checklist, history.value(), library,
+                                                                   rapport::Localization::shared(), request);
+        std::string content;
+        switch (reportOptions.format) {
+        case rapport::ReportFormat::Html: content = rapport::renderHtml(report); break;
+        case rapport::ReportFormat::Markdown: content = rapport::renderMarkdown(report); break;
+        case rapport::ReportFormat::Text: content = rapport::renderText(report); break;
+        case rapport::ReportFormat::Pdf: return 1; // refused above
+        }
+        if (const rapport::Status written = writeAtomically(reportOptions.output, content); !written)
+            return failure(written.error());
+        auto saved = store.value().saveReport(
+            checklist.document_id, {0, request.now, std::string(rapport::languageCode(request.language)),
+                                    std::string(rapport::reportFormatKeyword(reportOptions.format)),
+                                    rapport::reportToXml(report)});
+        if (!saved)
+            return failure(saved.error());
+        std::cout << "report " << saved.value() << " (" << rapport::languageCode(request.language) << ", "
+                  << rapport::reportFormatKeyword(reportOptions.format) << ") written to " << reportOptions.output
+                  << "\n";
+        return 0;
+    }
+    if (command == "reports") {
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        auto reports = store.value().reports(checklist.document_id);
+        if (!reports)
+            return failure(reports.error());
+        for (const auto& report : reports.value())
+            std::cout << report.id << "\t" << localDateTime(static_cast<std::time_t>(report.made_at)) << "\t"
+                      << report.language_code << "\t" << report.format << "\n";
+        return 0;
+    }
+    if (command == "report-diff") {
+        rapport::Checklist checklist;
+        if (const int rc = load(args[1], checklist))
+            return rc;
+        auto reports = store.value().reports(checklist.document_id);
+        if (!reports)
+            return failure(reports.error());
+        // The snapshot with the id in `arg`, parsed, or a failure already reported.
+        auto snapshot = [&](const std::string& arg, rapport::ReportContent& out) -> int {
+            for (const auto& stored : reports.value()) {
+                if (std::to_string(stored.id) != arg)
+                    continue;
+                auto parsed = rapport::reportFromXml(stored.content_xml);
+                if (!parsed)
+                    return failure(parsed.error());
+                out = std::move(parsed.value());
+                return 0;
+            }
+            return failure({rapport::ErrorCode::InvalidArgument, arg, "no report with this id (see: rapport reports DOC)"});
+        };
+        rapport::ReportContent older, newer;
+        if (const int rc = snapshot(args[2], older))
+            return rc;
+        if (const int rc = snapshot(args[3], newer))
+            return rc;
+        const rapport::ReportDiff diff = rapport::diffReports(older, newer);
+        std::cout << "progress\t" << diff.percent_before << "% -> " << diff.percent_after << "%\n";
+        for (const auto& change : diff.changes) {
+            std::string title = rapport::sanitizeUtf8(change.title);
+            std::replace(title.begin(), title.end(), '\n', ' ');
+            std::cout << change.item_id << "\t" << title << "\t"
+                      << (change.before ? rapport::statusKeyword(*change.before) : "(new)") << " -> "
+                      << (change.after ? rapport::statusKeyword(*change.after) : "(removed)") << "\n";
+        }
+        if (diff.changes.empty())
+            std::cout << "no item changed\n";
+        return 0;
+    }
     if (command == "add") {
         if (args.size() != 3)
             return usage("add takes DOC TEXT");

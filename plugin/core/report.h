@@ -48,6 +48,7 @@ struct ReportItem {
     std::string due_text;    // the due date formatted in the report's language, or ""
     std::string detail;      // e.g. "since 3 Nov 2026: waiting for the logo files"; may be ""
     bool client_owned = false; // the client has to act on it
+    std::string note;        // the user's note on the item, shown as written; may be ""
 };
 
 // One group of the report: a heading and its items.
@@ -79,6 +80,10 @@ struct ReportContent {
     Language language = Language::English;
     std::string language_code;   // "en", "ru", "tr", "zh-CN": for <html lang>
     std::string title;           // "Progress report"
+    std::string progress_heading; // "Overall progress"
+    std::string chart_label;     // the chart's accessible name, e.g. "Items by status"
+    std::string facts_heading;   // "Key dates and figures"
+    std::string note_label;      // "Note", shown before an item's note
     std::string document_name;   // the document's file name
     std::string date_text;       // the report date, formatted
     std::string today;           // YYYY-MM-DD
@@ -106,6 +111,15 @@ std::string renderHtml(const ReportContent& report);
 std::string renderMarkdown(const ReportContent& report);
 // Plain text, wrapped at 78 columns (East Asian wide characters count as two).
 std::string renderText(const ReportContent& report);
+
+// `text` as valid UTF-8 that every format can carry: each invalid byte sequence, each
+// control character XML forbids (C0 but tab and line feed, DEL, C1) and U+FFFE/U+FFFF
+// becomes U+FFFD; CR LF and a lone CR become LF. Every renderer passes user text through it.
+std::string sanitizeUtf8(std::string_view text);
+
+// The columns `text` takes in a terminal: East Asian wide characters count two,
+// combining marks and invisible format characters none.
+std::size_t displayWidth(std::string_view utf8);
 
 // The report as snapshot XML (lossless for ReportContent), and back.
 std::string reportToXml(const ReportContent& report);

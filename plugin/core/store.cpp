@@ -90,6 +90,18 @@ constexpr const char* kMigrationSteps[] = {
         PRIMARY KEY (document_id, sequence)
     ) WITHOUT ROWID;
     )sql",
+    // 2 -> 3: progress reports kept as snapshots, clustered by document like items.
+    R"sql(
+    CREATE TABLE reports (
+        document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        report_id   INTEGER NOT NULL,
+        made_at     INTEGER NOT NULL,
+        language    TEXT NOT NULL,
+        format      TEXT NOT NULL,
+        content_xml TEXT NOT NULL,
+        PRIMARY KEY (document_id, report_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrationSteps) == Store::kSchemaVersion, "one migration step per schema version");
 
@@ -1296,6 +1308,68 @@ std::string canonicalDocumentPath(const std::string& utf8_path)
     while (result.size() > 1 && result.back() == '/')
         result.pop_back();
     return result;
+}
+
+Result<std::int64_t> Store::saveReport(std::int64_t document_id, const StoredReport& report)
+{
+    if (report.language_code.empty() || report.format.empty())
+        return Error{ErrorCode::InvalidArgument, report.format, "a report needs a language and a format"};
+    sqlite::WriteTransaction transaction(db_);
+    if (!transaction.begun())
+        return writeError();
+    sqlite::Statement next(db_, "SELECT (SELECT COUNT(*) FROM checklists WHERE document_id = ?1), "
+                                "(SELECT IFNULL(MAX(report_id), 0) + 1 FROM reports WHERE document_id = ?1)");
+    next.bind(1, document_id);
+    if (next.step() != SQLITE_ROW)
+        return writeError();
+    if (next.columnInt(0) == 0)
+        return Error{ErrorCode::DocumentUnknown, std::to_string(document_id), {}};
+    const std::int64_t reportId = next.columnInt(1);
+    next.reset();
+    const std::int64_t madeAt = report.made_at != 0 ? report.made_at : nowSeconds();
+    sqlite::Statement insert(db_, "INSERT INTO reports(document_id, report_id, made_at, language, format, content_xml) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, document_id);
+    insert.bind(2, reportId);
+    insert.bind(3, madeAt);
+    insert.bind(4, report.language_code);
+    insert.bind(5, report.format);
+    insert.bind(6, report.content_xml);
+    if (insert.run() != SQLITE_DONE ||
+        !record(document_id, 0, "report", {},
+                std::to_string(reportId) + " " + report.format + " " + report.language_code, madeAt) ||
+        transaction.commit() != SQLITE_OK)
+        return writeError();
+    return reportId;
+}
+
+Result<std::vector<Store::StoredReport>> Store::reports(std::int64_t document_id)
+{
+    sqlite::Statement query(db_, "SELECT report_id, made_at, language, format, content_xml FROM reports "
+                                 "WHERE document_id = ?1 ORDER BY made_at DESC, report_id DESC");
+    query.bind(1, document_id);
+    std::vector<StoredReport> found;
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        found.push_back(StoredReport{query.columnInt(0), query.columnInt(1), query.columnText(2), query.columnText(3),
+                                     query.columnText(4)});
+    }
+    if (rc != SQLITE_DONE)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+    return found;
+}
+
+Result<std::optional<std::string>> Store::lastReportLanguage(std::int64_t document_id)
+{
+    sqlite::Statement query(db_, "SELECT language FROM reports WHERE document_id = ?1 "
+                                 "ORDER BY made_at DESC, report_id DESC LIMIT 1");
+    query.bind(1, document_id);
+    const int rc = query.step();
+    if (rc == SQLITE_DONE)
+        return std::optional<std::string>();
+    if (rc != SQLITE_ROW)
+        return sqliteError(ErrorCode::StoreDamaged, file_, db_);
+    return std::optional<std::string>(query.columnText(0));
 }
 
 } // namespace rapport

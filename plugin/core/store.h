@@ -111,7 +111,7 @@ ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, s
 class Store {
 public:
     // The schema version this build writes; see the migration steps in store.cpp.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens or creates the store at `file`, creating its folder, and migrates it up.
     static Result<Store> open(const std::filesystem::path& file);
@@ -199,6 +199,23 @@ public:
 
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+
+    // A progress report kept as made: its content as snapshot XML (see report.h).
+    struct StoredReport {
+        std::int64_t id = 0;       // numbered per document, from 1
+        std::int64_t made_at = 0;  // unix seconds
+        std::string language_code; // "en", "ru", "tr", "zh_CN"
+        std::string format;        // "html", "md", "txt", "pdf"
+        std::string content_xml;
+    };
+    // Keeps a report made for the document, durably, and records it in the history;
+    // `report.id` is ignored and the new id returned. made_at 0 means now.
+    Result<std::int64_t> saveReport(std::int64_t document_id, const StoredReport& report);
+    // Every report kept for the document, newest first.
+    Result<std::vector<StoredReport>> reports(std::int64_t document_id);
+    // The language of the newest report for the document, or nullopt if none was made:
+    // the next report's default language.
+    Result<std::optional<std::string>> lastReportLanguage(std::int64_t document_id);
 
     // The file this store lives in.
     const std::filesystem::path& file() const noexcept { return file_; }
