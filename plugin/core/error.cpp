@@ -48,6 +48,10 @@ std::string Error::description(const std::locale& loc) const
         // TRANSLATORS: {1} is a file path with line and column; {2} says what is wrong.
         pattern = bl::translate("The checklist template {1} cannot be used: {2}");
         break;
+    case ErrorCode::FileWriteFailed:
+        // TRANSLATORS: {1} is the path of a report file; {2} is the system's reason.
+        pattern = bl::translate("Rapport could not write {1}: {2}");
+        break;
     case ErrorCode::InvalidArgument:
         // TRANSLATORS: {1} is the value that was rejected; {2} says why.
         pattern = bl::translate("Invalid value {1}: {2}");

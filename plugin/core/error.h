@@ -22,6 +22,7 @@ enum class ErrorCode {
     TemplateUnknown,            // no template with that key
     TemplateInvalid,            // a template file could not be read
     InvalidArgument,            // a caller passed something meaningless
+    FileWriteFailed,            // a file the user asked for (a report) could not be written
 };
 
 // An error with the path or object it concerns and the lower layer's own words.

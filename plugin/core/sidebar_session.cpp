@@ -626,6 +626,55 @@ std::vector<ChecklistRow> SidebarSession::rows(const ItemFilter& filter, const L
     return shown;
 }
 
+Result<ReportContent> SidebarSession::buildReport(Language language, const std::string& summary,
+                                                  const std::string& next_steps, const std::string& today,
+                                                  std::int64_t now)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    auto history = store_->history(checklist_->document_id);
+    if (!history)
+        return history.error();
+    auto previous = store_->reports(checklist_->document_id);
+    if (!previous)
+        return previous.error();
+    ReportRequest request;
+    request.language = language;
+    request.summary = summary;
+    request.next_steps = next_steps;
+    request.today = today;
+    request.now = now;
+    if (!previous.value().empty()) // "completed since the last report"
+        request.previous_report_at = previous.value().front().made_at;
+    return rapport::buildReport(*checklist_, history.value(), templates_, Localization::shared(), request);
+}
+
+Result<std::int64_t> SidebarSession::keepReport(const ReportContent& report, ReportFormat format, std::int64_t made_at)
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    return store_->saveReport(checklist_->document_id,
+                              Store::StoredReport{0, made_at, std::string(languageCode(report.language)),
+                                                  std::string(reportFormatKeyword(format)), reportToXml(report)});
+}
+
+Result<std::vector<Store::StoredReport>> SidebarSession::reports()
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    return store_->reports(checklist_->document_id);
+}
+
+std::optional<Language> SidebarSession::lastReportLanguage()
+{
+    if (!store_ || !checklist_)
+        return std::nullopt;
+    auto last = store_->lastReportLanguage(checklist_->document_id);
+    if (!last || !last.value())
+        return std::nullopt;
+    return parseLanguage(*last.value());
+}
+
 std::optional<std::int64_t> SidebarSession::selectedItem() const
 {
     const auto found = selections_.find(documentPath_);

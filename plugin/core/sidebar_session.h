@@ -4,6 +4,7 @@
 #pragma once
 
 #include "error.h"
+#include "report.h"
 #include "store.h"
 #include "store_recovery.h"
 #include "template_library.h"
@@ -141,6 +142,17 @@ public:
     std::string sectionTitle(const ChecklistSection& section, const std::locale& loc) const;
     // The template item behind `item` (for its description and "why it matters"), or nullptr.
     const TemplateItem* templateItem(const ChecklistItem& item) const;
+
+    // Progress reports for the active document. The report's content is built here, on the
+    // caller's thread (store reads only); writing the file may then happen elsewhere.
+    Result<ReportContent> buildReport(Language language, const std::string& summary, const std::string& next_steps,
+                                      const std::string& today, std::int64_t now);
+    // Keeps a report that was written as `format` in the store, attached to the document.
+    Result<std::int64_t> keepReport(const ReportContent& report, ReportFormat format, std::int64_t made_at);
+    // Every report kept for the active document, newest first.
+    Result<std::vector<Store::StoredReport>> reports();
+    // The language of the active document's last report, or nullopt when none was made.
+    std::optional<Language> lastReportLanguage();
 
     // The item selected in the active document, remembered per document for this session.
     std::optional<std::int64_t> selectedItem() const;

@@ -629,7 +629,7 @@ Error writeError(const std::filesystem::path& file, cairo_status_t status, int s
     std::string detail = cairo_status_to_string(status);
     if (system_error != 0)
         detail += " (" + std::generic_category().message(system_error) + ")";
-    return Error{ErrorCode::StoreWriteFailed, file.string(), std::move(detail)};
+    return Error{ErrorCode::FileWriteFailed, file.string(), std::move(detail)};
 }
 
 Status writePdf(const ReportContent& report, const std::filesystem::path& file)
@@ -724,7 +724,7 @@ Status writePdfReport(const ReportContent& report, const std::filesystem::path& 
     try {
         return writePdf(report, file);
     } catch (const std::exception& error) {
-        return Error{ErrorCode::StoreWriteFailed, file.string(), error.what()};
+        return Error{ErrorCode::FileWriteFailed, file.string(), error.what()};
     }
 }
 
