@@ -649,11 +649,12 @@ Result<ReportContent> SidebarSession::buildReport(Language language, const std::
     return rapport::buildReport(*checklist_, history.value(), templates_, Localization::shared(), request);
 }
 
-Result<std::int64_t> SidebarSession::keepReport(const ReportContent& report, ReportFormat format, std::int64_t made_at)
+Result<std::int64_t> SidebarSession::keepReport(std::int64_t document_id, const ReportContent& report,
+                                                ReportFormat format, std::int64_t made_at)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready.error();
-    return store_->saveReport(checklist_->document_id,
+    if (!store_)
+        return storeError_ ? *storeError_ : Error{ErrorCode::StoreCannotOpen, storeFile_.string(), {}};
+    return store_->saveReport(document_id,
                               Store::StoredReport{0, made_at, std::string(languageCode(report.language)),
                                                   std::string(reportFormatKeyword(format)), reportToXml(report)});
 }

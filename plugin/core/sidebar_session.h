@@ -147,8 +147,10 @@ public:
     // caller's thread (store reads only); writing the file may then happen elsewhere.
     Result<ReportContent> buildReport(Language language, const std::string& summary, const std::string& next_steps,
                                       const std::string& today, std::int64_t now);
-    // Keeps a report that was written as `format` in the store, attached to the document.
-    Result<std::int64_t> keepReport(const ReportContent& report, ReportFormat format, std::int64_t made_at);
+    // Keeps a report that was written as `format` in the store, attached to the document with
+    // `document_id` (the active one when the report was built: the user may have moved on).
+    Result<std::int64_t> keepReport(std::int64_t document_id, const ReportContent& report, ReportFormat format,
+                                    std::int64_t made_at);
     // Every report kept for the active document, newest first.
     Result<std::vector<Store::StoredReport>> reports();
     // The language of the active document's last report, or nullopt when none was made.

@@ -1,6 +1,9 @@
 #include "sidebar_controller.h"
 
+#include "report_dialogs.h"
+
 #include <cstdlib>
+#include <sstream>
 #include <map>
 
 namespace rapport::ui {
@@ -171,6 +174,21 @@ bool SidebarController::runTestCommand(const std::string& command)
     }
     if (verb == "search") {
         panel_->setSearchText(argument);
+        return true;
+    }
+    if (verb == "report") { // report LANG FORMAT FILE: as "Create report…" confirmed with these choices
+        std::istringstream words(argument);
+        std::string code, format, file;
+        words >> code >> format;
+        std::getline(words >> std::ws, file);
+        ReportDraft draft = panel_->reportDefaults();
+        if (const auto language = parseLanguage(code))
+            draft.language = *language;
+        if (const auto parsed = parseReportFormat(format))
+            draft.format = *parsed;
+        if (!file.empty())
+            draft.file = file;
+        panel_->createReport(draft);
         return true;
     }
     if (verb == "undo") {

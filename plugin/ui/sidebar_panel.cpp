@@ -3,6 +3,8 @@
 #include "checklist_view.h"
 #include "icons.h"
 #include "item_detail.h"
+#include "report_dialogs.h"
+#include "report_file.h"
 
 #include <boost/locale/collator.hpp>
 #include <boost/locale/format.hpp>
@@ -14,6 +16,7 @@
 #include <exception>
 #include <utility>
 
+#include <wx/app.h>
 #include <wx/bmpbuttn.h>
 #include <wx/button.h>
 #include <wx/checklst.h>
@@ -72,7 +75,12 @@ enum FilterEntry {
 };
 
 // The menu entries of the "More" button.
-enum MenuId { MenuAddSection = wxID_HIGHEST + 100, MenuAddTemplateFirst = wxID_HIGHEST + 200 };
+enum MenuId {
+    MenuAddSection = wxID_HIGHEST + 100,
+    MenuCreateReport,
+    MenuPastReports,
+    MenuAddTemplateFirst = wxID_HIGHEST + 200
+};
 
 wxString withShortcut(const wxString& label, const char* keys) { return label + " (" + keys + ")"; }
 
@@ -88,6 +96,13 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
     SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
     buildControls();
     relabeler_.apply(locale_);
+}
+
+SidebarPanel::~SidebarPanel()
+{
+    alive_.reset();
+    if (reportWorker_.joinable())
+        reportWorker_.join(); // a report file is finished, never cut off half-written
 }
 
 void SidebarPanel::buildControls()
@@ -138,6 +153,12 @@ void SidebarPanel::buildControls()
     buildEmptyState(column);
     buildChecklistState(column);
 
+    reportProgress_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(-1, 6)),
+                                  wxGA_HORIZONTAL | wxGA_SMOOTH, wxDefaultValidator, "rapport-report-progress");
+    column->Add(reportProgress_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    reportProgress_->Hide();
+    reportPulse_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { reportProgress_->Pulse(); }, reportPulse_.GetId());
     problemLabel_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-problem");
     problemLabel_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HOTLIGHT));
     column->Add(problemLabel_, 0, wxEXPAND | wxALL, gap);
@@ -826,6 +847,14 @@ void SidebarPanel::onCharHook(wxKeyEvent& event)
         onAddSection();
         return;
     }
+    if (hasChecklist && modifiers == wxMOD_CONTROL && key == 'R') {
+        onCreateReport();
+        return;
+    }
+    if (hasChecklist && modifiers == (wxMOD_CONTROL | wxMOD_SHIFT) && key == 'R') {
+        onPastReports();
+        return;
+    }
     // Text fields keep their own undo; elsewhere Ctrl+Z undoes the last checklist change.
     if (hasChecklist && !inText && modifiers == wxMOD_CONTROL && key == 'Z') {
         undo();
@@ -939,6 +968,12 @@ void SidebarPanel::onMoreMenu()
     if (session_.view() != SidebarSession::View::Checklist)
         return;
     wxMenu menu;
+    // TRANSLATORS: menu entry opening the dialog that makes a progress report for the client.
+    menu.Append(MenuCreateReport, withShortcut(translated(bl::translate("Create report…"), locale_), "Ctrl+R"));
+    // TRANSLATORS: menu entry listing the reports made for this document before.
+    menu.Append(MenuPastReports, withShortcut(translated(bl::translate("Past reports…"), locale_), "Ctrl+Shift+R"));
+    menu.Enable(MenuCreateReport, !writingReport());
+    menu.AppendSeparator();
     menu.Append(MenuAddSection, withShortcut(translated(bl::translate("Add section"), locale_), "Ctrl+Shift+N"));
     auto* templates = new wxMenu;
     std::vector<std::string> keys;
@@ -950,12 +985,126 @@ void SidebarPanel::onMoreMenu()
     // TRANSLATORS: menu entry; its submenu lists templates whose sections can be added to this checklist.
     menu.AppendSubMenu(templates, translated(bl::translate("Add a template's sections"), locale_));
     const int chosen = GetPopupMenuSelectionFromUser(menu, moreButton_->GetPosition() + wxPoint(0, moreButton_->GetSize().y));
-    if (chosen == MenuAddSection) {
+    if (chosen == MenuCreateReport) {
+        onCreateReport();
+    } else if (chosen == MenuPastReports) {
+        onPastReports();
+    } else if (chosen == MenuAddSection) {
         onAddSection();
     } else if (chosen >= MenuAddTemplateFirst && chosen < MenuAddTemplateFirst + static_cast<int>(keys.size())) {
         const std::string& key = keys[static_cast<std::size_t>(chosen - MenuAddTemplateFirst)];
         onChanged(session_.addTemplate(key), "added\ttemplate=" + key);
     }
+}
+
+ReportDraft SidebarPanel::reportDefaults()
+{
+    ReportDraft draft;
+    draft.language = session_.lastReportLanguage().value_or(language_); // else the sidebar's own
+    draft.format = ReportFormat::Html;
+    const std::filesystem::path document = session_.documentPath();
+    draft.file = document.parent_path() /
+                 (document.stem().string() + "-report-" + today() + reportFileExtension(draft.format));
+    return draft;
+}
+
+void SidebarPanel::onCreateReport()
+{
+    if (session_.view() != SidebarSession::View::Checklist || writingReport())
+        return;
+    detail_->flushPending(); // the note being typed belongs in the report
+    ReportDialog dialog(this, locale_, reportDefaults());
+    if (dialog.ShowModal() != wxID_OK)
+        return;
+    createReport(dialog.draft());
+}
+
+void SidebarPanel::createReport(const ReportDraft& draft)
+{
+    if (session_.view() != SidebarSession::View::Checklist || writingReport())
+        return;
+    auto built = session_.buildReport(draft.language, draft.summary, draft.next_steps, today(),
+                                      static_cast<std::int64_t>(std::time(nullptr)));
+    if (!built) {
+        reportStatus(built.error());
+        return;
+    }
+    if (reportWorker_.joinable())
+        reportWorker_.join(); // the previous one is done (writingReport() said so)
+    pendingDraft_ = std::make_unique<ReportDraft>(draft);
+    pendingReport_ = std::make_unique<ReportContent>(std::move(built.value()));
+    pendingDocument_ = session_.checklist()->document_id;
+    // TRANSLATORS: shown while a report file is being written; {1} is the file name.
+    showNotice((bl::format(bl::translate("Writing {1}…")) % draft.file.filename().string()).str(locale_));
+    reportProgress_->Show();
+    reportProgress_->Pulse();
+    reportPulse_.Start(100);
+    Layout();
+    reportDone_->store(false);
+    // A PDF of a long checklist takes a few hundred milliseconds: never on the UI thread.
+    reportWorker_ = std::jthread([this, report = *pendingReport_, format = draft.format, file = draft.file,
+                                  done = reportDone_, alive = std::weak_ptr<int>(alive_)] {
+        Status written;
+        try {
+            written = writeReportFile(report, format, file);
+        } catch (const std::exception& e) {
+            written = Error{ErrorCode::FileWriteFailed, file.string(), e.what()};
+        }
+        wxTheApp->CallAfter([this, written, done, alive] {
+            done->store(true);
+            if (alive.lock()) // the panel still exists
+                guarded(*this, errorSink_, [&] { onReportWritten(written); });
+        });
+    });
+    trace("report-started	" + draft.file.string());
+}
+
+void SidebarPanel::onReportWritten(const Status& written)
+{
+    reportPulse_.Stop();
+    reportProgress_->Hide();
+    if (!written || !pendingReport_ || !pendingDraft_) {
+        if (!written)
+            reportStatus(written);
+        Layout();
+        return;
+    }
+    // Kept only once the file exists: a snapshot is a report the client could have received.
+    auto kept = session_.keepReport(pendingDocument_, *pendingReport_, pendingDraft_->format,
+                                    static_cast<std::int64_t>(std::time(nullptr)));
+    if (!kept) {
+        reportStatus(kept.error());
+        Layout();
+        return;
+    }
+    // TRANSLATORS: shown when a report was written; {1} is the file's path.
+    showNotice((bl::format(bl::translate("Report saved as {1}")) % pendingDraft_->file.string()).str(locale_));
+    trace("report	" + pendingDraft_->file.string() + "	" + std::string(languageCode(pendingDraft_->language)) + "	" +
+          std::string(reportFormatKeyword(pendingDraft_->format)) + "	id=" + std::to_string(kept.value()));
+    pendingReport_.reset();
+    pendingDraft_.reset();
+}
+
+void SidebarPanel::onPastReports()
+{
+    if (session_.view() != SidebarSession::View::Checklist)
+        return;
+    auto reports = session_.reports();
+    if (!reports) {
+        reportStatus(reports.error());
+        return;
+    }
+    PastReportsDialog dialog(this, locale_, language_, std::move(reports.value()));
+    dialog.ShowModal();
+}
+
+void SidebarPanel::showNotice(const std::string& text)
+{
+    problemLabel_->SetForegroundColour(GetForegroundColour());
+    problemLabel_->SetLabelText(wrapForLabel(*problemLabel_, fromUtf8(text),
+                                             std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))));
+    problemLabel_->Show(!text.empty());
+    Layout();
 }
 
 void SidebarPanel::undo()
@@ -983,6 +1132,7 @@ void SidebarPanel::flushPending()
 
 void SidebarPanel::showProblem(const std::string& description)
 {
+    problemLabel_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HOTLIGHT));
     problemLabel_->SetLabelText(wrapForLabel(*problemLabel_, fromUtf8(description),
                                              std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))));
     problemLabel_->Show(!description.empty());

@@ -7,14 +7,19 @@
 #include "relabeler.h"
 #include "sidebar_session.h"
 
+#include <filesystem>
 #include <functional>
 #include <locale>
 #include <map>
+#include <memory>
+#include <thread>
+#include <atomic>
 #include <utility>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
+#include <wx/timer.h>
 
 class wxBoxSizer;
 class wxButton;
@@ -30,6 +35,7 @@ namespace rapport::ui {
 
 class ChecklistView;
 class ItemDetail;
+struct ReportDraft;
 
 // The sidebar panel.
 class SidebarPanel : public wxPanel {
@@ -42,6 +48,8 @@ public:
     using LanguageSink = std::function<void(std::size_t index)>;
 
     SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink trace, ErrorSink error);
+    // Waits for a report still being written: the worker must not outlive the panel.
+    ~SidebarPanel() override;
 
     // Fills the language selector with native names and selects `selected`.
     void setLanguageChoices(const std::vector<std::string>& native_names, std::size_t selected, LanguageSink onChosen);
@@ -68,6 +76,13 @@ public:
     // Undoes or redoes the latest change, as the buttons and Ctrl+Z / Ctrl+Y do.
     void undo();
     void redo();
+    // Makes a report as "Create report…" does once its dialog is confirmed: builds it here,
+    // writes the file on a worker thread (progress shown), then keeps a copy in the store.
+    void createReport(const ReportDraft& draft);
+    // Whether a report is being written now.
+    bool writingReport() const noexcept { return reportWorker_.joinable() && !reportDone_->load(); }
+    // The defaults "Create report…" starts from: the last report's language, a file beside the document.
+    ReportDraft reportDefaults();
 
 private:
     void buildControls();
@@ -90,6 +105,10 @@ private:
     void onAddItem();
     void onAddSection();
     void onMoreMenu();
+    void onCreateReport();
+    void onPastReports();
+    void onReportWritten(const Status& written);
+    void showNotice(const std::string& text);
     void setStatusOfSelection(ItemStatus status);
     void toggleRow(std::size_t row);
     void applyFilter();
@@ -139,6 +158,16 @@ private:
     wxTextCtrl* newItem_ = nullptr;
     ItemDetail* detail_ = nullptr;
     wxStaticText* problemLabel_ = nullptr;
+    wxGauge* reportProgress_ = nullptr;
+    wxTimer reportPulse_;
+
+    // The report being written: its content and file, kept to store its snapshot when done.
+    std::unique_ptr<ReportDraft> pendingDraft_;
+    std::unique_ptr<ReportContent> pendingReport_;
+    std::int64_t pendingDocument_ = 0;
+    std::shared_ptr<std::atomic<bool>> reportDone_ = std::make_shared<std::atomic<bool>>(true);
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0); // the worker's callback checks the panel lives
+    std::jthread reportWorker_;
 };
 
 } // namespace rapport::ui
