@@ -77,7 +77,14 @@ public:
         (pattern % ... % numbers);
         return pattern.str(locale_);
     }
-    std::string date(std::chrono::sys_days day) const { return localization_.formatDate(language_, day); }
+    // Many items share a date, and ICU date formatting is the costliest step of a build.
+    const std::string& date(std::chrono::sys_days day) const
+    {
+        auto [slot, added] = dates_.try_emplace(day.time_since_epoch().count());
+        if (added)
+            slot->second = localization_.formatDate(language_, day);
+        return slot->second;
+    }
     const std::locale& locale() const { return locale_; }
 
     std::string status(ItemStatus status) const
@@ -98,6 +105,7 @@ private:
     const Localization& localization_;
     Language language_;
     const std::locale& locale_;
+    mutable std::unordered_map<std::int64_t, std::string> dates_;
 };
 
 std::string itemTitle(const ChecklistItem& item, const TemplateLibrary& templates, const Phrases& say)
