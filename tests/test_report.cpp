@@ -595,3 +595,29 @@ TEST_CASE("format keywords")
     CHECK_FALSE(rapport::parseReportFormat("docx"));
     CHECK(rapport::reportFormatKeyword(rapport::ReportFormat::Html) == "html");
 }
+
+TEST_CASE("a tampered snapshot cannot break out of attributes or SVG text either")
+{
+    // Snapshots come back from the store: every field is escaped again when rendered.
+    auto report = build(Language::English);
+    report.language_code = "en\" onload=\"alert(1)";
+    report.today = "2026-11-23\"><script>alert(1)</script>";
+    report.blocks[0].key = "x\" onclick=\"alert(1)";
+    report.chart[0].label = "</text><script>alert(1)</script><text>";
+    report.chart_label = "</title><foreignObject><iframe/></foreignObject>";
+    report.facts.push_back({"<b>label</b>", "<i>value</i>"});
+    report.progress_text = "\"'<>&";
+    const auto back = rapport::reportFromXml(rapport::reportToXml(report));
+    REQUIRE(back);
+    for (const std::string& html : {rapport::renderHtml(report), rapport::renderHtml(back.value())}) {
+        CHECK_FALSE(contains(html, "<script"));
+        CHECK_FALSE(contains(html, "\" onload="));
+        CHECK_FALSE(contains(html, "\" onclick="));
+        CHECK_FALSE(contains(html, "<foreignObject"));
+        CHECK_FALSE(contains(html, "<iframe"));
+        CHECK_FALSE(contains(html, "<b>"));
+        CHECK(contains(html, "<html lang=\"en&quot; onload=&quot;alert(1)\">"));
+        CHECK(contains(html, "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;text&gt;"));
+        CHECK(contains(html, "&quot;&#39;&lt;&gt;&amp;"));
+    }
+}
