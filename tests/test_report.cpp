@@ -160,6 +160,10 @@ TEST_CASE("each block holds the right items; waiting on the client is kept apart
     CHECK(report.items[0].title == "Write down what is in scope and what is not");
     CHECK(report.items[2].title == "Logo files");
     CHECK(report.document_name == "brief.md");
+    CHECK(report.today == "2026-11-23");
+    auto withoutDay = request(Language::English);
+    withoutDay.today.clear(); // the day of `now` then
+    CHECK(rapport::buildReport(sampleChecklist(), {}, library(), l10n(), withoutDay).today == "2026-11-23");
     CHECK(report.language_code == "en");
 }
 

@@ -46,6 +46,15 @@ std::optional<std::chrono::sys_days> parseDate(std::string_view text)
     return std::chrono::sys_days{day};
 }
 
+std::string isoDate(std::chrono::sys_days day)
+{
+    const std::chrono::year_month_day ymd{day};
+    char text[48];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
 std::chrono::sys_days dayOf(std::int64_t unix_seconds)
 {
     return std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
@@ -183,7 +192,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
     // TRANSLATORS: a label before the note the user wrote on one item of the report.
     report.note_label = say(bl::translate("report", "Note"));
     report.document_name = sanitizeUtf8(std::filesystem::path(checklist.document_path).filename().string());
-    report.today = request.today.empty() ? std::string() : sanitizeUtf8(request.today);
+    report.today = isoDate(today);
     report.date_text = say.date(today);
     report.summary_heading = say(bl::translate("Summary"));
     report.summary = sanitizeUtf8(request.summary);

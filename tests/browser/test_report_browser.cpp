@@ -56,7 +56,11 @@ Run run(const std::string& command)
 // whose script opened a dialog would wait forever: the time limit turns that into a failure.
 std::string chromium(const fs::path& profile, const std::string& arguments)
 {
-    return "timeout -k 5 90 " + std::string(RAPPORT_CHROMIUM) + " --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
+    // HOME and the XDG folders point into the profile too, so that nothing (crash reports
+    // included) is written to the user's own configuration.
+    const std::string home = shellQuoted(profile.string());
+    return "env HOME=" + home + " XDG_CONFIG_HOME=" + home + " XDG_CACHE_HOME=" + home + " timeout -k 5 90 " +
+           std::string(RAPPORT_CHROMIUM) + " --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions "
            "--disable-background-networking --user-data-dir=" +
            shellQuoted(profile.string()) + " " + arguments + " 2>/dev/null";
 }
