@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,10 @@ TEST_CASE("each block holds the right items; waiting on the client is kept apart
     CHECK(report.items[0].title == "Write down what is in scope and what is not");
     CHECK(report.items[2].title == "Logo files");
     CHECK(report.document_name == "brief.md");
+    CHECK(report.today == "2026-11-23");
+    auto withoutDay = request(Language::English);
+    withoutDay.today.clear(); // the day of `now` then
+    CHECK(rapport::buildReport(sampleChecklist(), {}, library(), l10n(), withoutDay).today == "2026-11-23");
     CHECK(report.language_code == "en");
 }
 
@@ -594,4 +599,96 @@ TEST_CASE("format keywords")
     CHECK(rapport::parseReportFormat("pdf") == rapport::ReportFormat::Pdf);
     CHECK_FALSE(rapport::parseReportFormat("docx"));
     CHECK(rapport::reportFormatKeyword(rapport::ReportFormat::Html) == "html");
+}
+
+TEST_CASE("a tampered snapshot cannot break out of attributes or SVG text either")
+{
+    // Snapshots come back from the store: every field is escaped again when rendered.
+    auto report = build(Language::English);
+    report.language_code = "en\" onload=\"alert(1)";
+    report.today = "2026-11-23\"><script>alert(1)</script>";
+    report.blocks[0].key = "x\" onclick=\"alert(1)";
+    report.chart[0].label = "</text><script>alert(1)</script><text>";
+    report.chart_label = "</title><foreignObject><iframe/></foreignObject>";
+    report.facts.push_back({"<b>label</b>", "<i>value</i>"});
+    report.progress_text = "\"'<>&";
+    const auto back = rapport::reportFromXml(rapport::reportToXml(report));
+    REQUIRE(back);
+    for (const std::string& html : {rapport::renderHtml(report), rapport::renderHtml(back.value())}) {
+        CHECK_FALSE(contains(html, "<script"));
+        CHECK_FALSE(contains(html, "\" onload="));
+        CHECK_FALSE(contains(html, "\" onclick="));
+        CHECK_FALSE(contains(html, "<foreignObject"));
+        CHECK_FALSE(contains(html, "<iframe"));
+        CHECK_FALSE(contains(html, "<b>"));
+        CHECK(contains(html, "<html lang=\"en&quot; onload=&quot;alert(1)\">"));
+        CHECK(contains(html, "&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;text&gt;"));
+        CHECK(contains(html, "&quot;&#39;&lt;&gt;&amp;"));
+    }
+}
+
+TEST_CASE("random bytes in user fields never add markup, and always round-trip through the snapshot")
+{
+    // Oracle: user text can add no '<', '>' or '"' to the HTML and no '<' to the Markdown,
+    // whatever its bytes; the snapshot gives back exactly what it was given.
+    std::mt19937 random(20261123);
+    const std::string alphabet = "<>&\"'`*_[]()#-!|~\\/=:;. \n\tajs\xff\xfe\xc3\xa9\xe2\x80\xae\xe2\x81\xa9\xe5\x90\x88";
+    auto randomText = [&] {
+        std::string text;
+        const std::size_t length = random() % 40;
+        for (std::size_t i = 0; i < length; ++i)
+            text += random() % 8 == 0 ? static_cast<char>(random() % 256) : alphabet[random() % alphabet.size()];
+        return text;
+    };
+    auto withText = [&](const std::string& a, const std::string& b, const std::string& c) {
+        auto checklist = sampleChecklist();
+        checklist.document_path = "/docs/" + a;
+        checklist.items[2].custom_text = b;
+        checklist.items[2].status_reason = c;
+        checklist.items[3].status_reason = a;
+        checklist.items[4].note = c;
+        auto req = request(Language::English);
+        req.summary = b;
+        req.next_steps = c;
+        return rapport::buildReport(checklist, sampleHistory(), library(), l10n(), req);
+    };
+    // Each line of multi-line user text gets its own <bdi>: those are ours, not counted.
+    const auto countOf = [](std::string text, char c) {
+        for (const std::string own : {"<bdi>", "</bdi>"})
+            for (std::size_t at = text.find(own); at != std::string::npos; at = text.find(own, at))
+                text.erase(at, own.size());
+        return std::count(text.begin(), text.end(), c);
+    };
+    const auto plain = withText("x", "x", "x");
+    const std::string plainHtml = rapport::renderHtml(plain);
+    const std::string plainMd = rapport::renderMarkdown(plain);
+    for (int round = 0; round < 300; ++round) {
+        std::string a = randomText(), b = randomText(), c = randomText();
+        a.erase(std::remove(a.begin(), a.end(), '/'), a.end()); // a file name
+        a.erase(std::remove(a.begin(), a.end(), '\0'), a.end());
+        if (a.empty())
+            a = "x";
+        b = b.empty() ? "x" : b;
+        c = c.empty() ? "x" : c;
+        CAPTURE(a);
+        CAPTURE(b);
+        CAPTURE(c);
+        const auto report = withText(a, b, c);
+        const std::string html = rapport::renderHtml(report);
+        CHECK(countOf(html, '<') == countOf(plainHtml, '<'));
+        CHECK(countOf(html, '>') == countOf(plainHtml, '>'));
+        CHECK(countOf(html, '"') == countOf(plainHtml, '"'));
+        const std::string md = rapport::renderMarkdown(report);
+        CHECK(countOf(md, '<') == countOf(plainMd, '<'));
+        CHECK(rapport::sanitizeUtf8(html) == html);
+        CHECK(rapport::sanitizeUtf8(md) == md);
+        CHECK(rapport::sanitizeUtf8(rapport::renderText(report)) == rapport::renderText(report));
+        const auto back = rapport::reportFromXml(rapport::reportToXml(report));
+        REQUIRE(back);
+        CHECK(back.value().summary == report.summary);
+        CHECK(back.value().next_steps == report.next_steps);
+        CHECK(back.value().document_name == report.document_name);
+        CHECK(back.value().items[2].title == report.items[2].title);
+        CHECK(rapport::renderHtml(back.value()) == html);
+    }
 }

@@ -46,6 +46,15 @@ std::optional<std::chrono::sys_days> parseDate(std::string_view text)
     return std::chrono::sys_days{day};
 }
 
+std::string isoDate(std::chrono::sys_days day)
+{
+    const std::chrono::year_month_day ymd{day};
+    char text[48];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
 std::chrono::sys_days dayOf(std::int64_t unix_seconds)
 {
     return std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{unix_seconds}});
@@ -77,7 +86,14 @@ public:
         (pattern % ... % numbers);
         return pattern.str(locale_);
     }
-    std::string date(std::chrono::sys_days day) const { return localization_.formatDate(language_, day); }
+    // Many items share a date, and ICU date formatting is the costliest step of a build.
+    const std::string& date(std::chrono::sys_days day) const
+    {
+        auto [slot, added] = dates_.try_emplace(day.time_since_epoch().count());
+        if (added)
+            slot->second = localization_.formatDate(language_, day);
+        return slot->second;
+    }
     const std::locale& locale() const { return locale_; }
 
     std::string status(ItemStatus status) const
@@ -98,6 +114,7 @@ private:
     const Localization& localization_;
     Language language_;
     const std::locale& locale_;
+    mutable std::unordered_map<std::int64_t, std::string> dates_;
 };
 
 std::string itemTitle(const ChecklistItem& item, const TemplateLibrary& templates, const Phrases& say)
@@ -175,7 +192,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
     // TRANSLATORS: a label before the note the user wrote on one item of the report.
     report.note_label = say(bl::translate("report", "Note"));
     report.document_name = sanitizeUtf8(std::filesystem::path(checklist.document_path).filename().string());
-    report.today = request.today.empty() ? std::string() : sanitizeUtf8(request.today);
+    report.today = isoDate(today);
     report.date_text = say.date(today);
     report.summary_heading = say(bl::translate("Summary"));
     report.summary = sanitizeUtf8(request.summary);

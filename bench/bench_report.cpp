@@ -1,0 +1,147 @@
+// Report benchmarks on a checklist of 1,000 items with 10,000 history entries, read back
+// from a temporary store exactly as the command-line tool and the sidebar read it:
+//   report_load_ms   reading the checklist and its history from the store
+//   report_build_ms  buildReport: blocks, chart, facts, every string translated (Russian)
+//   report_html_ms   renderHtml of that report (goal: at most 20 ms)
+//   report_md_ms     renderMarkdown
+//   report_txt_ms    renderText
+//   report_xml_ms    reportToXml, the snapshot kept for every report
+// Each figure is the median of 21 runs.
+#include "report.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kItems = 1000;
+constexpr int kHistory = 10000;
+constexpr int kRuns = 21;
+
+double medianMs(const std::function<void()>& work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < kRuns; ++i) {
+        const auto start = Clock::now();
+        work();
+        samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(samples.begin(), samples.end());
+    return samples[samples.size() / 2];
+}
+
+// A realistic mix: template and custom items, every status, reasons, notes, due dates
+// around today, some internal items, and a history of status changes.
+rapport::Checklist makeChecklist()
+{
+    rapport::Checklist checklist;
+    checklist.document_path = "/projects/client/brief.md";
+    checklist.template_key = "kickoff";
+    checklist.revision_rounds_agreed = 3;
+    checklist.revision_rounds_used = 2;
+    checklist.next_update_due = "2026-11-30";
+    checklist.deadline = "2027-02-01";
+    const char* keys[] = {"scope-in-out", "smart-goals", "tech-spec", "deadlines", "budget", "payment-terms"};
+    for (int s = 1; s <= 10; ++s)
+        checklist.sections.push_back({s, s, "", "", "Section " + std::to_string(s)});
+    for (int i = 1; i <= kItems; ++i) {
+        rapport::ChecklistItem item;
+        item.id = item.position = i;
+        item.section_id = (i - 1) / 100 + 1;
+        if (i % 4 == 0) {
+            item.template_key = "kickoff";
+            item.item_key = keys[i % 6];
+        } else {
+            item.custom_text = "Deliver part " + std::to_string(i) + " of the client's website, «as agreed» & reviewed";
+        }
+        item.status = static_cast<rapport::ItemStatus>(i % 6);
+        item.done = item.status == rapport::ItemStatus::Done;
+        if (item.status == rapport::ItemStatus::WaitingOnClient || item.status == rapport::ItemStatus::Blocked) {
+            item.status_reason = "Waiting for the texts <and> the photos from the marketing team";
+            item.status_since = 1795000000 + i * 600;
+        }
+        if (i % 3 == 0) {
+            char due[16];
+            std::snprintf(due, sizeof due, "2026-%02d-%02d", 11 + (i % 2), 1 + i % 28);
+            item.due = due;
+        }
+        if (i % 5 == 0)
+            item.note = "Discussed on the call; Maria confirms by e-mail.";
+        item.internal = i % 17 == 0;
+        checklist.items.push_back(std::move(item));
+    }
+    return checklist;
+}
+
+std::vector<rapport::HistoryEntry> makeHistory()
+{
+    std::vector<rapport::HistoryEntry> history;
+    std::mt19937 random(42);
+    const char* words[] = {"todo", "in-progress", "waiting", "blocked", "done", "na"};
+    for (int i = 1; i <= kHistory; ++i) {
+        const auto item = static_cast<std::int64_t>(random() % kItems + 1);
+        history.push_back({i, 1790000000 + i * 500, item, i % 3 ? "status" : "note", words[random() % 6],
+                           words[random() % 6]});
+    }
+    return history;
+}
+
+} // namespace
+
+int main()
+{
+    const fs::path folder = fs::temp_directory_path() / ("rapport-bench-report-" + std::to_string(std::random_device{}()));
+    fs::create_directories(folder);
+    int rc = 0;
+    {
+        auto store = rapport::Store::open(folder / "rapport.sqlite3");
+        if (!store || !store.value().importChecklist(makeChecklist(), makeHistory())) {
+            std::fprintf(stderr, "bench: cannot build the store\n");
+            rc = 1;
+        } else {
+            const auto templates = rapport::TemplateLibrary::load(rapport::defaultTemplateFolders());
+            const rapport::Localization& localization = rapport::Localization::shared();
+            rapport::Checklist checklist;
+            std::vector<rapport::HistoryEntry> history;
+            const double load = medianMs([&] {
+                checklist = std::move(*store.value().checklistFor("/projects/client/brief.md").value());
+                history = store.value().history(checklist.document_id).value();
+            });
+            rapport::ReportRequest request;
+            request.language = rapport::Language::Russian;
+            request.today = "2026-11-23";
+            request.now = 1795400000;
+            request.previous_report_at = 1792000000;
+            request.summary = "Дизайн утверждён; тексты задерживаются.";
+            request.next_steps = "Вёрстка страниц товаров с понедельника.";
+            rapport::ReportContent report;
+            const double build = medianMs([&] { report = rapport::buildReport(checklist, history, templates, localization, request); });
+            std::size_t bytes = 0;
+            const double html = medianMs([&] { bytes += rapport::renderHtml(report).size(); });
+            const double md = medianMs([&] { bytes += rapport::renderMarkdown(report).size(); });
+            const double txt = medianMs([&] { bytes += rapport::renderText(report).size(); });
+            const double xml = medianMs([&] { bytes += rapport::reportToXml(report).size(); });
+            std::printf("report_load_ms %.2f ms\n", load);
+            std::printf("report_build_ms %.2f ms\n", build);
+            std::printf("report_html_ms %.2f ms\n", html);
+            std::printf("report_md_ms %.2f ms\n", md);
+            std::printf("report_txt_ms %.2f ms\n", txt);
+            std::printf("report_xml_ms %.2f ms\n", xml);
+            std::printf("report_html_kib %.0f KiB\n", static_cast<double>(rapport::renderHtml(report).size()) / 1024.0);
+            if (bytes == 0)
+                rc = 1;
+        }
+    }
+    std::error_code ec;
+    fs::remove_all(folder, ec);
+    return rc;
+}
