@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <string>
@@ -260,19 +261,24 @@ TEST_CASE("report validates every option before writing anything")
     CHECK_FALSE(fs::exists(dir / "s.sqlite3"));
     CHECK_FALSE(fs::exists(dir / "out.html"));
 
-    const Run pdf = runCli(store + "report " + doc + " --lang en --format pdf -o '" + (dir / "r.pdf").string() + "'");
-    CHECK(pdf.exitCode == 1);
-    CHECK(pdf.output.find("rapport: PDF output is not available in this build") != std::string::npos);
-    CHECK_FALSE(fs::exists(dir / "r.pdf"));
-
     // A document without a checklist: a failure, and no file.
     const Run none = runCli(store + "report " + doc + " -o " + out);
     CHECK(none.exitCode == 1);
     CHECK_FALSE(fs::exists(dir / "out.html"));
     // An unwritable target: a failure, and no snapshot kept.
     REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+    // A PDF, in Turkish.
+    const Run pdf = runCli(store + "report " + doc + " --lang tr --format pdf -o '" + (dir / "r.pdf").string() + "'");
+    CHECK(pdf.exitCode == 0);
+    std::ifstream pdfFile(dir / "r.pdf", std::ios::binary);
+    std::string magic(5, '\0');
+    pdfFile.read(magic.data(), 5);
+    CHECK(magic == "%PDF-");
     const Run unwritable = runCli(store + "report " + doc + " -o '" + (dir / "missing" / "r.html").string() + "'");
     CHECK(unwritable.exitCode == 1);
-    CHECK(runCli(store + "reports " + doc).output.empty());
+    // Only the PDF was kept; the failed report left no snapshot.
+    const std::string kept = runCli(store + "reports " + doc).output;
+    CHECK(std::count(kept.begin(), kept.end(), '\n') == 1);
+    CHECK(kept.find("\ttr\tpdf") != std::string::npos);
     fs::remove_all(dir);
 }

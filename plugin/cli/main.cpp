@@ -3,6 +3,7 @@
 #include "checklist_xml.h"
 #include "localization.h"
 #include "report.h"
+#include "report_file.h"
 #include "store.h"
 #include "template_library.h"
 
@@ -151,28 +152,6 @@ std::string localDateTime(std::time_t at)
 }
 
 // Writes `content` to `file` through a temporary beside it: never a half-written file.
-rapport::Status writeAtomically(const std::string& file, const std::string& content)
-{
-    const std::string partial = file + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << content;
-        if (!out.flush()) {
-            std::error_code ignored;
-            std::filesystem::remove(partial, ignored);
-            return rapport::Error{rapport::ErrorCode::InvalidArgument, file, "cannot write the file"};
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(partial, file, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        return rapport::Error{rapport::ErrorCode::InvalidArgument, file, ec.message()};
-    }
-    return {};
-}
-
 int run(std::vector<std::string> args)
 {
     std::filesystem::path storeFile = rapport::defaultStoreFile();
@@ -202,10 +181,6 @@ int run(std::vector<std::string> args)
     if (command == "report") {
         if (const int rc = parseReportOptions(args, reportOptions))
             return rc;
-        if (reportOptions.format == rapport::ReportFormat::Pdf) {
-            std::cerr << "rapport: PDF output is not available in this build\n";
-            return 1;
-        }
     }
     if (command == "reports" && args.size() != 2)
         return usage("reports takes DOC");
@@ -274,14 +249,8 @@ int run(std::vector<std::string> args)
             request.previous_report_at = previous.value().front().made_at;
         const rapport::ReportContent report = rapport::buildReport(checklist, history.value(), library,
                                                                    rapport::Localization::shared(), request);
-        std::string content;
-        switch (reportOptions.format) {
-        case rapport::ReportFormat::Html: content = rapport::renderHtml(report); break;
-        case rapport::ReportFormat::Markdown: content = rapport::renderMarkdown(report); break;
-        case rapport::ReportFormat::Text: content = rapport::renderText(report); break;
-        case rapport::ReportFormat::Pdf: return 1; // refused above
-        }
-        if (const rapport::Status written = writeAtomically(reportOptions.output, content); !written)
+        if (const rapport::Status written = rapport::writeReportFile(report, reportOptions.format, reportOptions.output);
+            !written)
             return failure(written.error());
         auto saved = store.value().saveReport(
             checklist.document_id, {0, request.now, std::string(rapport::languageCode(request.language)),

@@ -167,6 +167,9 @@ void ItemDetail::build()
     column->Add(note_, 0, wxEXPAND | wxALL, gap);
     // TRANSLATORS: label of the free-text note on an item.
     relabeler_.label(noteLabel_, bl::translate("&Note:"));
+    // TRANSLATORS: tooltip of an item's note field.
+    relabeler_.tooltip(note_, bl::translate("Reports show the note to the client under the item, unless the item is "
+                                            "internal"));
 
     internal_ = new wxCheckBox(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
                                "rapport-internal");
