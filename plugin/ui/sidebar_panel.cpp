@@ -423,6 +423,7 @@ void SidebarPanel::setLanguage(Language language)
     language_ = language;
     locale_ = Localization::shared().locale(language);
     dateCache_.clear();
+    layoutPending_ = true; // every label changed
     Freeze();
     relabeler_.apply(locale_); // ends with refresh(), which lays the panel out
     InvalidateBestSize();
@@ -483,28 +484,34 @@ void SidebarPanel::refresh()
 
     const bool hasChecklist = view == View::Checklist;
     const bool offersTemplates = view == View::NoChecklist;
+    // Laying the panel out asks GTK for every control's size, which costs most of a frame:
+    // only when something was shown, hidden, or changed size.
+    bool changed = layoutPending_;
+    layoutPending_ = false;
     for (wxWindow* window : std::initializer_list<wxWindow*>{progressBar_, percentLabel_, countsLabel_, scheduleLabel_,
                                                              search_, filterChoice_, addSectionButton_, undoButton_,
                                                              redoButton_, moreButton_, splitter_})
-        window->Show(hasChecklist);
-    emptyLabel_->Show(!hasChecklist);
+        changed = window->Show(hasChecklist) || changed;
+    changed = emptyLabel_->Show(!hasChecklist) || changed;
     for (wxWindow* window : std::initializer_list<wxWindow*>{templatesLabel_, templateList_, previewLabel_, preview_,
                                                              attachButton_, emptyButton_})
-        window->Show(offersTemplates);
+        changed = window->Show(offersTemplates) || changed;
 
-    if (view == View::NoChecklist) {
-        emptyLabel_->SetLabelText(translated(bl::translate("No checklist is attached to this document yet. "
-                                                       "Choose a template to start one."),
-                                         locale_));
-    } else if (view == View::NoDocument) {
-        emptyLabel_->SetLabelText(translated(bl::translate("Open a brief, a contract or a notes file "
-                                                       "to see the promises attached to it."),
-                                         locale_));
-    } else if (view == View::StoreUnavailable) {
-        emptyLabel_->SetLabelText(fromUtf8(session_.storeError() ? session_.storeError()->description(locale_) : std::string()));
+    if (!hasChecklist) {
+        wxString empty;
+        if (view == View::NoChecklist)
+            empty = translated(bl::translate("No checklist is attached to this document yet. "
+                                             "Choose a template to start one."),
+                               locale_);
+        else if (view == View::NoDocument)
+            empty = translated(bl::translate("Open a brief, a contract or a notes file "
+                                             "to see the promises attached to it."),
+                               locale_);
+        else
+            empty = fromUtf8(session_.storeError() ? session_.storeError()->description(locale_) : std::string());
+        changed = setWrapped(emptyLabel_, empty, std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))) ||
+                  changed;
     }
-    if (!hasChecklist)
-        emptyLabel_->SetLabelText(wrapForLabel(*emptyLabel_, emptyLabel_->GetLabelText(), std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))));
 
     if (hasChecklist) {
         if (listedDocument_ != session_.documentPath()) {
@@ -517,13 +524,14 @@ void SidebarPanel::refresh()
                 filterChoice_->SetSelection(0);
             }
         }
-        refreshHeader();
+        changed = refreshHeader() || changed;
         refreshList();
         refreshDetail();
     } else {
         listedDocument_.clear();
     }
-    Layout();
+    if (changed)
+        Layout();
     Thaw();
 
     const char* viewName = view == View::Checklist          ? "checklist"
@@ -549,7 +557,12 @@ bool SidebarPanel::refreshHeader()
         if (item.status == ItemStatus::ToDo || item.status == ItemStatus::InProgress)
             ++open;
     progressBar_->SetValue(figures.percent_done);
-    percentLabel_->SetLabel(fromUtf8(Localization::shared().formatPercent(language_, figures.percent_done / 100.0)));
+    bool changed = false;
+    const wxString percent = fromUtf8(Localization::shared().formatPercent(language_, figures.percent_done / 100.0));
+    if (percentLabel_->GetLabel() != percent) {
+        percentLabel_->SetLabel(percent);
+        changed = percentLabel_->GetBestSize().x != percentLabel_->GetSize().x;
+    }
     // TRANSLATORS: the checklist's counts under the progress bar; the dots separate them. Keep the {N} numbers.
     const std::string counts = (bl::format(bl::translate("Done: {1} · Open: {2} · Waiting on client: {3} · "
                                                          "Blocked: {4} · Overdue: {5}")) %
@@ -575,7 +588,7 @@ bool SidebarPanel::refreshHeader()
         schedule += (bl::format(bl::translate("Deadline: {1}")) % formattedDate(checklist.deadline).utf8_string()).str(locale_);
     }
     const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
-    bool changed = setWrapped(countsLabel_, fromUtf8(counts), width);
+    changed = setWrapped(countsLabel_, fromUtf8(counts), width) || changed;
     changed = setWrapped(scheduleLabel_, fromUtf8(schedule), width) || changed;
     changed = scheduleLabel_->Show(!schedule.empty()) || changed;
     return changed;

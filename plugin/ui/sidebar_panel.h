@@ -127,6 +127,7 @@ private:
     std::string listedDocument_;             // whose rows the list shows now
     std::vector<std::string> templateKeys_;  // the template list's keys, in display order
     bool templateListStale_ = false;         // its titles are in an earlier language
+    bool layoutPending_ = true;              // labels changed size since the last layout
     mutable std::map<std::string, wxString> dateCache_; // formatted dates in the current language
     std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
 
