@@ -191,6 +191,15 @@ wxCoord ChecklistView::OnMeasureItem(size_t n) const
     return static_cast<wxCoord>(lines.size()) * lineHeight_ + smallLineHeight_ + 2 * pad + FromDIP(2);
 }
 
+wxCoord ChecklistView::EstimateTotalHeight() const
+{
+    const int pad = FromDIP(4);
+    wxCoord total = 0;
+    for (const ChecklistViewRow& row : rows_)
+        total += row.section ? lineHeight_ + 3 * pad : lineHeight_ + smallLineHeight_ + 2 * pad + FromDIP(2);
+    return total;
+}
+
 void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
 {
     if (n >= rows_.size())

@@ -58,6 +58,9 @@ public:
 protected:
     void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override;
     wxCoord OnMeasureItem(size_t n) const override;
+    // A guess from the row kinds alone (one title line each), so that a new document's rows
+    // are not wrapped just to size the scroll bar: only the rows in view are measured.
+    wxCoord EstimateTotalHeight() const override;
 
 private:
     // The title's lines at `width` pixels, cached until the width or the rows change.
