@@ -418,6 +418,29 @@ Error xmlError(std::string detail) { return Error{ErrorCode::InvalidArgument, "r
 
 } // namespace
 
+namespace {
+
+// The report's plain text fields and their snapshot element names, for writing and reading alike.
+constexpr std::pair<const char*, std::string ReportContent::*> kTextFields[] = {
+    {"language-code", &ReportContent::language_code},
+    {"title", &ReportContent::title},
+    {"progress-heading", &ReportContent::progress_heading},
+    {"chart-label", &ReportContent::chart_label},
+    {"facts-heading", &ReportContent::facts_heading},
+    {"note-label", &ReportContent::note_label},
+    {"document-name", &ReportContent::document_name},
+    {"date-text", &ReportContent::date_text},
+    {"today", &ReportContent::today},
+    {"progress-text", &ReportContent::progress_text},
+    {"summary-heading", &ReportContent::summary_heading},
+    {"summary", &ReportContent::summary},
+    {"next-steps-heading", &ReportContent::next_steps_heading},
+    {"next-steps", &ReportContent::next_steps},
+    {"footer", &ReportContent::footer},
+};
+
+} // namespace
+
 std::string reportToXml(const ReportContent& report)
 {
     pugi::xml_document doc;
@@ -425,17 +448,8 @@ std::string reportToXml(const ReportContent& report)
     root.append_attribute("format").set_value(kReportXmlVersion);
     root.append_attribute("language").set_value(std::string(languageCode(report.language)).c_str());
     root.append_attribute("percent-done").set_value(report.percent_done);
-    for (const auto& [name, value] :
-         std::initializer_list<std::pair<const char*, const std::string*>>{
-             {"language-code", &report.language_code},   {"title", &report.title},
-             {"progress-heading", &report.progress_heading}, {"chart-label", &report.chart_label},
-             {"facts-heading", &report.facts_heading},   {"note-label", &report.note_label},
-             {"document-name", &report.document_name},   {"date-text", &report.date_text},
-             {"today", &report.today},                   {"progress-text", &report.progress_text},
-             {"summary-heading", &report.summary_heading}, {"summary", &report.summary},
-             {"next-steps-heading", &report.next_steps_heading}, {"next-steps", &report.next_steps},
-             {"footer", &report.footer}})
-        textChild(root, name, *value);
+    for (const auto& [name, member] : kTextFields)
+        textChild(root, name, report.*member);
     pugi::xml_node chart = root.append_child("chart");
     for (const ReportChartSlice& slice : report.chart) {
         pugi::xml_node node = chart.append_child("slice");
@@ -490,16 +504,8 @@ Result<ReportContent> reportFromXml(std::string_view xml)
     ReportContent report;
     report.language = *language;
     report.percent_done = root.attribute("percent-done").as_int();
-    for (const auto& [name, value] : std::initializer_list<std::pair<const char*, std::string*>>{
-             {"language-code", &report.language_code},   {"title", &report.title},
-             {"progress-heading", &report.progress_heading}, {"chart-label", &report.chart_label},
-             {"facts-heading", &report.facts_heading},   {"note-label", &report.note_label},
-             {"document-name", &report.document_name},   {"date-text", &report.date_text},
-             {"today", &report.today},                   {"progress-text", &report.progress_text},
-             {"summary-heading", &report.summary_heading}, {"summary", &report.summary},
-             {"next-steps-heading", &report.next_steps_heading}, {"next-steps", &report.next_steps},
-             {"footer", &report.footer}})
-        *value = readText(root, name);
+    for (const auto& [name, member] : kTextFields)
+        report.*member = readText(root, name);
     for (const pugi::xml_node& node : root.child("chart").children("slice")) {
         const auto status = parseStatusKeyword(node.attribute("status").as_string());
         if (!status)

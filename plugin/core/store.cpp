@@ -122,6 +122,33 @@ int readUserVersion(const sqlite::Connection& db, int& version)
     return rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+
+// The item columns, in the order readItemRow() reads them.
+constexpr const char* kItemColumns = "item_id, position, template_key, item_key, custom_text, status, section_id, "
+                                     "status_reason, status_since, due, owner, note, internal";
+
+// One item from a row whose columns are kItemColumns.
+ChecklistItem readItemRow(const sqlite::Statement& row)
+{
+    ChecklistItem item;
+    item.id = row.columnInt(0);
+    item.position = row.columnInt(1);
+    item.template_key = row.columnText(2);
+    item.item_key = row.columnText(3);
+    item.custom_text = row.columnText(4);
+    item.status = static_cast<ItemStatus>(row.columnInt(5));
+    item.done = item.status == ItemStatus::Done;
+    item.section_id = row.columnInt(6);
+    item.status_reason = row.columnText(7);
+    if (!row.columnIsNull(8))
+        item.status_since = row.columnInt(8);
+    item.due = row.columnText(9);
+    item.owner = row.columnInt(10) == 1 ? Owner::Client : Owner::Us;
+    item.note = row.columnText(11);
+    item.internal = row.columnInt(12) != 0;
+    return item;
+}
+
 } // namespace
 
 Store::Store(std::filesystem::path file, sqlite::Connection db) : file_(std::move(file)), db_(std::move(db)) {}
@@ -259,7 +286,8 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
     if (rc != SQLITE_DONE)
         return sqliteError(ErrorCode::StoreDamaged, file_, db_);
 
-    // Items come in section order, then by position: the order the sidebar shows them.
+    // Items come in section order, then by position: the order the sidebar shows them. The
+    // columns are kItemColumns, prefixed, so that readItemRow() reads them.
     sqlite::Statement& items = cached("SELECT i.item_id, i.position, i.template_key, i.item_key, i.custom_text, i.status, "
                                       "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal "
                                       "FROM items i LEFT JOIN sections s "
@@ -267,25 +295,8 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
                                       "WHERE i.document_id = ?1 ORDER BY s.position, i.position, i.item_id");
     sqlite::Statement::Scope resetItems(items);
     items.bind(1, checklist.document_id);
-    while ((rc = items.step()) == SQLITE_ROW) {
-        ChecklistItem item;
-        item.id = items.columnInt(0);
-        item.position = items.columnInt(1);
-        item.template_key = items.columnText(2);
-        item.item_key = items.columnText(3);
-        item.custom_text = items.columnText(4);
-        item.status = static_cast<ItemStatus>(items.columnInt(5));
-        item.done = item.status == ItemStatus::Done;
-        item.section_id = items.columnInt(6);
-        item.status_reason = items.columnText(7);
-        if (!items.columnIsNull(8))
-            item.status_since = items.columnInt(8);
-        item.due = items.columnText(9);
-        item.owner = items.columnInt(10) == 1 ? Owner::Client : Owner::Us;
-        item.note = items.columnText(11);
-        item.internal = items.columnInt(12) != 0;
-        checklist.items.push_back(std::move(item));
-    }
+    while ((rc = items.step()) == SQLITE_ROW)
+        checklist.items.push_back(readItemRow(items));
     if (rc != SQLITE_DONE)
         return sqliteError(ErrorCode::StoreDamaged, file_, db_);
     return std::optional<Checklist>(std::move(checklist));
@@ -636,34 +647,6 @@ Result<std::int64_t> Store::addCustomItem(std::int64_t document_id, std::int64_t
     return itemId;
 }
 
-namespace {
-
-// Reads one item row; the column list matches kItemColumns.
-constexpr const char* kItemColumns = "item_id, position, template_key, item_key, custom_text, status, section_id, "
-                                     "status_reason, status_since, due, owner, note, internal";
-
-ChecklistItem readItemRow(const sqlite::Statement& row)
-{
-    ChecklistItem item;
-    item.id = row.columnInt(0);
-    item.position = row.columnInt(1);
-    item.template_key = row.columnText(2);
-    item.item_key = row.columnText(3);
-    item.custom_text = row.columnText(4);
-    item.status = static_cast<ItemStatus>(row.columnInt(5));
-    item.done = item.status == ItemStatus::Done;
-    item.section_id = row.columnInt(6);
-    item.status_reason = row.columnText(7);
-    if (!row.columnIsNull(8))
-        item.status_since = row.columnInt(8);
-    item.due = row.columnText(9);
-    item.owner = row.columnInt(10) == 1 ? Owner::Client : Owner::Us;
-    item.note = row.columnText(11);
-    item.internal = row.columnInt(12) != 0;
-    return item;
-}
-
-} // namespace
 
 bool Store::insertItemRow(std::int64_t document_id, const ChecklistItem& item)
 {
