@@ -150,6 +150,9 @@ void ItemDetail::build()
     grid->Add(ownerLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(owner_, 1, wxEXPAND);
     column->Add(grid, 0, wxEXPAND | wxALL, gap);
+    // Full minimum sizes spare each layout from measuring every entry of the choices.
+    for (wxWindow* field : std::initializer_list<wxWindow*>{status_, owner_})
+        field->SetMinSize(wxSize(FromDIP(80), field->GetBestSize().y));
     // TRANSLATORS: label of the item status selector; the & marks the Alt shortcut.
     relabeler_.label(statusLabel_, bl::translate("&Status:"));
     // TRANSLATORS: label of the field saying why an item waits on the client or is blocked.

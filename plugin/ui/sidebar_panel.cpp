@@ -76,6 +76,7 @@ enum FilterEntry {
 
 // The menu entries of the "More" button.
 enum MenuId {
+    MenuLanguageFirst = wxID_HIGHEST + 50,
     MenuAddSection = wxID_HIGHEST + 100,
     MenuCreateReport,
     MenuPastReports,
@@ -115,18 +116,24 @@ void SidebarPanel::buildControls()
     auto* languageRow = new wxBoxSizer(wxHORIZONTAL);
     auto* languageLabel = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
                                            "rapport-language-label");
-    languageChoice_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
+    // A button that opens a menu of the languages rather than a drop-down list: a list is
+    // measured whole at once, and drawing "简体中文" there would load a CJK font (about
+    // 2.6 MB inside the host) for every user; a menu draws the names only when opened.
+    languageButton_ = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
                                    wxDefaultValidator, "rapport-language");
     languageRow->Add(languageLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    languageRow->Add(languageChoice_, 1, wxALIGN_CENTER_VERTICAL);
+    languageRow->Add(languageButton_, 1, wxALIGN_CENTER_VERTICAL);
     column->Add(languageRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     // TRANSLATORS: label of the selector for the sidebar's interface language; keep it short.
     relabeler_.label(languageLabel, bl::translate("Language:"));
-    relabeler_.tooltip(languageChoice_, bl::translate("The language of this sidebar. Reports choose their own."));
-    languageChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& event) {
+    relabeler_.tooltip(languageButton_, bl::translate("The language of this sidebar. Reports choose their own."));
+    languageButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         guarded(*this, errorSink_, [&] {
-            if (languageSink_ && event.GetSelection() >= 0)
-                languageSink_(static_cast<std::size_t>(event.GetSelection()));
+            std::unique_ptr<wxMenu> menu = languageMenu();
+            const int chosen = GetPopupMenuSelectionFromUser(
+                *menu, languageButton_->GetPosition() + wxPoint(0, languageButton_->GetSize().y));
+            if (chosen >= MenuLanguageFirst && chosen < MenuLanguageFirst + static_cast<int>(languageNames_.size()))
+                chooseLanguage(static_cast<std::size_t>(chosen - MenuLanguageFirst));
         });
     });
 
@@ -236,8 +243,10 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     filterChoice_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                                  "rapport-filter");
     // Both shrink below their natural width, so that a 240 px sidebar shares the row evenly.
-    search_->SetMinSize(FromDIP(wxSize(60, -1)));
-    filterChoice_->SetMinSize(FromDIP(wxSize(60, -1)));
+    // Full minimum sizes (height too) spare the sizer from asking GTK for their best size at
+    // every layout, which for a choice means measuring every entry.
+    search_->SetMinSize(wxSize(FromDIP(60), search_->GetBestSize().y));
+    filterChoice_->SetMinSize(wxSize(FromDIP(60), filterChoice_->GetBestSize().y));
     filterRow->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
     filterRow->Add(filterChoice_, 1, wxALIGN_CENTER_VERTICAL);
     column->Add(filterRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
@@ -274,6 +283,8 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     detail_ = new ItemDetail(splitter_, session_, relabeler_,
                              [this](const Status& status, const std::string& line) { onChanged(status, line); });
     splitter_->SplitHorizontally(listPane_, detail_, FromDIP(300));
+    // It takes whatever height is left; its best size would measure the whole detail area.
+    splitter_->SetMinSize(FromDIP(wxSize(100, 200)));
     column->Add(splitter_, 1, wxEXPAND | wxALL, gap);
 
     std::array<wxBitmapBundle, 6> icons;
@@ -400,22 +411,36 @@ void SidebarPanel::setLanguageChoices(const std::vector<std::string>& native_nam
                                       LanguageSink onChosen)
 {
     languageSink_ = std::move(onChosen);
-    languageChoice_->Clear();
-    for (const auto& name : native_names)
-        languageChoice_->Append(fromUtf8(name)); // each language in its own script, never translated
-    if (selected < native_names.size())
-        languageChoice_->SetSelection(static_cast<int>(selected));
+    languageNames_ = native_names;
+    showChosenLanguage(selected);
+}
+
+void SidebarPanel::showChosenLanguage(std::size_t index)
+{
+    if (index >= languageNames_.size())
+        return;
+    languageChosen_ = index;
+    // Each language is named in itself, never translated; the arrow says a menu opens.
+    languageButton_->SetLabel(fromUtf8(languageNames_[index] + " \xE2\x96\xBE"));
+}
+
+std::unique_ptr<wxMenu> SidebarPanel::languageMenu() const
+{
+    auto menu = std::make_unique<wxMenu>();
+    for (std::size_t i = 0; i < languageNames_.size(); ++i) {
+        menu->AppendRadioItem(MenuLanguageFirst + static_cast<int>(i), fromUtf8(languageNames_[i]));
+        menu->Check(MenuLanguageFirst + static_cast<int>(i), i == languageChosen_);
+    }
+    return menu;
 }
 
 void SidebarPanel::chooseLanguage(std::size_t index)
 {
-    if (index >= languageChoice_->GetCount())
+    if (index >= languageNames_.size())
         return;
-    languageChoice_->SetSelection(static_cast<int>(index));
-    wxCommandEvent event(wxEVT_CHOICE, languageChoice_->GetId());
-    event.SetEventObject(languageChoice_);
-    event.SetInt(static_cast<int>(index));
-    languageChoice_->GetEventHandler()->ProcessEvent(event);
+    showChosenLanguage(index);
+    if (languageSink_)
+        languageSink_(index);
 }
 
 void SidebarPanel::setLanguage(Language language)
@@ -424,6 +449,9 @@ void SidebarPanel::setLanguage(Language language)
     locale_ = Localization::shared().locale(language);
     dateCache_.clear();
     layoutPending_ = true; // every label changed
+    for (std::size_t i = 0; i < kLanguages.size(); ++i)
+        if (kLanguages[i] == language)
+            showChosenLanguage(i);
     Freeze();
     relabeler_.apply(locale_); // ends with refresh(), which lays the panel out
     InvalidateBestSize();

@@ -26,6 +26,7 @@ class wxButton;
 class wxCheckListBox;
 class wxChoice;
 class wxGauge;
+class wxMenu;
 class wxSearchCtrl;
 class wxSplitterWindow;
 class wxStaticText;
@@ -53,8 +54,10 @@ public:
 
     // Fills the language selector with native names and selects `selected`.
     void setLanguageChoices(const std::vector<std::string>& native_names, std::size_t selected, LanguageSink onChosen);
-    // The same path choosing a language in the selector takes; for tests.
+    // The same path choosing a language in the selector's menu takes.
     void chooseLanguage(std::size_t index);
+    // The selector's menu: every language, named in itself, the current one checked.
+    std::unique_ptr<wxMenu> languageMenu() const;
 
     // Redraws everything from the session (after a document switch or a reload).
     void refresh();
@@ -89,6 +92,8 @@ private:
     void buildEmptyState(wxBoxSizer* column);
     void buildChecklistState(wxBoxSizer* column);
     void fillTemplateList();
+    // Shows the language at `index` on the selector button.
+    void showChosenLanguage(std::size_t index);
     void showTemplatePreview();
     // Returns whether the header's size changed (the panel then needs a layout).
     bool refreshHeader();
@@ -132,7 +137,9 @@ private:
     std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
 
     LanguageSink languageSink_;
-    wxChoice* languageChoice_ = nullptr;
+    wxButton* languageButton_ = nullptr;
+    std::vector<std::string> languageNames_; // native names, in the order of setLanguageChoices()
+    std::size_t languageChosen_ = 0;
     wxStaticText* documentLabel_ = nullptr;
     wxGauge* progressBar_ = nullptr;
     wxStaticText* percentLabel_ = nullptr;

@@ -50,7 +50,9 @@ std::map<std::string, wxString> visibleTexts(wxWindow* root)
                     texts[window->GetName().ToStdString() + "[" + std::to_string(i) + "]"] = choice->GetString(i);
         } else if (dynamic_cast<wxStaticText*>(window) || dynamic_cast<wxButton*>(window) ||
                    dynamic_cast<wxCheckBox*>(window)) {
-            if (window->GetName() != "rapport-document" && !window->GetLabel().empty()) // a file name is not translated
+            // A file name is not translated; nor is each language's name, in itself, on the selector.
+            if (window->GetName() != "rapport-document" && window->GetName() != "rapport-language" &&
+                !window->GetLabel().empty())
                 texts[window->GetName().ToStdString()] = window->GetLabel();
         }
         if (window->GetToolTipText().size() > 0 && window->GetName() != "rapport-document") // a path

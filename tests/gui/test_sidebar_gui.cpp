@@ -4,6 +4,7 @@
 #include "checklist_view.h"
 #include "gui_support.h"
 #include "sidebar_controller.h"
+#include "sidebar_panel.h"
 #include "store.h"
 
 #include <wx/button.h>
@@ -15,6 +16,7 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/menu.h>
 #include <wx/uiaction.h>
 
 #include <thread>
@@ -462,4 +464,31 @@ TEST_CASE("an unusable store is explained in the panel and the host lives on")
     shown.Replace("\n", " "); // the label is wrapped to the panel's width
     CHECK(shown.Find("cannot create the folder") != wxNOT_FOUND);
     CHECK_FALSE(findNamed<wxButton>(sidebar.panel(), "rapport-attach")->IsShown());
+}
+
+TEST_CASE("the language selector names only the current language until its menu is opened")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host);
+    sidebar.setLanguage(Language::Russian);
+    settle();
+    auto* panel = dynamic_cast<ui::SidebarPanel*>(sidebar.panel());
+    REQUIRE(panel != nullptr);
+    auto* selector = findNamed<wxButton>(sidebar.panel(), "rapport-language");
+    // No other language's name is drawn (a Chinese name would load a CJK font for nothing).
+    CHECK(selector->GetLabel().StartsWith(wxString::FromUTF8("Русский")));
+    CHECK_FALSE(selector->GetLabel().Contains(wxString::FromUTF8("简体中文")));
+    // The menu lists every language in itself, the current one checked.
+    const std::unique_ptr<wxMenu> menu = panel->languageMenu();
+    REQUIRE(menu->GetMenuItemCount() == kLanguages.size());
+    const auto items = menu->GetMenuItems();
+    CHECK(items[1]->GetItemLabelText() == wxString::FromUTF8("Русский"));
+    CHECK(items[1]->IsChecked());
+    CHECK(items[3]->GetItemLabelText() == wxString::FromUTF8("简体中文"));
+    CHECK_FALSE(items[3]->IsChecked());
+    // Choosing an entry switches the sidebar and the button follows.
+    panel->chooseLanguage(2);
+    CHECK(sidebar.language() == Language::Turkish);
+    CHECK(selector->GetLabel().StartsWith(wxString::FromUTF8("Türkçe")));
 }
