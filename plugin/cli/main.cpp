@@ -263,28 +263,32 @@ int run(std::vector<std::string> args)
                   << "\n";
         return 0;
     }
-    if (command == "reports") {
+    // The reports kept for DOC's checklist, newest first, or a failure already reported.
+    std::vector<rapport::Store::StoredReport> reports;
+    auto loadReports = [&](const std::string& document) -> int {
         rapport::Checklist checklist;
-        if (const int rc = load(args[1], checklist))
+        if (const int rc = load(document, checklist))
             return rc;
-        auto reports = store.value().reports(checklist.document_id);
-        if (!reports)
-            return failure(reports.error());
-        for (const auto& report : reports.value())
+        auto kept = store.value().reports(checklist.document_id);
+        if (!kept)
+            return failure(kept.error());
+        reports = std::move(kept.value());
+        return 0;
+    };
+    if (command == "reports") {
+        if (const int rc = loadReports(args[1]))
+            return rc;
+        for (const auto& report : reports)
             std::cout << report.id << "\t" << localDateTime(static_cast<std::time_t>(report.made_at)) << "\t"
                       << report.language_code << "\t" << report.format << "\n";
         return 0;
     }
     if (command == "report-diff") {
-        rapport::Checklist checklist;
-        if (const int rc = load(args[1], checklist))
+        if (const int rc = loadReports(args[1]))
             return rc;
-        auto reports = store.value().reports(checklist.document_id);
-        if (!reports)
-            return failure(reports.error());
         // The snapshot with the id in `arg`, parsed, or a failure already reported.
         auto snapshot = [&](const std::string& arg, rapport::ReportContent& out) -> int {
-            for (const auto& stored : reports.value()) {
+            for (const auto& stored : reports) {
                 if (std::to_string(stored.id) != arg)
                     continue;
                 auto parsed = rapport::reportFromXml(stored.content_xml);
