@@ -86,6 +86,22 @@ wxString wrapForLabel(const wxWindow& window, const wxString& text, int width)
     return wrapped;
 }
 
+bool WrappedLabels::set(wxStaticText* label, const wxString& text, int width)
+{
+    auto& shown = shown_[label];
+    if (shown.first == text && shown.second == width)
+        return false;
+    shown = {text, width};
+    label->SetLabelText(wrapForLabel(*label, text, width)); // text, not markup: '&' stays itself
+    return true;
+}
+
+wxString WrappedLabels::plain(wxStaticText* label) const
+{
+    const auto found = shown_.find(label);
+    return found == shown_.end() ? wxString() : found->second.first;
+}
+
 ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
     : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME | wxWANTS_CHARS, name)
 {

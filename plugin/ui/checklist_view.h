@@ -13,9 +13,12 @@
 
 #include <wx/bmpbndl.h>
 #include <wx/dcmemory.h>
+#include <wx/stattext.h>
 #include <wx/vlbox.h>
 
+#include <map>
 #include <memory>
+#include <utility>
 
 namespace rapport::ui {
 
@@ -94,5 +97,18 @@ std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width);
 // `text` with line breaks inserted so that it fits `width` pixels in `window`'s font, kept
 // paragraphs and all. wxStaticText::Wrap() breaks only at spaces, so Chinese never wraps.
 wxString wrapForLabel(const wxWindow& window, const wxString& text, int width);
+
+// Static texts shown wrapped to a width. Wrapping measures every word, so a label is
+// touched only when its text or its width changed.
+class WrappedLabels {
+public:
+    // Shows `text` in `label` wrapped to `width`; true when the label changed.
+    bool set(wxStaticText* label, const wxString& text, int width);
+    // The unwrapped text last given for `label`.
+    wxString plain(wxStaticText* label) const;
+
+private:
+    std::map<wxStaticText*, std::pair<wxString, int>> shown_; // unwrapped text and width
+};
 
 } // namespace rapport::ui

@@ -426,21 +426,14 @@ void ItemDetail::reload()
 
 bool ItemDetail::setWrapped(wxStaticText* label, const wxString& text)
 {
-    const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
-    auto& shown = wrapped_[label];
-    if (shown.first == text && shown.second == width)
-        return false;
-    shown = {text, width};
-    label->SetLabelText(wrapForLabel(*label, text, width)); // text, not markup: '&' stays itself
-    return true;
+    return wrapped_.set(label, text, std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120)));
 }
 
 void ItemDetail::layoutWrapped()
 {
     bool changed = false;
     for (wxStaticText* label : {hint_, description_, why_, internalHint_}) {
-        const wxString plain = wrapped_[label].first;
-        changed = setWrapped(label, plain) || changed;
+        changed = setWrapped(label, wrapped_.plain(label)) || changed;
     }
     // Laying out asks GTK for every control's size: only when something shown changed.
     std::vector<bool> shownNow;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "relabeler.h"
+#include "checklist_view.h"
 #include "sidebar_session.h"
 
 #include <cstdint>
@@ -66,8 +67,7 @@ private:
     void commitNote();
     void commitInternal();
     void report(const Status& status, const std::string& trace);
-    // Shows `text` in `label`, wrapped to the width; touches the control only when the text or
-    // the width changed, because wrapping measures every word.
+    // Shows `text` in `label`, wrapped to this area's width (see WrappedLabels).
     bool setWrapped(wxStaticText* label, const wxString& text);
     void layoutWrapped();
 
@@ -79,7 +79,7 @@ private:
     std::optional<std::int64_t> sectionId_;
     bool loading_ = false; // fields are being filled from the session: their events are not edits
     wxTimer noteTimer_;
-    std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
+    WrappedLabels wrapped_;
     std::vector<bool> laidOutWith_;
     int wrappedWidth_ = -1; // the client width the texts were last wrapped for // which children were shown at the last layout
 

@@ -537,7 +537,7 @@ void SidebarPanel::refresh()
                                locale_);
         else
             empty = fromUtf8(session_.storeError() ? session_.storeError()->description(locale_) : std::string());
-        changed = setWrapped(emptyLabel_, empty, std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))) ||
+        changed = wrapped_.set(emptyLabel_, empty, std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120))) ||
                   changed;
     }
 
@@ -616,20 +616,10 @@ bool SidebarPanel::refreshHeader()
         schedule += (bl::format(bl::translate("Deadline: {1}")) % formattedDate(checklist.deadline).utf8_string()).str(locale_);
     }
     const int width = std::max(GetClientSize().GetWidth() - FromDIP(12), FromDIP(120));
-    changed = setWrapped(countsLabel_, fromUtf8(counts), width) || changed;
-    changed = setWrapped(scheduleLabel_, fromUtf8(schedule), width) || changed;
+    changed = wrapped_.set(countsLabel_, fromUtf8(counts), width) || changed;
+    changed = wrapped_.set(scheduleLabel_, fromUtf8(schedule), width) || changed;
     changed = scheduleLabel_->Show(!schedule.empty()) || changed;
     return changed;
-}
-
-bool SidebarPanel::setWrapped(wxStaticText* label, const wxString& text, int width)
-{
-    auto& shown = wrapped_[label];
-    if (shown.first == text && shown.second == width)
-        return false; // wrapping measures every word: only when the text or the width changed
-    shown = {text, width};
-    label->SetLabelText(wrapForLabel(*label, text, width));
-    return true;
 }
 
 void SidebarPanel::refreshList()

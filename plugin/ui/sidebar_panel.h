@@ -3,6 +3,7 @@
 // except what the user is looking at: the filter and the selection.
 #pragma once
 
+#include "checklist_view.h"
 #include "localization.h"
 #include "relabeler.h"
 #include "sidebar_session.h"
@@ -97,8 +98,6 @@ private:
     void showTemplatePreview();
     // Returns whether the header's size changed (the panel then needs a layout).
     bool refreshHeader();
-    // Shows `text` in `label` wrapped to `width`, touching it only when either changed.
-    bool setWrapped(wxStaticText* label, const wxString& text, int width);
     void refreshList();
     void refreshDetail();
     void onChanged(const Status& status, const std::string& trace);
@@ -134,7 +133,7 @@ private:
     bool templateListStale_ = false;         // its titles are in an earlier language
     bool layoutPending_ = true;              // labels changed size since the last layout
     mutable std::map<std::string, wxString> dateCache_; // formatted dates in the current language
-    std::map<wxStaticText*, std::pair<wxString, int>> wrapped_; // unwrapped text and width shown
+    WrappedLabels wrapped_;
 
     LanguageSink languageSink_;
     wxButton* languageButton_ = nullptr;
