@@ -1,6 +1,7 @@
 // rapport: command-line access to the checklists in a Rapport store.
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage.
 #include "checklist_xml.h"
+#include "item_text.h"
 #include "localization.h"
 #include "report.h"
 #include "report_file.h"
@@ -58,15 +59,6 @@ int failure(const rapport::Error& error)
 {
     std::cerr << "rapport: " << error.description() << "\n";
     return 1;
-}
-
-std::string itemText(const rapport::TemplateLibrary& library, const rapport::ChecklistItem& item)
-{
-    if (item.template_key.empty())
-        return item.custom_text;
-    if (const auto* known = library.findItem(item.template_key, item.item_key))
-        return known->title;
-    return item.template_key + "/" + item.item_key;
 }
 
 // What `rapport report` was asked for, validated before anything is opened or written.
@@ -493,7 +485,7 @@ int run(std::vector<std::string> args)
         if (!checklist.value())
             return failure({rapport::ErrorCode::DocumentUnknown, path, {}});
         for (const auto& item : checklist.value()->items) {
-            std::cout << item.id << "\t" << (item.done ? "[x]" : "[ ]") << "\t" << itemText(library, item) << "\t"
+            std::cout << item.id << "\t" << (item.done ? "[x]" : "[ ]") << "\t" << rapport::itemTitle(library, item, std::locale::classic()) << "\t"
                       << rapport::statusKeyword(item.status) << "\t" << (item.due.empty() ? "-" : item.due) << "\t"
                       << (item.owner == rapport::Owner::Client ? "client" : "us") << "\t"
                       << (item.internal ? "internal" : "visible");

@@ -2,6 +2,8 @@
 // The renderers are in report_render.cpp; the Unicode helpers in report_unicode.cpp.
 #include "report.h"
 
+#include "item_text.h"
+
 #include "report_unicode.h"
 
 #include <boost/locale/format.hpp>
@@ -117,16 +119,6 @@ private:
     mutable std::unordered_map<std::int64_t, std::string> dates_;
 };
 
-std::string itemTitle(const ChecklistItem& item, const TemplateLibrary& templates, const Phrases& say)
-{
-    if (item.template_key.empty())
-        return sanitizeUtf8(item.custom_text);
-    if (const TemplateItem* known = templates.findItem(item.template_key, item.item_key))
-        return sanitizeUtf8(bl::translate(("template:" + item.template_key).c_str(), known->title.c_str()).str(say.locale()));
-    // The template is gone (a user template deleted): the keys rather than nothing.
-    return sanitizeUtf8(item.template_key + " / " + item.item_key);
-}
-
 std::string bcp47Tag(Language language)
 {
     std::string code(languageCode(language));
@@ -208,7 +200,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
             continue;
         ReportItem item;
         item.item_id = source.id;
-        item.title = itemTitle(source, templates, say);
+        item.title = sanitizeUtf8(itemTitle(templates, source, say.locale()));
         item.status = source.status;
         item.status_word = say.status(source.status);
         if (const auto due = parseDate(source.due)) {

@@ -1,11 +1,13 @@
 #include "sidebar_session.h"
 
+#include "item_text.h"
 #include "localization.h"
 #include "msgid.h"
 
 #include <boost/locale/message.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
 
@@ -102,6 +104,8 @@ void appendTemplateItems(const ChecklistTemplate& chosen, std::vector<NewItem>& 
 std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 constexpr std::size_t kUndoDepth = 100;
+// Selections remembered across sessions: enough for every document a user keeps open.
+constexpr std::size_t kRememberedSelections = 200;
 
 } // namespace
 
@@ -549,25 +553,12 @@ std::string SidebarSession::redoName() const { return canRedo() ? activeHistory(
 
 std::string SidebarSession::itemTitle(const ChecklistItem& item, const std::locale& loc) const
 {
-    const ItemText text = itemText(item);
-    if (!text.translatable)
-        return text.text;
-    return boost::locale::translate(text.context.c_str(), text.text.c_str()).str(loc);
+    return rapport::itemTitle(templates_, item, loc);
 }
 
 std::string SidebarSession::sectionTitle(const ChecklistSection& section, const std::locale& loc) const
 {
-    if (!section.custom_title.empty())
-        return section.custom_title;
-    if (const ChecklistTemplate* owner = templates_.find(section.template_key)) {
-        for (const auto& known : owner->sections)
-            if (known.key == section.section_key)
-                return boost::locale::translate(owner->context().c_str(), known.title.c_str()).str(loc);
-        if (section.section_key.empty())
-            return boost::locale::translate(owner->context().c_str(), owner->title.c_str()).str(loc);
-    }
-    // TRANSLATORS: the heading of a checklist section that has no title of its own.
-    return boost::locale::translate("Items").str(loc);
+    return rapport::sectionTitle(templates_, section, loc);
 }
 
 const TemplateItem* SidebarSession::templateItem(const ChecklistItem& item) const
@@ -694,33 +685,48 @@ void SidebarSession::selectItem(std::optional<std::int64_t> item_id)
         selections_.erase(documentPath_);
 }
 
-Status SidebarSession::setDone(std::size_t index, bool done)
+Status SidebarSession::toggleDone(std::int64_t item_id)
 {
-    if (!store_ || !checklist_ || index >= checklist_->items.size())
-        return Error{ErrorCode::ItemUnknown, std::to_string(index), {}};
-    ChecklistItem& item = checklist_->items[index];
-    Status saved = store_->setDone(checklist_->document_id, item.id, done);
-    if (saved)
-        item.done = done; // shown as done only once it is committed
-    return saved;
+    const ChecklistItem* item = findItem(item_id);
+    if (!item)
+        return requireChecklist() ? Status{Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}}} : requireChecklist();
+    return setStatus(item_id, item->status == ItemStatus::Done ? ItemStatus::ToDo : ItemStatus::Done);
+}
+
+std::string SidebarSession::savedSelections() const
+{
+    std::string text;
+    std::size_t kept = 0;
+    for (const auto& [path, id] : selections_) {
+        if (++kept > kRememberedSelections)
+            break;
+        text += path + "\t" + std::to_string(id) + "\n";
+    }
+    return text;
+}
+
+void SidebarSession::restoreSavedSelections(const std::string& text)
+{
+    selections_.clear();
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(start, end - start);
+        const auto tab = line.rfind('\t');
+        if (tab != std::string::npos && tab > 0)
+            selections_[line.substr(0, tab)] = std::strtoll(line.c_str() + tab + 1, nullptr, 10);
+        start = end + 1;
+    }
 }
 
 std::size_t SidebarSession::doneCount() const
 {
     if (!checklist_)
         return 0;
-    return static_cast<std::size_t>(
-        std::count_if(checklist_->items.begin(), checklist_->items.end(), [](const auto& i) { return i.done; }));
-}
-
-SidebarSession::ItemText SidebarSession::itemText(const ChecklistItem& item) const
-{
-    if (item.template_key.empty())
-        return {{}, item.custom_text, false};
-    if (const TemplateItem* known = templates_.findItem(item.template_key, item.item_key))
-        return {"template:" + item.template_key, known->title, true};
-    // The template is gone (a user template deleted): show the keys rather than nothing.
-    return {{}, item.template_key + " / " + item.item_key, false};
+    return static_cast<std::size_t>(std::count_if(checklist_->items.begin(), checklist_->items.end(),
+                                                  [](const auto& i) { return i.status == ItemStatus::Done; }));
 }
 
 } // namespace rapport

@@ -91,8 +91,8 @@ public:
     Status attachTemplates(const std::vector<std::string>& template_keys);
     // Adds the sections of another template to the attached checklist.
     Status addTemplate(const std::string& template_key);
-    // Ticks or unticks the item at `index` in checklist()->items; committed on success.
-    Status setDone(std::size_t index, bool done);
+    // The tick: Done becomes To do, any other status becomes Done. Undoable like any change.
+    Status toggleDone(std::int64_t item_id);
 
     // Every change below is committed before it returns success, reloads the checklist,
     // and can be undone. Items and sections are named by their ids, which stay stable
@@ -136,7 +136,7 @@ public:
                                    const std::string& today) const;
     // The position in checklist()->items of the item with `item_id`, or nullopt.
     std::optional<std::size_t> indexOfItem(std::int64_t item_id) const;
-    // An item's title in `loc` (translated for template items, the user's text otherwise).
+    // An item's title in `loc` (see item_text.h).
     std::string itemTitle(const ChecklistItem& item, const std::locale& loc) const;
     // A section's title in `loc`.
     std::string sectionTitle(const ChecklistSection& section, const std::locale& loc) const;
@@ -159,21 +159,13 @@ public:
     // The item selected in the active document, remembered per document for this session.
     std::optional<std::int64_t> selectedItem() const;
     void selectItem(std::optional<std::int64_t> item_id);
-    // Every document's remembered selection, by canonical path (to persist and restore).
-    const std::map<std::string, std::int64_t>& selections() const noexcept { return selections_; }
-    void restoreSelections(std::map<std::string, std::int64_t> selections) { selections_ = std::move(selections); }
+    // Every document's remembered selection as text to keep in the settings ("path<TAB>id"
+    // lines, at most a few hundred), and back.
+    std::string savedSelections() const;
+    void restoreSavedSelections(const std::string& text);
 
-    // Items done and items counted (Not applicable will count out once it exists).
+    // Items of the active checklist that are Done.
     std::size_t doneCount() const;
-
-    // The English msgid of an item's title and its catalogue context ("" for custom items,
-    // whose text is the user's own and is shown untranslated).
-    struct ItemText {
-        std::string context;
-        std::string text;
-        bool translatable = false;
-    };
-    ItemText itemText(const ChecklistItem& item) const;
 
 private:
     // One undoable change: how to revert it and how to make it again.

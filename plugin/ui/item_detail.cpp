@@ -1,5 +1,7 @@
 #include "item_detail.h"
 
+#include "item_text.h"
+
 #include "checklist_view.h"
 #include "icons.h"
 
@@ -21,31 +23,6 @@
 namespace rapport::ui {
 
 namespace bl = boost::locale;
-
-wxString statusName(ItemStatus status, const std::locale& loc)
-{
-    switch (status) {
-    case ItemStatus::ToDo:
-        // TRANSLATORS: an item's status: not started yet.
-        return translated(bl::translate("status", "To do"), loc);
-    case ItemStatus::InProgress:
-        // TRANSLATORS: an item's status: being worked on.
-        return translated(bl::translate("status", "In progress"), loc);
-    case ItemStatus::WaitingOnClient:
-        // TRANSLATORS: an item's status: we cannot go on until the client answers or sends something.
-        return translated(bl::translate("status", "Waiting on client"), loc);
-    case ItemStatus::Blocked:
-        // TRANSLATORS: an item's status: stuck for a reason other than the client.
-        return translated(bl::translate("status", "Blocked"), loc);
-    case ItemStatus::Done:
-        // TRANSLATORS: an item's status: finished.
-        return translated(bl::translate("status", "Done"), loc);
-    case ItemStatus::NotApplicable:
-        // TRANSLATORS: an item's status: does not apply to this project.
-        return translated(bl::translate("status", "Not applicable"), loc);
-    }
-    return {};
-}
 
 namespace {
 
@@ -306,7 +283,7 @@ void ItemDetail::setLanguage(const std::locale& loc)
     const int status = status_->GetSelection();
     status_->Clear();
     for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
-        status_->Append(statusName(static_cast<ItemStatus>(s), loc));
+        status_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
     status_->SetSelection(status);
     const int owner = owner_->GetSelection();
     owner_->Clear();

@@ -107,7 +107,4 @@ private:
     wxButton* delete_ = nullptr;
 };
 
-// The status names in the interface language, in ItemStatus order.
-wxString statusName(ItemStatus status, const std::locale& loc);
-
 } // namespace rapport::ui

@@ -1,3 +1,4 @@
+#include "item_text.h"
 #include "report_dialogs.h"
 
 #include "item_detail.h"
@@ -346,14 +347,14 @@ std::string describeDiff(const ReportDiff& diff, const std::locale& loc, Languag
         if (!change.before) {
             // TRANSLATORS: an item that appears only in the newer report; {1} is its title, {2} its status.
             line = (bl::format(bl::translate("New: {1} ({2})")) % change.title %
-                    statusName(*change.after, loc).utf8_string()).str(loc);
+                    statusName(*change.after, loc)).str(loc);
         } else if (!change.after) {
             // TRANSLATORS: an item no longer in the newer report; {1} is its title.
             line = (bl::format(bl::translate("No longer listed: {1}")) % change.title).str(loc);
         } else {
             // TRANSLATORS: an item whose status changed; {1} title, {2} old status, {3} new status.
             line = (bl::format(bl::translate("{1}: {2} → {3}")) % change.title %
-                    statusName(*change.before, loc).utf8_string() % statusName(*change.after, loc).utf8_string())
+                    statusName(*change.before, loc) % statusName(*change.after, loc))
                        .str(loc);
         }
         text += "\xE2\x80\xA2 " + line + "\n";

@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <sstream>
-#include <map>
 
 namespace rapport::ui {
 
@@ -18,26 +17,8 @@ TemplateLibrary loadTemplates(host::HostServices& host)
     return library;
 }
 
-// The remembered selections are kept as "path<TAB>id" lines under one settings key.
+// The remembered selections, as the session writes them, under one settings key.
 constexpr const char* kSelectionsKey = "selected-items";
-constexpr std::size_t kRememberedSelections = 200;
-
-std::map<std::string, std::int64_t> parseSelections(const std::string& text)
-{
-    std::map<std::string, std::int64_t> selections;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-            end = text.size();
-        const std::string line = text.substr(start, end - start);
-        const auto tab = line.rfind('\t');
-        if (tab != std::string::npos && tab > 0)
-            selections[line.substr(0, tab)] = std::strtoll(line.c_str() + tab + 1, nullptr, 10);
-        start = end + 1;
-    }
-    return selections;
-}
 
 } // namespace
 
@@ -47,7 +28,7 @@ SidebarController::SidebarController(host::HostServices& host)
       language_(resolveLanguage(settings_.get("language"), host.interfaceLanguage(), systemLanguage())),
       session_(defaultStoreFile(), loadTemplates(host))
 {
-    session_.restoreSelections(parseSelections(settings_.get(kSelectionsKey)));
+    session_.restoreSavedSelections(settings_.get(kSelectionsKey));
     const Status opened = session_.openStore();
     if (!opened)
         host_.log("Rapport: " + opened.error().description(), true);
@@ -83,14 +64,7 @@ SidebarController::~SidebarController()
 {
     // The selected item of each document, for the next session; written once, at the end,
     // so that moving through the list never waits on the disk.
-    const auto& selections = session_.selections();
-    std::string text;
-    std::size_t kept = 0;
-    for (const auto& [path, id] : selections) {
-        if (++kept > kRememberedSelections)
-            break;
-        text += path + "\t" + std::to_string(id) + "\n";
-    }
+    const std::string text = session_.savedSelections();
     if (text != settings_.get(kSelectionsKey)) {
         settings_.set(kSelectionsKey, text);
         static_cast<void>(settings_.save()); // a lost selection is harmless; the host may be closing

@@ -1,3 +1,4 @@
+#include "item_text.h"
 #include "sidebar_panel.h"
 
 #include "checklist_view.h"
@@ -313,7 +314,7 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
         // TRANSLATORS: filter entry showing every item.
         filterChoice_->Append(translated(bl::translate("filter", "All items"), loc));
         for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
-            filterChoice_->Append(statusName(static_cast<ItemStatus>(s), loc));
+            filterChoice_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
         // TRANSLATORS: filter entry showing items past their due date.
         filterChoice_->Append(translated(bl::translate("filter", "Overdue"), loc));
         // TRANSLATORS: filter entry showing items the client has to act on.
@@ -632,7 +633,7 @@ void SidebarPanel::refreshList()
     // The status words and other fixed texts, translated once per refresh rather than per row.
     std::array<wxString, 6> statusWords;
     for (std::size_t s = 0; s < statusWords.size(); ++s)
-        statusWords[s] = statusName(static_cast<ItemStatus>(s), locale_);
+        statusWords[s] = fromUtf8(statusName(static_cast<ItemStatus>(s), locale_));
     // TRANSLATORS: shown on an item the client has to act on.
     const wxString clientActs = translated(bl::translate("client to act"), locale_);
     // TRANSLATORS: shown on an item we (the freelancer or agency) have to act on.

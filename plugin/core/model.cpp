@@ -1,0 +1,72 @@
+#include "model.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace rapport {
+
+std::string_view statusKeyword(ItemStatus status)
+{
+    switch (status) {
+    case ItemStatus::ToDo: return "todo";
+    case ItemStatus::InProgress: return "in-progress";
+    case ItemStatus::WaitingOnClient: return "waiting";
+    case ItemStatus::Blocked: return "blocked";
+    case ItemStatus::Done: return "done";
+    case ItemStatus::NotApplicable: return "na";
+    }
+    return "todo";
+}
+
+std::optional<ItemStatus> parseStatusKeyword(std::string_view keyword)
+{
+    for (int value = 0; value <= 5; ++value) {
+        const auto status = static_cast<ItemStatus>(value);
+        if (statusKeyword(status) == keyword)
+            return status;
+    }
+    return std::nullopt;
+}
+
+ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, std::int64_t now)
+{
+    ChecklistFigures figures;
+    for (const ChecklistItem& item : checklist.items) {
+        if (item.status == ItemStatus::NotApplicable)
+            continue;
+        ++figures.counted;
+        if (item.status == ItemStatus::Done) {
+            ++figures.done;
+            continue;
+        }
+        // YYYY-MM-DD compares correctly as text.
+        if (!item.due.empty() && item.due < today)
+            ++figures.overdue;
+        if (item.status == ItemStatus::Blocked)
+            ++figures.blocked;
+        if (item.status == ItemStatus::WaitingOnClient) {
+            ++figures.waiting_on_client;
+            if (item.status_since && now > *item.status_since)
+                figures.client_wait_days += (now - *item.status_since) / 86400;
+        }
+    }
+    figures.percent_done = figures.counted == 0 ? 0 : static_cast<int>(figures.done * 100 / figures.counted);
+    return figures;
+}
+
+bool isDateOrEmpty(std::string_view text)
+{
+    if (text.empty())
+        return true;
+    const std::string date(text);
+    int y = 0, m = 0, d = 0;
+    char tail = 0;
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
+        std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+        return false;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                          std::chrono::day{static_cast<unsigned>(d)}};
+    return ymd.ok();
+}
+
+} // namespace rapport
