@@ -155,6 +155,15 @@ Status SidebarSession::requireChecklist() const
     return {};
 }
 
+Status SidebarSession::requireItem(std::int64_t item_id) const
+{
+    if (Status ready = requireChecklist(); !ready)
+        return ready;
+    if (!findItem(item_id))
+        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
+    return {};
+}
+
 const ChecklistItem* SidebarSession::findItem(std::int64_t item_id) const
 {
     if (!checklist_)
@@ -188,155 +197,103 @@ const SidebarSession::UndoHistory* SidebarSession::activeHistory() const
     return found == histories_.end() ? nullptr : &found->second;
 }
 
-Status SidebarSession::committed(Status change, UndoStep step)
+Result<std::vector<Change>> SidebarSession::change(std::string_view undo_name, std::vector<Change> batch)
 {
-    if (!change) {
+    if (Status ready = requireChecklist(); !ready)
+        return ready.error();
+    for (Change& one : batch)
+        one.document_id = checklist_->document_id;
+    auto applied = store_->apply(std::move(batch));
+    if (!applied) {
         static_cast<void>(reload()); // show what the store holds
-        return change;
+        return applied.error();
     }
-    if (UndoHistory* history = activeHistory()) {
+    UndoStep step{std::string(undo_name), {}};
+    for (const Change& one : applied.value())
+        if (one.recorded())
+            step.applied.push_back(one);
+    if (UndoHistory* history = activeHistory(); history && !step.applied.empty()) {
         history->done.push_back(std::move(step));
         if (history->done.size() > kUndoDepth)
             history->done.erase(history->done.begin());
         history->undone.clear();
     }
-    return reload();
+    if (Status reloaded = reload(); !reloaded)
+        return reloaded.error();
+    return applied;
+}
+
+Status SidebarSession::change(std::string_view undo_name, Change one)
+{
+    std::vector<Change> batch;
+    batch.push_back(std::move(one));
+    auto applied = change(undo_name, std::move(batch));
+    return applied ? Status{} : Status{applied.error()};
 }
 
 Status SidebarSession::setStatus(std::int64_t item_id, ItemStatus status, const std::string& reason)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const ItemStatus before = item->status;
-    const std::string beforeReason = item->status_reason;
-    const Status changed = store_->setStatus(checklist_->document_id, item_id, status, reason, nowSeconds());
-    return committed(changed, {N_("Change status"),
-                               [=](Store& store, std::int64_t doc) {
-                                   return store.setStatus(doc, item_id, before, beforeReason, nowSeconds());
-                               },
-                               [=](Store& store, std::int64_t doc) {
-                                   return store.setStatus(doc, item_id, status, reason, nowSeconds());
-                               }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    auto applied = change(N_("Change status"), changes::status(0, item_id, status, reason, nowSeconds()));
+    return applied ? Status{} : Status{applied.error()};
 }
 
 Status SidebarSession::setDue(std::int64_t item_id, const std::string& due)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const std::string before = item->due;
-    return committed(store_->setDue(checklist_->document_id, item_id, due),
-                     {N_("Change due date"), [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.setDue(doc, item_id, due); }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    return change(N_("Change due date"), changes::itemField(ChangeKind::Due, 0, item_id, due));
 }
 
 Status SidebarSession::setOwner(std::int64_t item_id, Owner owner)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const Owner before = item->owner;
-    return committed(store_->setOwner(checklist_->document_id, item_id, owner),
-                     {N_("Change owner"), [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.setOwner(doc, item_id, owner); }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    return change(N_("Change owner"), changes::itemField(ChangeKind::Owner, 0, item_id, owner == Owner::Client ? "1" : "0"));
 }
 
 Status SidebarSession::setNote(std::int64_t item_id, const std::string& note)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const std::string before = item->note;
-    if (before == note)
-        return {};
-    return committed(store_->setNote(checklist_->document_id, item_id, note),
-                     {N_("Edit note"), [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.setNote(doc, item_id, note); }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    return change(N_("Edit note"), changes::itemField(ChangeKind::Note, 0, item_id, note));
 }
 
 Status SidebarSession::setInternal(std::int64_t item_id, bool internal)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const bool before = item->internal;
-    return committed(store_->setInternal(checklist_->document_id, item_id, internal),
-                     {N_("Change visibility"),
-                      [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.setInternal(doc, item_id, internal); }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    return change(N_("Change visibility"), changes::itemField(ChangeKind::Internal, 0, item_id, internal ? "1" : "0"));
 }
 
 Status SidebarSession::renameItem(std::int64_t item_id, const std::string& text)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const std::string before = item->custom_text;
-    if (before == text)
-        return {};
-    return committed(store_->renameItem(checklist_->document_id, item_id, text),
-                     {N_("Rename item"), [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.renameItem(doc, item_id, text); }});
+    if (Status known = requireItem(item_id); !known)
+        return known;
+    return change(N_("Rename item"), changes::itemField(ChangeKind::ItemText, 0, item_id, text));
 }
 
 Result<std::int64_t> SidebarSession::addItem(std::int64_t section_id, const std::string& text)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready.error();
-    auto added = store_->addCustomItem(checklist_->document_id, section_id, text);
-    if (!added)
-        return added.error();
-    const std::int64_t id = added.value();
-    auto removed = std::make_shared<ChecklistItem>();
-    const Status done = committed({}, {N_("Add item"),
-                                       [=](Store& store, std::int64_t doc) -> Status {
-                                           auto deleted = store.deleteItem(doc, id);
-                                           if (!deleted)
-                                               return deleted.error();
-                                           *removed = deleted.value();
-                                           return {};
-                                       },
-                                       [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, *removed); }});
-    if (!done)
-        return done.error();
-    return id;
+    Change added = changes::itemField(ChangeKind::ItemAdded, 0, 0, text);
+    added.section_id = section_id;
+    auto applied = change(N_("Add item"), std::vector<Change>{std::move(added)});
+    if (!applied)
+        return applied.error();
+    return applied.value().front().item_id;
 }
 
 Status SidebarSession::deleteItem(std::int64_t item_id)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    auto deleted = store_->deleteItem(checklist_->document_id, item_id);
-    if (!deleted)
-        return committed(deleted.error(), {});
-    const ChecklistItem copy = deleted.value();
-    return committed({}, {N_("Delete item"), [=](Store& store, std::int64_t doc) { return store.restoreItem(doc, copy); },
-                          [=](Store& store, std::int64_t doc) -> Status {
-                              auto again = store.deleteItem(doc, item_id);
-                              return again ? Status{} : Status{again.error()};
-                          }});
+    return change(N_("Delete item"), changes::itemField(ChangeKind::ItemDeleted, 0, item_id, {}));
 }
 
 Status SidebarSession::moveItem(std::int64_t item_id, int step)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
+    if (Status known = requireItem(item_id); !known)
+        return known;
     const ChecklistItem* item = findItem(item_id);
-    if (!item)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
     const auto& sections = checklist_->sections;
     const std::int64_t fromSection = item->section_id;
     std::vector<std::int64_t> siblings;
@@ -368,20 +325,17 @@ Status SidebarSession::moveItem(std::int64_t item_id, int step)
             return {}; // first or last of all: nowhere to go
         }
     }
-    return committed(store_->moveItem(checklist_->document_id, item_id, toSection, toIndex),
-                     {N_("Move item"),
-                      [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, fromSection, fromIndex); },
-                      [=](Store& store, std::int64_t doc) { return store.moveItem(doc, item_id, toSection, toIndex); }});
+    Change moved = changes::itemField(ChangeKind::ItemMoved, 0, item_id, {});
+    moved.section_id = toSection;
+    moved.index = toIndex;
+    return change(N_("Move item"), std::move(moved));
 }
 
 Result<std::int64_t> SidebarSession::makeCustomCopy(std::int64_t item_id, const std::string& text)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready.error();
-    const ChecklistItem* found = findItem(item_id);
-    if (!found)
-        return Error{ErrorCode::ItemUnknown, std::to_string(item_id), {}};
-    const ChecklistItem original = *found;
+    if (Status known = requireItem(item_id); !known)
+        return known.error();
+    const ChecklistItem original = *findItem(item_id);
     std::size_t place = 0;
     for (const auto& other : checklist_->items) {
         if (other.id == item_id)
@@ -389,103 +343,56 @@ Result<std::int64_t> SidebarSession::makeCustomCopy(std::int64_t item_id, const 
         if (other.section_id == original.section_id)
             ++place;
     }
-    const std::int64_t doc = checklist_->document_id;
-    // Each step commits on its own; should one fail, nothing is lost: at worst both the
-    // original and its copy are shown.
-    auto added = store_->addCustomItem(doc, original.section_id, text);
-    if (!added)
-        return committed(added.error(), {}).error();
-    const std::int64_t copyId = added.value();
-    Status copied = store_->moveItem(doc, copyId, original.section_id, place);
-    if (copied && original.status != ItemStatus::ToDo)
-        copied = store_->setStatus(doc, copyId, original.status, original.status_reason, nowSeconds());
-    if (copied && !original.due.empty())
-        copied = store_->setDue(doc, copyId, original.due);
-    if (copied && original.owner != Owner::Us)
-        copied = store_->setOwner(doc, copyId, original.owner);
-    if (copied && !original.note.empty())
-        copied = store_->setNote(doc, copyId, original.note);
-    if (copied && original.internal)
-        copied = store_->setInternal(doc, copyId, true);
-    if (copied) {
-        auto removed = store_->deleteItem(doc, item_id);
-        if (!removed)
-            copied = removed.error();
-    }
-    if (!copied)
-        return committed(copied, {}).error();
-    auto copy = std::make_shared<ChecklistItem>();
-    const Status done = committed({}, {N_("Make a custom copy"),
-                                       [=](Store& store, std::int64_t d) -> Status {
-                                           auto deleted = store.deleteItem(d, copyId);
-                                           if (!deleted)
-                                               return deleted.error();
-                                           *copy = deleted.value();
-                                           return store.restoreItem(d, original);
-                                       },
-                                       [=](Store& store, std::int64_t d) -> Status {
-                                           auto deleted = store.deleteItem(d, item_id);
-                                           if (!deleted)
-                                               return deleted.error();
-                                           return store.restoreItem(d, *copy);
-                                       }});
-    if (!done)
-        return done.error();
-    return copyId;
+    // One transaction: the copy takes the original's place and fields, and the original
+    // goes; should anything fail, nothing happened.
+    constexpr std::int64_t copy = Change::kAddedInBatch;
+    std::vector<Change> batch;
+    Change added = changes::itemField(ChangeKind::ItemAdded, 0, 0, text);
+    added.section_id = original.section_id;
+    batch.push_back(std::move(added));
+    Change moved = changes::itemField(ChangeKind::ItemMoved, 0, copy, {});
+    moved.section_id = original.section_id;
+    moved.index = place;
+    batch.push_back(std::move(moved));
+    for (Change& status : changes::status(0, copy, original.status, original.status_reason, nowSeconds()))
+        batch.push_back(std::move(status));
+    batch.push_back(changes::itemField(ChangeKind::Due, 0, copy, original.due));
+    batch.push_back(changes::itemField(ChangeKind::Owner, 0, copy, original.owner == Owner::Client ? "1" : "0"));
+    batch.push_back(changes::itemField(ChangeKind::Note, 0, copy, original.note));
+    batch.push_back(changes::itemField(ChangeKind::Internal, 0, copy, original.internal ? "1" : "0"));
+    batch.push_back(changes::itemField(ChangeKind::ItemDeleted, 0, item_id, {}));
+    auto applied = change(N_("Make a custom copy"), std::move(batch));
+    if (!applied)
+        return applied.error();
+    return applied.value().front().item_id;
 }
 
 Result<std::int64_t> SidebarSession::addSection(const std::string& title)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready.error();
-    auto added = store_->addSection(checklist_->document_id, title);
-    if (!added)
-        return added.error();
-    const std::int64_t id = added.value();
-    auto removed = std::make_shared<Store::DeletedSection>();
-    const Status done = committed({}, {N_("Add section"),
-                                       [=](Store& store, std::int64_t doc) -> Status {
-                                           auto deleted = store.deleteSection(doc, id);
-                                           if (!deleted)
-                                               return deleted.error();
-                                           *removed = deleted.value();
-                                           return {};
-                                       },
-                                       [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, *removed); }});
-    if (!done)
-        return done.error();
-    return id;
+    Change added;
+    added.kind = ChangeKind::SectionAdded;
+    added.new_value = title;
+    auto applied = change(N_("Add section"), std::vector<Change>{std::move(added)});
+    if (!applied)
+        return applied.error();
+    return applied.value().front().section_id;
 }
 
 Status SidebarSession::renameSection(std::int64_t section_id, const std::string& title)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    std::string before;
-    for (const auto& section : checklist_->sections)
-        if (section.id == section_id)
-            before = section.custom_title;
-    if (before == title)
-        return {};
-    return committed(store_->renameSection(checklist_->document_id, section_id, title),
-                     {N_("Rename section"),
-                      [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, before); },
-                      [=](Store& store, std::int64_t doc) { return store.renameSection(doc, section_id, title); }});
+    Change renamed;
+    renamed.kind = ChangeKind::SectionTitle;
+    renamed.section_id = section_id;
+    renamed.new_value = title;
+    return change(N_("Rename section"), std::move(renamed));
 }
 
 Status SidebarSession::deleteSection(std::int64_t section_id)
 {
-    if (Status ready = requireChecklist(); !ready)
-        return ready;
-    auto deleted = store_->deleteSection(checklist_->document_id, section_id);
-    if (!deleted)
-        return committed(deleted.error(), {});
-    const Store::DeletedSection copy = deleted.value();
-    return committed({}, {N_("Delete section"), [=](Store& store, std::int64_t doc) { return store.restoreSection(doc, copy); },
-                          [=](Store& store, std::int64_t doc) -> Status {
-                              auto again = store.deleteSection(doc, section_id);
-                              return again ? Status{} : Status{again.error()};
-                          }});
+    Change deleted;
+    deleted.kind = ChangeKind::SectionDeleted;
+    deleted.section_id = section_id;
+    return change(N_("Delete section"), std::move(deleted));
 }
 
 Status SidebarSession::moveSection(std::int64_t section_id, int step)
@@ -500,11 +407,29 @@ Status SidebarSession::moveSection(std::int64_t section_id, int step)
     const auto from = static_cast<std::size_t>(here - sections.begin());
     if ((step < 0 && from == 0) || (step > 0 && from + 1 >= sections.size()) || step == 0)
         return {};
-    const std::size_t to = step < 0 ? from - 1 : from + 1;
-    return committed(store_->moveSection(checklist_->document_id, section_id, to),
-                     {N_("Move section"),
-                      [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, from); },
-                      [=](Store& store, std::int64_t doc) { return store.moveSection(doc, section_id, to); }});
+    Change moved;
+    moved.kind = ChangeKind::SectionMoved;
+    moved.section_id = section_id;
+    moved.index = step < 0 ? from - 1 : from + 1;
+    return change(N_("Move section"), std::move(moved));
+}
+
+Status SidebarSession::replay(std::vector<Change>& applied)
+{
+    // The inverse of each change, last first; what the store then recorded is what the
+    // next undo or redo inverts again.
+    std::vector<Change> inverse;
+    for (auto it = applied.rbegin(); it != applied.rend(); ++it)
+        if (std::optional<Change> undoing = inverseOf(*it))
+            inverse.push_back(std::move(*undoing));
+    auto done = store_->apply(std::move(inverse));
+    if (!done)
+        return done.error();
+    applied.clear();
+    for (Change& one : done.value())
+        if (one.recorded())
+            applied.push_back(std::move(one));
+    return {};
 }
 
 Status SidebarSession::undo()
@@ -514,7 +439,7 @@ Status SidebarSession::undo()
         return {};
     UndoStep step = std::move(history->done.back());
     history->done.pop_back();
-    const Status reverted = step.undo(*store_, checklist_->document_id);
+    const Status reverted = replay(step.applied);
     if (reverted)
         history->undone.push_back(std::move(step));
     const Status reloaded = reload();
@@ -528,7 +453,7 @@ Status SidebarSession::redo()
         return {};
     UndoStep step = std::move(history->undone.back());
     history->undone.pop_back();
-    const Status again = step.redo(*store_, checklist_->document_id);
+    const Status again = replay(step.applied);
     if (again)
         history->done.push_back(std::move(step));
     const Status reloaded = reload();

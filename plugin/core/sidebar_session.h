@@ -3,6 +3,7 @@
 // ticks items. The wx panel (plugin/ui/sidebar_panel.h) only draws this state.
 #pragma once
 
+#include "change.h"
 #include "error.h"
 #include "report.h"
 #include "store.h"
@@ -17,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rapport {
@@ -168,21 +170,25 @@ public:
     std::size_t doneCount() const;
 
 private:
-    // One undoable change: how to revert it and how to make it again.
+    // One undoable step: the changes it recorded, which undo (and then redo) invert.
     struct UndoStep {
         std::string name; // English msgid
-        std::function<Status(Store&, std::int64_t document_id)> undo;
-        std::function<Status(Store&, std::int64_t document_id)> redo;
+        std::vector<Change> applied;
     };
     struct UndoHistory {
         std::vector<UndoStep> done;
         std::vector<UndoStep> undone;
     };
-    // Remembers a committed change of the active checklist and reloads it.
-    Status committed(Status change, UndoStep step);
+    // Applies `batch` to the active checklist through the store's one write path, remembers
+    // it as one undo step named `undo_name`, and reloads.
+    Result<std::vector<Change>> change(std::string_view undo_name, std::vector<Change> batch);
+    Status change(std::string_view undo_name, Change one);
+    // Applies the inverse of `applied` and replaces it with what that recorded.
+    Status replay(std::vector<Change>& applied);
     UndoHistory* activeHistory();
     const UndoHistory* activeHistory() const;
     Status requireChecklist() const;
+    Status requireItem(std::int64_t item_id) const;
     const ChecklistItem* findItem(std::int64_t item_id) const;
 
     std::filesystem::path storeFile_;

@@ -91,6 +91,14 @@ void Statement::reset() noexcept
     }
 }
 
+Statement& StatementCache::get(const Connection& db, const char* sql)
+{
+    auto& slot = statements_[sql];
+    if (!slot)
+        slot = std::make_unique<Statement>(db, sql);
+    return *slot;
+}
+
 WriteTransaction::WriteTransaction(const Connection& db) : db_(db)
 {
     begun_ = db_.exec("BEGIN IMMEDIATE") == SQLITE_OK;

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -79,6 +81,20 @@ public:
 
 private:
     sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Statements prepared once per connection and kept, keyed by the address of their SQL
+// literal: the hot paths (switching documents, ticking) never parse SQL again. Callers
+// reset a statement after use with a Statement::Scope.
+class StatementCache {
+public:
+    // The statement for `sql`, which must be a string literal (its address is the key).
+    Statement& get(const Connection& db, const char* sql);
+    // Finalizes every statement (before the connection closes).
+    void clear() noexcept { statements_.clear(); }
+
+private:
+    std::unordered_map<const char*, std::unique_ptr<Statement>> statements_;
 };
 
 // BEGIN IMMEDIATE on construction: the write lock is taken up front, so a second

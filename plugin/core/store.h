@@ -1,30 +1,33 @@
-// The store: one SQLite file per user holding every document's checklist.
-// Each call commits durably (WAL, synchronous=FULL) before it returns success.
+// The store: one SQLite file per user holding every document's checklist, its history
+// and its reports. The data-access layer: it reads, and it changes a checklist only
+// through apply(), the one write path, which commits each change durably (WAL,
+// synchronous=FULL) with its history row before it returns success and then tells the
+// listeners. The named setters below are conveniences that build a Change and apply it.
 #pragma once
 
+#include "change.h"
+#include "document_paths.h"
 #include "error.h"
 #include "model.h"
+#include "schema.h"
 #include "sqlite_handle.h"
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
-#include <unordered_map>
+#include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace rapport {
 
-// A fingerprint of a file's content (size plus first and last 64 KiB), "" if unreadable.
-std::string documentFingerprint(const std::filesystem::path& file);
-
 // A Rapport store, open on one SQLite file.
 class Store {
 public:
-    // The schema version this build writes; see the migration steps in store.cpp.
-    static constexpr int kSchemaVersion = 3;
+    // The schema version this build writes; see schema.h for how to change it.
+    static constexpr int kSchemaVersion = schema::kSchemaVersion;
+    using StoredReport = rapport::StoredReport;
+    using DeletedSection = rapport::DeletedSection;
 
     // Opens or creates the store at `file`, creating its folder, and migrates it up.
     static Result<Store> open(const std::filesystem::path& file);
@@ -32,14 +35,36 @@ public:
     Store(Store&&) noexcept = default;
     Store& operator=(Store&&) noexcept = default;
 
+    // The file this store lives in.
+    const std::filesystem::path& file() const noexcept { return file_; }
+
+    // --- Reading ---------------------------------------------------------------------
+
     // The checklist attached to the document at `document_path`, or nullopt.
     // Reads only: a document the store has never seen costs one indexed lookup.
     Result<std::optional<Checklist>> checklistFor(const std::string& document_path);
+    // Every recorded change to the document's checklist, oldest first.
+    Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+
+    // --- The one write path ------------------------------------------------------------
+
+    // Applies `change`, records it as one history row, commits, then tells the listeners.
+    // Returns the change as recorded: old value, assigned ids, what a deletion removed;
+    // `sequence` is 0 when the change changed nothing (and nothing was recorded).
+    Result<Change> apply(Change change);
+    // Applies `batch` in order in one transaction: all of it or none of it.
+    Result<std::vector<Change>> apply(std::vector<Change> batch);
+
+    // Called after every committed batch with the changes it recorded (never empty).
+    using ChangeListener = std::function<void(const std::vector<Change>& recorded)>;
+    // Adds a listener for as long as the store lives.
+    void addListener(ChangeListener listener);
+
+    // --- Conveniences over apply() (store_edits.cpp) ---------------------------------------
 
     // Attaches a checklist with `items` to the document; fails if one is attached.
     Result<Checklist> attach(const std::string& document_path, const std::string& template_key,
                              const std::vector<NewItem>& items);
-
     // Marks an item done or not done (To do).
     Status setDone(std::int64_t document_id, std::int64_t item_id, bool done);
     // Changes an item's status; `reason` is kept for Waiting on client and Blocked.
@@ -61,7 +86,6 @@ public:
     Status setUpdateRhythm(std::int64_t document_id, std::optional<int> every_days, const std::string& next_due);
     // Sets the project deadline (YYYY-MM-DD, or "").
     Status setDeadline(std::int64_t document_id, const std::string& deadline);
-
     // Changes a custom item's text; a template item's text follows its template and is refused.
     Status renameItem(std::int64_t document_id, std::int64_t item_id, const std::string& text);
     // Moves an item to `index` (0-based, clamped) among the items of section `section_id`.
@@ -76,11 +100,6 @@ public:
     Status renameSection(std::int64_t document_id, std::int64_t section_id, const std::string& title);
     // Moves a section to `index` (0-based, clamped) among the checklist's sections.
     Status moveSection(std::int64_t document_id, std::int64_t section_id, std::size_t index);
-    // A deleted section with the items it held, for restoreSection().
-    struct DeletedSection {
-        ChecklistSection section;
-        std::vector<ChecklistItem> items;
-    };
     // Deletes a section and every item in it; returns them for undo.
     Result<DeletedSection> deleteSection(std::int64_t document_id, std::int64_t section_id);
     // Puts a deleted section and its items back exactly as they were.
@@ -88,8 +107,11 @@ public:
     // Appends `items` to an attached checklist as new sections (another template combined in).
     Status addTemplateItems(std::int64_t document_id, const std::vector<NewItem>& items);
 
+    // --- Documents (store_documents.cpp) -------------------------------------------------
+
     // The document at `old_path` now lives at `new_path` (Save As, rename, move): its
-    // checklist goes with it. Refused when `new_path` already has a checklist.
+    // checklist goes with it. Refused when `new_path` already has a checklist; nothing to
+    // do (and success) when nothing is attached at `old_path`.
     Status renameDocument(const std::string& old_path, const std::string& new_path);
     // A checklist whose document is gone, and where the document was.
     struct Orphan {
@@ -103,24 +125,17 @@ public:
     // If the file at `new_path` has the content fingerprint of exactly one checklist whose
     // file is gone, moves that checklist to it; returns the old path, or nullopt.
     Result<std::optional<std::string>> relinkByFingerprint(const std::string& new_path);
-    // Records the document's current content fingerprint (after a save).
+    // Records the document's current content fingerprint (after a save). Bookkeeping, not
+    // a change to the checklist: nothing is recorded in the history.
     Status updateFingerprint(const std::string& document_path);
 
     // Puts a whole checklist with its history into the store, exactly as given (ids,
     // positions, times), in one transaction; refused when the document has one already.
+    // The imported history is the record: no row of its own is added.
     Status importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history);
 
-    // Every recorded change to the document's checklist, oldest first.
-    Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+    // --- Report snapshots (store_reports.cpp) --------------------------------------------
 
-    // A progress report kept as made: its content as snapshot XML (see report.h).
-    struct StoredReport {
-        std::int64_t id = 0;       // numbered per document, from 1
-        std::int64_t made_at = 0;  // unix seconds
-        std::string language_code; // "en", "ru", "tr", "zh_CN"
-        std::string format;        // "html", "md", "txt", "pdf"
-        std::string content_xml;
-    };
     // Keeps a report made for the document, durably, and records it in the history;
     // `report.id` is ignored and the new id returned. made_at 0 means now.
     Result<std::int64_t> saveReport(std::int64_t document_id, const StoredReport& report);
@@ -130,44 +145,17 @@ public:
     // the next report's default language.
     Result<std::optional<std::string>> lastReportLanguage(std::int64_t document_id);
 
-    // The file this store lives in.
-    const std::filesystem::path& file() const noexcept { return file_; }
-
 private:
     Store(std::filesystem::path file, sqlite::Connection db);
+    Error readError() const;
     Error writeError() const;
-    // Changes one column of one item and records it in the history, in one transaction.
-    Status changeItem(std::int64_t document_id, std::int64_t item_id, const char* column, const char* field,
-                      const std::string& value);
-    // Changes one column of a checklist and records it in the history, in one transaction.
-    Status changeChecklist(std::int64_t document_id, const char* column, const char* field,
-                           const std::optional<std::string>& value);
-    // Appends a history row inside the caller's transaction.
-    bool record(std::int64_t document_id, std::int64_t item_id, const char* field, const std::string& old_value,
-                const std::string& new_value, std::int64_t at);
-    // Inserts sections and items for `items` after the checklist's last section, inside the
-    // caller's transaction; a new section starts where the (template, section) pair changes.
-    bool insertNewItems(std::int64_t document_id, const std::vector<NewItem>& items);
-    // Inserts one item row exactly as given, inside the caller's transaction.
-    bool insertItemRow(std::int64_t document_id, const ChecklistItem& item);
-    // Writes positions 1..n for `ids`, in order, to the items (or sections) table.
-    bool renumber(std::int64_t document_id, const char* table, const char* id_column, const std::vector<std::int64_t>& ids);
-
-    // A prepared statement for `sql`, prepared once per connection; callers reset it
-    // with a Statement::Scope. Keeps the document-switch and tick paths free of parsing.
-    sqlite::Statement& cached(const char* sql);
+    // Appends a history row for `change` inside the caller's transaction; sets its sequence.
+    bool record(Change& change);
 
     std::filesystem::path file_;
     sqlite::Connection db_;
-    std::unordered_map<const char*, std::unique_ptr<sqlite::Statement>> statements_;
+    sqlite::StatementCache statements_;
+    std::vector<ChangeListener> listeners_;
 };
-
-// Where the store lives by default: $RAPPORT_DATA_DIR, else $XDG_DATA_HOME/rapport,
-// else ~/.local/share/rapport; the file is rapport.sqlite3 inside it.
-std::filesystem::path defaultStoreFile();
-
-// The canonical, absolute UTF-8 form of a document path: symlinks, "." and ".."
-// resolved where the file exists, no trailing separator.
-std::string canonicalDocumentPath(const std::string& utf8_path);
 
 } // namespace rapport

@@ -1,0 +1,120 @@
+// A described change to a checklist: what changes, from what to what, who made it and
+// when. Every mutation of a checklist is one of these and goes through one function,
+// Store::apply(), which applies it, records it as one history row and tells the
+// listeners (see docs/architecture.md, "The one write path"). Undo is the inverse change.
+#pragma once
+
+#include "model.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport {
+
+// What a change does. Each kind is recorded in the history under its own word (see
+// changeField()); those words are stored and exported: never rename one.
+enum class ChangeKind {
+    Attached,             // "attached": a checklist started on a document, with `new_items`
+    TemplateAdded,        // "template-added": another template's sections appended (`new_items`)
+    Status,               // "status": an item's status (keywords, see statusKeyword())
+    Reason,               // "reason": why an item waits or is blocked
+    Due,                  // "due": an item's due date, YYYY-MM-DD or ""
+    Owner,                // "owner": who acts on an item, "0" us, "1" the client
+    Note,                 // "note": an item's note
+    Internal,             // "internal": "1" hidden from the client, "0" visible
+    ItemText,             // "text": a custom item's text
+    ItemAdded,            // "item": a custom item added at the end of `section_id` (0: the last)
+    ItemMoved,            // "moved": an item moved to `index` in `section_id`; values "SECTION:INDEX"
+    ItemDeleted,          // "deleted": an item removed; the store returns it in `item`
+    ItemRestored,         // "restored": `item` put back exactly as it was
+    SectionAdded,         // "section": a section of the user's own, titled `new_value`
+    SectionTitle,         // "section-title": a section's own title ("" follows the template)
+    SectionMoved,         // "section-moved": a section moved to `index`; values "SECTION:INDEX"
+    SectionDeleted,       // "section-deleted": a section and its items removed; returned in `section`
+    SectionRestored,      // "section-restored": `section` put back with its items
+    RevisionRoundsAgreed, // "revision_rounds_agreed": a number, "" when none was agreed
+    RevisionRoundsUsed,   // "revision_rounds_used": a number
+    UpdateEveryDays,      // "update_every_days": the update rhythm in days, "" for none
+    NextUpdateDue,        // "next_update_due": YYYY-MM-DD or ""
+    Deadline,             // "deadline": YYYY-MM-DD or ""
+    DocumentMoved,        // "path": the document now lives at `new_value`
+    ReportKept,           // "report": a progress report kept as a snapshot (`report`)
+    Imported,             // a whole checklist with the history it brings (`imported`); adds no row
+};
+
+// The history's word for `kind` ("status", "section-moved", ...).
+std::string_view changeField(ChangeKind kind);
+// True for the kinds that concern one item (the history records the item's id).
+bool isItemChange(ChangeKind kind);
+// The kind recorded under `field`, or nullopt for a word no change uses.
+std::optional<ChangeKind> changeKindOfField(std::string_view field);
+
+// A progress report kept as made: its content as snapshot XML (see report.h).
+struct StoredReport {
+    std::int64_t id = 0;       // numbered per document, from 1
+    std::int64_t made_at = 0;  // unix seconds
+    std::string language_code; // "en", "ru", "tr", "zh_CN"
+    std::string format;        // "html", "md", "txt", "pdf"
+    std::string content_xml;
+};
+
+// A section as it was deleted, with the items it held, so that it can be put back.
+struct DeletedSection {
+    ChecklistSection section;
+    std::vector<ChecklistItem> items;
+};
+
+// A checklist as exported, with its history: what an import puts into the store.
+struct ImportedChecklist {
+    Checklist checklist;
+    std::vector<HistoryEntry> history;
+};
+
+// One change. The caller says what and to which value; Store::apply() fills in the
+// rest (the old value, the ids it assigned, what a deletion removed, when).
+struct Change {
+    // In a batch, an item_id of kAddedInBatch means the item the batch's last ItemAdded
+    // created, so that one transaction can add an item and set its fields.
+    static constexpr std::int64_t kAddedInBatch = -1;
+
+    ChangeKind kind = ChangeKind::Status;
+    std::int64_t document_id = 0; // 0 with Attached: the store finds or makes the document
+    std::string document_path;    // Attached: the document's canonical path
+    std::int64_t item_id = 0;     // the item an item change concerns (ItemAdded: set by the store)
+    std::int64_t section_id = 0;  // the section a section change concerns; where an item goes
+    std::size_t index = 0;        // ItemMoved, SectionMoved: the place, 0-based, clamped
+    std::string old_value;        // as recorded in the history; set by the store
+    std::string new_value;        // the value after the change, as recorded in the history
+    std::int64_t at = 0;          // unix seconds; 0 means when it is applied
+    std::int64_t sequence = 0;    // its history row, set by the store; 0: nothing changed,
+                                  // -1: an import, recorded by the rows it brought
+
+    std::vector<NewItem> new_items;          // Attached, TemplateAdded
+    std::optional<ChecklistItem> item;       // ItemRestored; what ItemDeleted removed
+    std::optional<DeletedSection> section;   // SectionRestored; what SectionDeleted removed
+    std::optional<StoredReport> report;      // ReportKept (its id is set by the store)
+    std::shared_ptr<const ImportedChecklist> imported; // Imported
+
+    // True once the store has applied and recorded it.
+    bool recorded() const noexcept { return sequence != 0; }
+};
+
+// The change that undoes `applied` (a change as Store::apply() returned it), or nullopt
+// for changes that are not undone (attaching, moving the document, keeping a report).
+std::optional<Change> inverseOf(const Change& applied);
+
+// Changes that set one field of an item, a section or a checklist: the session, the
+// command line and undo build their changes with these.
+namespace changes {
+Change itemField(ChangeKind kind, std::int64_t document_id, std::int64_t item_id, std::string value);
+Change checklistField(ChangeKind kind, std::int64_t document_id, std::string value);
+// A status change and the reason that goes with it (kept only for Waiting and Blocked).
+std::vector<Change> status(std::int64_t document_id, std::int64_t item_id, ItemStatus status,
+                           const std::string& reason, std::int64_t at);
+} // namespace changes
+
+} // namespace rapport

@@ -1,0 +1,136 @@
+#include "schema.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+#include <string>
+
+namespace rapport::schema {
+
+namespace {
+
+// Step N takes a store from user_version N to N+1. See schema.h before changing anything.
+constexpr const char* kMigrationSteps[] = {
+    // 0 -> 1: documents, their checklists and items. Items are a WITHOUT ROWID table
+    // keyed by (document_id, item_id) so one document's rows sit together on disk:
+    // the document-switch path reads them in one clustered range scan.
+    R"sql(
+    CREATE TABLE documents (
+        id          INTEGER PRIMARY KEY,
+        path        TEXT NOT NULL UNIQUE,
+        created_at  INTEGER NOT NULL
+    );
+    CREATE TABLE checklists (
+        document_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        template_key TEXT NOT NULL DEFAULT '',
+        created_at   INTEGER NOT NULL
+    );
+    CREATE TABLE items (
+        document_id  INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        item_id      INTEGER NOT NULL,
+        position     INTEGER NOT NULL,
+        template_key TEXT NOT NULL DEFAULT '',
+        item_key     TEXT NOT NULL DEFAULT '',
+        custom_text  TEXT NOT NULL DEFAULT '',
+        done         INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+        PRIMARY KEY (document_id, item_id)
+    ) WITHOUT ROWID;
+    )sql",
+    // 1 -> 2: sections, item status and fields, checklist fields, and the append-only
+    // history. v1 checklists get one section holding all their items; done becomes Done.
+    R"sql(
+    CREATE TABLE sections (
+        document_id  INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        section_id   INTEGER NOT NULL,
+        position     INTEGER NOT NULL,
+        template_key TEXT NOT NULL DEFAULT '',
+        section_key  TEXT NOT NULL DEFAULT '',
+        custom_title TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (document_id, section_id)
+    ) WITHOUT ROWID;
+    INSERT INTO sections(document_id, section_id, position, template_key)
+        SELECT document_id, 1, 1, template_key FROM checklists;
+    ALTER TABLE items ADD COLUMN section_id INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE items ADD COLUMN status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5);
+    ALTER TABLE items ADD COLUMN status_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN status_since INTEGER;
+    ALTER TABLE items ADD COLUMN due TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1));
+    ALTER TABLE items ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1));
+    UPDATE items SET status = 4 WHERE done = 1;
+    ALTER TABLE checklists ADD COLUMN revision_rounds_agreed INTEGER;
+    ALTER TABLE checklists ADD COLUMN revision_rounds_used INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checklists ADD COLUMN update_every_days INTEGER;
+    ALTER TABLE checklists ADD COLUMN next_update_due TEXT NOT NULL DEFAULT '';
+    ALTER TABLE checklists ADD COLUMN deadline TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+    CREATE INDEX documents_by_fingerprint ON documents(fingerprint) WHERE fingerprint <> '';
+    CREATE TABLE history (
+        document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        sequence    INTEGER NOT NULL,
+        at          INTEGER NOT NULL,
+        item_id     INTEGER NOT NULL DEFAULT 0,
+        field       TEXT NOT NULL,
+        old_value   TEXT NOT NULL DEFAULT '',
+        new_value   TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (document_id, sequence)
+    ) WITHOUT ROWID;
+    )sql",
+    // 2 -> 3: progress reports kept as snapshots, clustered by document like items.
+    R"sql(
+    CREATE TABLE reports (
+        document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        report_id   INTEGER NOT NULL,
+        made_at     INTEGER NOT NULL,
+        language    TEXT NOT NULL,
+        format      TEXT NOT NULL,
+        content_xml TEXT NOT NULL,
+        PRIMARY KEY (document_id, report_id)
+    ) WITHOUT ROWID;
+    )sql",
+};
+static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step per schema version");
+
+Error failure(ErrorCode code, const std::filesystem::path& file, const sqlite::Connection& db)
+{
+    return Error{code, file.string(), db.lastError()};
+}
+
+int readUserVersion(const sqlite::Connection& db, int& version)
+{
+    sqlite::Statement query(db, "PRAGMA user_version");
+    const int rc = query.step();
+    if (rc == SQLITE_ROW)
+        version = static_cast<int>(query.columnInt(0));
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+} // namespace
+
+Status migrate(const sqlite::Connection& db, const std::filesystem::path& file)
+{
+    int version = 0;
+    if (readUserVersion(db, version) != SQLITE_OK)
+        return failure(ErrorCode::StoreDamaged, file, db);
+    if (version > kSchemaVersion)
+        return Error{ErrorCode::StoreTooNew, file.string(), "user_version " + std::to_string(version)};
+    if (version == kSchemaVersion)
+        return {};
+    sqlite::WriteTransaction transaction(db);
+    if (!transaction.begun())
+        return failure(ErrorCode::StoreCannotOpen, file, db);
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    if (readUserVersion(db, version) != SQLITE_OK)
+        return failure(ErrorCode::StoreDamaged, file, db);
+    for (int step = version; step < kSchemaVersion; ++step) {
+        if (db.exec(kMigrationSteps[step]) != SQLITE_OK)
+            return failure(ErrorCode::StoreWriteFailed, file, db);
+    }
+    const std::string setVersion = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
+    if (db.exec(setVersion.c_str()) != SQLITE_OK || transaction.commit() != SQLITE_OK)
+        return failure(ErrorCode::StoreWriteFailed, file, db);
+    return {};
+}
+
+} // namespace rapport::schema

@@ -1,0 +1,43 @@
+// Inside the store: the SQL that applies each kind of change. Only Store::apply() calls
+// it, inside its transaction, and records the history row itself; nothing here commits.
+#pragma once
+
+#include "change.h"
+#include "error.h"
+#include "sqlite_handle.h"
+
+#include <cstdint>
+#include <filesystem>
+
+namespace rapport::detail {
+
+// What applying one change did.
+enum class Applied {
+    Changed,         // the store changed: record the change as one history row
+    Unchanged,       // the value was already so: nothing to record
+    RecordedItself,  // an import, which brings its own history rows
+};
+
+// What a change is applied with: the connection inside an open write transaction.
+struct ChangeContext {
+    const sqlite::Connection& db;
+    sqlite::StatementCache& statements;
+    const std::filesystem::path& file;
+    std::int64_t added_in_batch = 0; // the item the batch's last ItemAdded created
+
+    // The error to return when SQLite refused a write, or a read failed.
+    Error writeError() const;
+    Error readError() const;
+};
+
+// Applies `change` (validating it first) and fills in what the store decides: the old
+// value, assigned ids, what a deletion removed.
+Result<Applied> applyChange(ChangeContext& context, Change& change);
+
+// The item columns in the order readItemRow() reads them.
+inline constexpr const char* kItemColumns = "item_id, position, template_key, item_key, custom_text, status, "
+                                            "section_id, status_reason, status_since, due, owner, note, internal";
+// One item from a row whose first columns are kItemColumns.
+ChecklistItem readItemRow(const sqlite::Statement& row);
+
+} // namespace rapport::detail
