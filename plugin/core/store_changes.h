@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 namespace rapport::detail {
 
@@ -29,6 +30,30 @@ struct ChangeContext {
     Error writeError() const;
     Error readError() const;
 };
+
+// Small pieces the change writers share (store_changes.cpp).
+Error invalid(std::string subject, std::string why);
+Error unknownItem(std::int64_t item_id);
+Error unknownDocument(std::int64_t document_id);
+Error noSuchSection(std::int64_t section_id);
+bool checklistExists(ChangeContext& c, std::int64_t document_id);
+bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t section_id);
+
+// The writers of the structure: items and sections added, moved, deleted and restored,
+// templates combined in, whole checklists attached or imported (store_structure_changes.cpp).
+Result<Applied> addItem(ChangeContext& c, Change& change);
+Result<Applied> moveItem(ChangeContext& c, Change& change);
+Result<Applied> deleteItem(ChangeContext& c, Change& change);
+bool insertItemRow(ChangeContext& c, std::int64_t document_id, const ChecklistItem& item);
+Result<Applied> restoreItem(ChangeContext& c, Change& change);
+Result<Applied> addSection(ChangeContext& c, Change& change);
+Result<Applied> setSectionTitle(ChangeContext& c, Change& change);
+Result<Applied> moveSection(ChangeContext& c, Change& change);
+Result<Applied> deleteSection(ChangeContext& c, Change& change);
+Result<Applied> restoreSection(ChangeContext& c, Change& change);
+Result<Applied> attach(ChangeContext& c, Change& change);
+Result<Applied> addTemplate(ChangeContext& c, Change& change);
+Result<Applied> import(ChangeContext& c, Change& change);
 
 // Applies `change` (validating it first) and fills in what the store decides: the old
 // value, assigned ids, what a deletion removed.

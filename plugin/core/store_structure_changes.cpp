@@ -1,0 +1,478 @@
+// The writers of a checklist's structure: items and sections added, moved, deleted and
+// restored, templates combined in, whole checklists attached or imported. Each runs
+// inside Store::apply()'s transaction, which writes the history row.
+#include "store_changes.h"
+
+#include "document_paths.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::detail {
+
+using sqlite::Statement;
+
+namespace {
+
+// What a deleted item or section is called in the history.
+std::string describe(const ChecklistItem& item)
+{
+    return item.template_key.empty() ? item.custom_text : item.template_key + "/" + item.item_key;
+}
+
+std::string describe(const ChecklistSection& section)
+{
+    return section.custom_title.empty() ? section.template_key + "/" + section.section_key : section.custom_title;
+}
+
+std::string place(std::int64_t section, std::size_t index) { return std::to_string(section) + ":" + std::to_string(index); }
+
+// Writes positions 1..n for `ids`, in order. Table and column names come from this file.
+bool renumber(ChangeContext& c, std::int64_t document_id, const char* table, const char* id_column,
+                  const std::vector<std::int64_t>& ids)
+{
+    Statement update(c.db, std::string("UPDATE ") + table + " SET position = ?3 WHERE document_id = ?1 AND " +
+                                id_column + " = ?2");
+    std::int64_t position = 0;
+    for (const std::int64_t id : ids) {
+        Statement::Scope reset(update);
+        update.bind(1, document_id);
+        update.bind(2, id);
+        update.bind(3, ++position);
+        if (update.run() != SQLITE_DONE)
+            return false;
+    }
+    return true;
+}
+
+// Sections and items for `items` after the checklist's last section; a new section
+// starts where the (template, section) pair changes: two templates may both have a "scope".
+bool insertNewItems(ChangeContext& c, std::int64_t document_id, const std::vector<NewItem>& items)
+{
+    Statement next(c.db, "SELECT (SELECT IFNULL(MAX(section_id), 0) FROM sections WHERE document_id = ?1), "
+                          "(SELECT IFNULL(MAX(position), 0) FROM sections WHERE document_id = ?1), "
+                          "(SELECT IFNULL(MAX(item_id), 0) FROM items WHERE document_id = ?1)");
+    next.bind(1, document_id);
+    if (next.step() != SQLITE_ROW)
+        return false;
+    std::int64_t sectionId = next.columnInt(0);
+    std::int64_t sectionPosition = next.columnInt(1);
+    std::int64_t nextId = next.columnInt(2) + 1;
+
+    Statement insertSection(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, "
+                                   "section_key) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement insertItem(c.db, "INSERT INTO items(document_id, item_id, position, template_key, item_key, "
+                                "custom_text, section_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    bool first = true;
+    std::string templateKey;
+    std::string sectionKey;
+    std::int64_t position = 0;
+    for (const NewItem& item : items) {
+        if (first || item.section_key != sectionKey || item.template_key != templateKey) {
+            first = false;
+            ++sectionId;
+            ++sectionPosition;
+            position = 0;
+            sectionKey = item.section_key;
+            templateKey = item.template_key;
+            Statement::Scope resetSection(insertSection);
+            insertSection.bind(1, document_id);
+            insertSection.bind(2, sectionId);
+            insertSection.bind(3, sectionPosition);
+            insertSection.bind(4, item.template_key);
+            insertSection.bind(5, item.section_key);
+            if (insertSection.run() != SQLITE_DONE)
+                return false;
+        }
+        Statement::Scope resetItem(insertItem);
+        insertItem.bind(1, document_id);
+        insertItem.bind(2, nextId++);
+        insertItem.bind(3, ++position);
+        insertItem.bind(4, item.template_key);
+        insertItem.bind(5, item.item_key);
+        insertItem.bind(6, item.custom_text);
+        insertItem.bind(7, sectionId);
+        if (insertItem.run() != SQLITE_DONE)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<Applied> addItem(ChangeContext& c, Change& change)
+{
+    Statement next(c.db, "SELECT IFNULL(MAX(item_id), 0) + 1, IFNULL(MAX(position), 0) + 1, "
+                          "(SELECT IFNULL(MAX(section_id), 0) FROM sections WHERE document_id = ?1), "
+                          "(SELECT COUNT(*) FROM checklists WHERE document_id = ?1) "
+                          "FROM items WHERE document_id = ?1");
+    next.bind(1, change.document_id);
+    if (next.step() != SQLITE_ROW)
+        return c.writeError();
+    if (next.columnInt(3) == 0)
+        return unknownDocument(change.document_id);
+    const std::int64_t itemId = next.columnInt(0);
+    const std::int64_t position = next.columnInt(1);
+    std::int64_t section = change.section_id != 0 ? change.section_id : next.columnInt(2);
+    if (change.section_id != 0 && !sectionExists(c, change.document_id, change.section_id))
+        return noSuchSection(change.section_id);
+    if (section == 0) {
+        // A checklist without sections gets one for the user's own items.
+        Statement create(c.db, "INSERT INTO sections(document_id, section_id, position) VALUES (?1, 1, 1)");
+        create.bind(1, change.document_id);
+        if (create.run() != SQLITE_DONE)
+            return c.writeError();
+        section = 1;
+    }
+    Statement insert(c.db, "INSERT INTO items(document_id, item_id, position, custom_text, section_id) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, change.document_id);
+    insert.bind(2, itemId);
+    insert.bind(3, position);
+    insert.bind(4, change.new_value);
+    insert.bind(5, section);
+    if (insert.run() != SQLITE_DONE)
+        return c.writeError();
+    change.item_id = itemId;
+    change.section_id = section;
+    c.added_in_batch = itemId;
+    return Applied::Changed;
+}
+
+Result<Applied> moveItem(ChangeContext& c, Change& change)
+{
+    Statement current(c.db, "SELECT section_id, (SELECT COUNT(*) FROM sections WHERE document_id = ?1 AND "
+                             "section_id = ?3) FROM items WHERE document_id = ?1 AND item_id = ?2");
+    current.bind(1, change.document_id);
+    current.bind(2, change.item_id);
+    current.bind(3, change.section_id);
+    if (current.step() != SQLITE_ROW)
+        return unknownItem(change.item_id);
+    const std::int64_t fromSection = current.columnInt(0);
+    if (current.columnInt(1) == 0)
+        return noSuchSection(change.section_id);
+
+    std::vector<std::int64_t> order;
+    std::size_t before = 0;
+    Statement siblings(c.db, "SELECT item_id FROM items WHERE document_id = ?1 AND section_id = ?2 "
+                              "ORDER BY position, item_id");
+    siblings.bind(1, change.document_id);
+    siblings.bind(2, change.section_id);
+    while (siblings.step() == SQLITE_ROW) {
+        if (siblings.columnInt(0) == change.item_id)
+            before = order.size();
+        else
+            order.push_back(siblings.columnInt(0));
+    }
+    if (fromSection != change.section_id) {
+        // Where it was in its own section, so that the inverse puts it back there.
+        Statement::Scope resetSiblings(siblings);
+        siblings.reset();
+        siblings.bind(1, change.document_id);
+        siblings.bind(2, fromSection);
+        before = 0;
+        while (siblings.step() == SQLITE_ROW && siblings.columnInt(0) != change.item_id)
+            ++before;
+    }
+    change.index = std::min(change.index, order.size());
+    change.old_value = place(fromSection, before);
+    change.new_value = place(change.section_id, change.index);
+    if (fromSection == change.section_id && before == change.index)
+        return Applied::Unchanged;
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(change.index), change.item_id);
+    Statement setSection(c.db, "UPDATE items SET section_id = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    setSection.bind(1, change.document_id);
+    setSection.bind(2, change.item_id);
+    setSection.bind(3, change.section_id);
+    if (setSection.run() != SQLITE_DONE || !renumber(c, change.document_id, "items", "item_id", order))
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> deleteItem(ChangeContext& c, Change& change)
+{
+    Statement read(c.db, std::string("SELECT ") + kItemColumns + " FROM items WHERE document_id = ?1 AND item_id = ?2");
+    read.bind(1, change.document_id);
+    read.bind(2, change.item_id);
+    if (read.step() != SQLITE_ROW)
+        return unknownItem(change.item_id);
+    change.item = readItemRow(read);
+    Statement erase(c.db, "DELETE FROM items WHERE document_id = ?1 AND item_id = ?2");
+    erase.bind(1, change.document_id);
+    erase.bind(2, change.item_id);
+    if (erase.run() != SQLITE_DONE)
+        return c.writeError();
+    change.old_value = describe(*change.item);
+    change.new_value.clear();
+    change.section_id = change.item->section_id;
+    return Applied::Changed;
+}
+
+bool insertItemRow(ChangeContext& c, std::int64_t document_id, const ChecklistItem& item)
+{
+    Statement insert(c.db, std::string("INSERT INTO items(document_id, ") + kItemColumns +
+                                ", done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    insert.bind(1, document_id);
+    insert.bind(2, item.id);
+    insert.bind(3, item.position);
+    insert.bind(4, item.template_key);
+    insert.bind(5, item.item_key);
+    insert.bind(6, item.custom_text);
+    insert.bind(7, static_cast<std::int64_t>(item.status));
+    insert.bind(8, item.section_id);
+    insert.bind(9, item.status_reason);
+    if (item.status_since)
+        insert.bind(10, *item.status_since);
+    else
+        insert.bindNull(10);
+    insert.bind(11, item.due);
+    insert.bind(12, std::int64_t{item.owner == Owner::Client ? 1 : 0});
+    insert.bind(13, item.note);
+    insert.bind(14, std::int64_t{item.internal ? 1 : 0});
+    insert.bind(15, std::int64_t{item.status == ItemStatus::Done ? 1 : 0});
+    return insert.run() == SQLITE_DONE;
+}
+
+Result<Applied> restoreItem(ChangeContext& c, Change& change)
+{
+    const ChecklistItem& item = *change.item;
+    if (!sectionExists(c, change.document_id, item.section_id))
+        return noSuchSection(item.section_id);
+    if (!insertItemRow(c, change.document_id, item)) {
+        if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return invalid(std::to_string(item.id), "the item exists");
+        return c.writeError();
+    }
+    change.item_id = item.id;
+    change.section_id = item.section_id;
+    change.new_value = describe(item);
+    return Applied::Changed;
+}
+
+Result<Applied> addSection(ChangeContext& c, Change& change)
+{
+    Statement next(c.db, "SELECT (SELECT COUNT(*) FROM checklists WHERE document_id = ?1), "
+                          "IFNULL(MAX(section_id), 0) + 1, IFNULL(MAX(position), 0) + 1 "
+                          "FROM sections WHERE document_id = ?1");
+    next.bind(1, change.document_id);
+    if (next.step() != SQLITE_ROW)
+        return c.writeError();
+    if (next.columnInt(0) == 0)
+        return unknownDocument(change.document_id);
+    change.section_id = next.columnInt(1);
+    Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, custom_title) "
+                            "VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, change.document_id);
+    insert.bind(2, change.section_id);
+    insert.bind(3, next.columnInt(2));
+    insert.bind(4, change.new_value);
+    if (insert.run() != SQLITE_DONE)
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> setSectionTitle(ChangeContext& c, Change& change)
+{
+    Statement current(c.db, "SELECT custom_title FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    current.bind(1, change.document_id);
+    current.bind(2, change.section_id);
+    if (current.step() != SQLITE_ROW)
+        return noSuchSection(change.section_id);
+    change.old_value = current.columnText(0);
+    if (change.old_value == change.new_value)
+        return Applied::Unchanged;
+    Statement update(c.db, "UPDATE sections SET custom_title = ?3 WHERE document_id = ?1 AND section_id = ?2");
+    update.bind(1, change.document_id);
+    update.bind(2, change.section_id);
+    update.bind(3, change.new_value);
+    if (update.run() != SQLITE_DONE)
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> moveSection(ChangeContext& c, Change& change)
+{
+    std::vector<std::int64_t> order;
+    std::optional<std::size_t> before;
+    Statement sections(c.db, "SELECT section_id FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sections.bind(1, change.document_id);
+    while (sections.step() == SQLITE_ROW) {
+        if (sections.columnInt(0) == change.section_id)
+            before = order.size();
+        else
+            order.push_back(sections.columnInt(0));
+    }
+    if (!before)
+        return noSuchSection(change.section_id);
+    change.index = std::min(change.index, order.size());
+    change.old_value = place(change.section_id, *before);
+    change.new_value = place(change.section_id, change.index);
+    if (*before == change.index)
+        return Applied::Unchanged;
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(change.index), change.section_id);
+    if (!renumber(c, change.document_id, "sections", "section_id", order))
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> deleteSection(ChangeContext& c, Change& change)
+{
+    DeletedSection deleted;
+    Statement section(c.db, "SELECT section_id, position, template_key, section_key, custom_title "
+                             "FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    section.bind(1, change.document_id);
+    section.bind(2, change.section_id);
+    if (section.step() != SQLITE_ROW)
+        return noSuchSection(change.section_id);
+    deleted.section = ChecklistSection{section.columnInt(0), section.columnInt(1), section.columnText(2),
+                                       section.columnText(3), section.columnText(4)};
+    Statement items(c.db, std::string("SELECT ") + kItemColumns +
+                               " FROM items WHERE document_id = ?1 AND section_id = ?2 ORDER BY position, item_id");
+    items.bind(1, change.document_id);
+    items.bind(2, change.section_id);
+    while (items.step() == SQLITE_ROW)
+        deleted.items.push_back(readItemRow(items));
+    Statement eraseItems(c.db, "DELETE FROM items WHERE document_id = ?1 AND section_id = ?2");
+    eraseItems.bind(1, change.document_id);
+    eraseItems.bind(2, change.section_id);
+    Statement eraseSection(c.db, "DELETE FROM sections WHERE document_id = ?1 AND section_id = ?2");
+    eraseSection.bind(1, change.document_id);
+    eraseSection.bind(2, change.section_id);
+    if (eraseItems.run() != SQLITE_DONE || eraseSection.run() != SQLITE_DONE)
+        return c.writeError();
+    change.old_value = describe(deleted.section);
+    change.new_value = std::to_string(deleted.items.size()) + " items";
+    change.section = std::move(deleted);
+    return Applied::Changed;
+}
+
+Result<Applied> restoreSection(ChangeContext& c, Change& change)
+{
+    const DeletedSection& deleted = *change.section;
+    Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
+                            "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, change.document_id);
+    insert.bind(2, deleted.section.id);
+    insert.bind(3, deleted.section.position);
+    insert.bind(4, deleted.section.template_key);
+    insert.bind(5, deleted.section.section_key);
+    insert.bind(6, deleted.section.custom_title);
+    if (insert.run() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return invalid(std::to_string(deleted.section.id), "the section exists");
+        if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return unknownDocument(change.document_id);
+        return c.writeError();
+    }
+    for (const ChecklistItem& item : deleted.items)
+        if (!insertItemRow(c, change.document_id, item))
+            return c.writeError();
+    change.section_id = deleted.section.id;
+    change.new_value = std::to_string(deleted.items.size()) + " items";
+    return Applied::Changed;
+}
+
+Result<Applied> attach(ChangeContext& c, Change& change)
+{
+    Statement document(c.db, "INSERT INTO documents(path, created_at, fingerprint) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT(path) DO UPDATE SET fingerprint = excluded.fingerprint RETURNING id");
+    document.bind(1, change.document_path);
+    document.bind(2, change.at);
+    document.bind(3, documentFingerprint(change.document_path));
+    if (document.step() != SQLITE_ROW)
+        return c.writeError();
+    change.document_id = document.columnInt(0);
+    document.reset();
+    Statement checklist(c.db, "INSERT INTO checklists(document_id, template_key, created_at) VALUES (?1, ?2, ?3)");
+    checklist.bind(1, change.document_id);
+    checklist.bind(2, change.new_value);
+    checklist.bind(3, change.at);
+    if (checklist.run() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return invalid(change.document_path, "a checklist is already attached");
+        return c.writeError();
+    }
+    if (!insertNewItems(c, change.document_id, change.new_items))
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> addTemplate(ChangeContext& c, Change& change)
+{
+    if (!checklistExists(c, change.document_id))
+        return unknownDocument(change.document_id);
+    if (!insertNewItems(c, change.document_id, change.new_items))
+        return c.writeError();
+    return Applied::Changed;
+}
+
+Result<Applied> import(ChangeContext& c, Change& change)
+{
+    const Checklist& checklist = change.imported->checklist;
+    Statement document(c.db, "INSERT INTO documents(path, created_at) VALUES (?1, ?2) "
+                              "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
+    document.bind(1, checklist.document_path);
+    document.bind(2, change.at);
+    if (document.step() != SQLITE_ROW)
+        return c.writeError();
+    const std::int64_t id = document.columnInt(0);
+    document.reset();
+    change.document_id = id;
+    change.document_path = checklist.document_path;
+
+    Statement header(c.db, "INSERT INTO checklists(document_id, template_key, created_at, revision_rounds_agreed, "
+                            "revision_rounds_used, update_every_days, next_update_due, deadline) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    header.bind(1, id);
+    header.bind(2, checklist.template_key);
+    header.bind(3, change.at);
+    if (checklist.revision_rounds_agreed)
+        header.bind(4, std::int64_t{*checklist.revision_rounds_agreed});
+    header.bind(5, std::int64_t{checklist.revision_rounds_used});
+    if (checklist.update_every_days)
+        header.bind(6, std::int64_t{*checklist.update_every_days});
+    header.bind(7, checklist.next_update_due);
+    header.bind(8, checklist.deadline);
+    if (header.run() != SQLITE_DONE) {
+        if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            return invalid(checklist.document_path, "a checklist is already attached");
+        return c.writeError();
+    }
+    Statement section(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
+                             "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const auto& s : checklist.sections) {
+        Statement::Scope reset(section);
+        section.bind(1, id);
+        section.bind(2, s.id);
+        section.bind(3, s.position);
+        section.bind(4, s.template_key);
+        section.bind(5, s.section_key);
+        section.bind(6, s.custom_title);
+        if (section.run() != SQLITE_DONE)
+            return invalid(std::to_string(s.id), "duplicate or invalid section");
+    }
+    for (const auto& item : checklist.items)
+        if (!insertItemRow(c, id, item))
+            return invalid(std::to_string(item.id), "duplicate or invalid item");
+    Statement row(c.db, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (const auto& h : change.imported->history) {
+        Statement::Scope reset(row);
+        row.bind(1, id);
+        row.bind(2, h.sequence);
+        row.bind(3, h.at);
+        row.bind(4, h.item_id);
+        row.bind(5, h.field);
+        row.bind(6, h.old_value);
+        row.bind(7, h.new_value);
+        if (row.run() != SQLITE_DONE)
+            return invalid(std::to_string(h.sequence), "duplicate change in the history");
+    }
+    return Applied::RecordedItself;
+}
+
+} // namespace rapport::detail
