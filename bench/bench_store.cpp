@@ -2,9 +2,17 @@
 // against bare sqlite3 calls doing the same work in the same run:
 //   load_p50_us, load_p99_us, load_ratio_to_sqlite   one 200-item checklist, Store vs bare SELECT (p50s)
 //   tick_p50_us, tick_p99_us, tick_ratio_to_sqlite   a durable status change with its history row
-//                                                    vs a bare durable single-row UPDATE (p50s)
+//                                                    vs a bare durable single-row UPDATE (p50s), on
+//                                                    this machine's disk; every tick really changes
+//                                                    a row on both sides (a no-op commit syncs nothing)
+//   tick_ratio_free_sync                             the same pair where a sync costs nothing (a disk
+//                                                    that caches writes): our CPU work against SQLite's
+//                                                    (goal: at most 1.5)
+//   tick_ratio_slow_sync                             the same pair where a sync costs 1 ms (a laptop
+//                                                    SSD's flush): what a user feels (goal: at most 1.1)
 //   open_ms_small, open_ms_large                     opening a 1,000-item and a 1,000,000-item store
 #include "store.h"
+#include "sync_cost_vfs.h"
 
 #include <sqlite3.h>
 
@@ -13,6 +21,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,10 +100,55 @@ double openMilliseconds(const fs::path& file)
     return percentile(samples, 0.5);
 }
 
+// Durable ticks through the store and bare durable UPDATEs, each really changing a row.
+struct TickTimes {
+    std::vector<double> store;
+    std::vector<double> bare;
+    double ratio() const { return percentile(store, 0.5) / percentile(bare, 0.5); }
+};
+
+TickTimes timeTicks(const fs::path& file, std::optional<std::chrono::microseconds> sync_cost)
+{
+    constexpr int kTicks = 400;
+    TickTimes times;
+    setSyncCost(std::nullopt);
+    sqlite3* bare = nullptr;
+    sqlite3_open(file.c_str(), &bare);
+    exec(bare, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;"
+               "UPDATE items SET status = 0 WHERE document_id IN (2, 3);");
+    auto store = rapport::Store::open(file);
+    if (!store)
+        std::abort();
+    setSyncCost(sync_cost);
+    // Document 2 has 200 items: the first pass makes each Done, the second In progress.
+    times.store = timeMicroseconds(kTicks, [&](int i) {
+        const auto status = i < 200 ? rapport::ItemStatus::Done : rapport::ItemStatus::InProgress;
+        if (!store.value().setStatus(2, 1 + i % 200, status, {}, i))
+            std::abort();
+    });
+    sqlite3_stmt* update = nullptr;
+    sqlite3_prepare_v2(bare, "UPDATE items SET status = ?2 WHERE document_id = 3 AND item_id = ?1", -1, &update, nullptr);
+    // Document 3 has 100 items: each pass gives every item another status than the last.
+    times.bare = timeMicroseconds(kTicks, [&](int i) {
+        exec(bare, "BEGIN IMMEDIATE");
+        sqlite3_bind_int64(update, 1, 1 + i % 100);
+        sqlite3_bind_int64(update, 2, (i / 100) % 2 ? 1 : 4);
+        sqlite3_step(update);
+        sqlite3_reset(update);
+        exec(bare, "COMMIT");
+    });
+    sqlite3_finalize(update);
+    setSyncCost(std::nullopt);
+    sqlite3_close(bare);
+    return times;
+}
+
 } // namespace
 
 int main()
 {
+    if (!installSyncCostVfs())
+        return 1;
     const fs::path folder = fs::temp_directory_path() / "rapport-bench-store";
     fs::create_directories(folder);
     const fs::path small = folder / "small.sqlite3";
@@ -153,32 +207,22 @@ int main()
             std::abort();
     });
 
-    const auto tick = timeMicroseconds(300, [&](int i) {
-        if (!store.value().setStatus(2, 1 + i % 200, i % 2 ? rapport::ItemStatus::Done : rapport::ItemStatus::InProgress,
-                                     {}, i))
-            std::abort();
-    });
-    sqlite3_stmt* update = nullptr;
-    sqlite3_prepare_v2(bare, "UPDATE items SET status = ?2 WHERE document_id = 3 AND item_id = ?1", -1, &update, nullptr);
-    const auto tickBare = timeMicroseconds(300, [&](int i) {
-        exec(bare, "BEGIN IMMEDIATE");
-        sqlite3_bind_int64(update, 1, 1 + i % 100);
-        sqlite3_bind_int64(update, 2, i % 2 ? 4 : 1);
-        sqlite3_step(update);
-        sqlite3_reset(update);
-        exec(bare, "COMMIT");
-    });
     sqlite3_finalize(select);
-    sqlite3_finalize(update);
     sqlite3_close(bare);
-    store = rapport::Error{}; // close before timing opens
+    store = rapport::Error{}; // close before timing ticks and opens
+
+    const TickTimes onDisk = timeTicks(large, std::nullopt);
+    const TickTimes freeSync = timeTicks(large, std::chrono::microseconds(0));
+    const TickTimes slowSync = timeTicks(large, std::chrono::microseconds(1000));
 
     std::printf("load_p50_us %.1f us\n", percentile(load, 0.5));
     std::printf("load_p99_us %.1f us\n", percentile(load, 0.99));
     std::printf("load_ratio_to_sqlite %.2f x\n", percentile(load, 0.5) / percentile(loadBare, 0.5));
-    std::printf("tick_p50_us %.1f us\n", percentile(tick, 0.5));
-    std::printf("tick_p99_us %.1f us\n", percentile(tick, 0.99));
-    std::printf("tick_ratio_to_sqlite %.2f x\n", percentile(tick, 0.5) / percentile(tickBare, 0.5));
+    std::printf("tick_p50_us %.1f us\n", percentile(onDisk.store, 0.5));
+    std::printf("tick_p99_us %.1f us\n", percentile(onDisk.store, 0.99));
+    std::printf("tick_ratio_to_sqlite %.2f x\n", onDisk.ratio());
+    std::printf("tick_ratio_free_sync %.2f x\n", freeSync.ratio());
+    std::printf("tick_ratio_slow_sync %.2f x\n", slowSync.ratio());
     std::printf("open_ms_small %.2f ms\n", openMilliseconds(small));
     std::printf("open_ms_large %.2f ms\n", openMilliseconds(large));
     fs::remove_all(folder);

@@ -2,26 +2,51 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
 #include <utility>
 
 namespace rapport::sqlite {
 
-Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr))
+{
+    for (std::size_t i = 0; i < std::size(transaction_); ++i)
+        transaction_[i] = std::exchange(other.transaction_[i], nullptr);
+}
 
 Connection& Connection::operator=(Connection&& other) noexcept
 {
     if (this != &other) {
-        if (db_)
-            sqlite3_close_v2(db_);
+        close();
         db_ = std::exchange(other.db_, nullptr);
+        for (std::size_t i = 0; i < std::size(transaction_); ++i)
+            transaction_[i] = std::exchange(other.transaction_[i], nullptr);
     }
     return *this;
 }
 
-Connection::~Connection()
+Connection::~Connection() { close(); }
+
+void Connection::close() noexcept
 {
+    for (sqlite3_stmt*& statement : transaction_)
+        sqlite3_finalize(std::exchange(statement, nullptr));
     if (db_)
-        sqlite3_close_v2(db_);
+        sqlite3_close_v2(std::exchange(db_, nullptr));
+}
+
+int Connection::run(Transaction which) const
+{
+    static constexpr const char* kSql[] = {"BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"};
+    const auto index = static_cast<std::size_t>(which);
+    sqlite3_stmt*& statement = transaction_[index];
+    if (!statement) {
+        const int rc = sqlite3_prepare_v3(db_, kSql[index], -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int Connection::exec(const char* sql) const
@@ -91,30 +116,30 @@ void Statement::reset() noexcept
     }
 }
 
-Statement& StatementCache::get(const Connection& db, const char* sql)
+Statement& StatementCache::get(const Connection& db, std::string_view sql)
 {
-    auto& slot = statements_[sql];
-    if (!slot)
-        slot = std::make_unique<Statement>(db, sql);
-    return *slot;
+    auto found = statements_.find(sql);
+    if (found == statements_.end())
+        found = statements_.emplace(std::string(sql), std::make_unique<Statement>(db, sql)).first;
+    return *found->second;
 }
 
 WriteTransaction::WriteTransaction(const Connection& db) : db_(db)
 {
-    begun_ = db_.exec("BEGIN IMMEDIATE") == SQLITE_OK;
+    begun_ = db_.run(Connection::Transaction::BeginImmediate) == SQLITE_OK;
 }
 
 WriteTransaction::~WriteTransaction()
 {
     if (begun_ && !finished_)
-        db_.exec("ROLLBACK");
+        db_.run(Connection::Transaction::Rollback);
 }
 
 int WriteTransaction::commit()
 {
     if (!begun_ || finished_)
         return SQLITE_MISUSE;
-    const int rc = db_.exec("COMMIT");
+    const int rc = db_.run(Connection::Transaction::Commit);
     if (rc == SQLITE_OK)
         finished_ = true; // else the destructor rolls back
     return rc;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,9 +32,16 @@ public:
     int exec(const char* sql) const;
     // The connection's last error message.
     std::string lastError() const;
+    // Runs one of the transaction statements, prepared once per connection: a write path
+    // that commits thousands of times should not parse "COMMIT" every time.
+    enum class Transaction { BeginImmediate, Commit, Rollback };
+    int run(Transaction statement) const;
 
 private:
+    void close() noexcept;
+
     sqlite3* db_ = nullptr;
+    mutable sqlite3_stmt* transaction_[3] = {nullptr, nullptr, nullptr};
 };
 
 // A prepared statement; reset and unbound whenever a Statement::Scope ends.
@@ -83,18 +91,20 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// Statements prepared once per connection and kept, keyed by the address of their SQL
-// literal: the hot paths (switching documents, ticking) never parse SQL again. Callers
-// reset a statement after use with a Statement::Scope.
+// Statements prepared once per connection and kept, keyed by their SQL: the hot paths
+// (switching documents, ticking) never parse SQL again. Callers reset a statement after
+// use with a Statement::Scope.
 class StatementCache {
 public:
-    // The statement for `sql`, which must be a string literal (its address is the key).
-    Statement& get(const Connection& db, const char* sql);
-    // Finalizes every statement (before the connection closes).
-    void clear() noexcept { statements_.clear(); }
+    // The prepared statement for `sql`.
+    Statement& get(const Connection& db, std::string_view sql);
 
 private:
-    std::unordered_map<const char*, std::unique_ptr<Statement>> statements_;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+    };
+    std::unordered_map<std::string, std::unique_ptr<Statement>, Hash, std::equal_to<>> statements_;
 };
 
 // BEGIN IMMEDIATE on construction: the write lock is taken up front, so a second

@@ -188,30 +188,14 @@ Result<std::vector<Change>> Store::apply(std::vector<Change> batch)
     sqlite::WriteTransaction transaction(db_);
     if (!transaction.begun())
         return writeError();
-    detail::ChangeContext context{db_, statements_, file_};
-    const std::int64_t now = nowSeconds();
     std::vector<Change> recorded;
-    for (Change& change : batch) {
-        if (change.item_id == Change::kAddedInBatch) {
-            if (context.added_in_batch == 0)
-                return Error{ErrorCode::InvalidArgument, {}, "no item was added before in this batch"};
-            change.item_id = context.added_in_batch;
-        }
-        if (change.at == 0)
-            change.at = now;
-        auto applied = detail::applyChange(context, change);
-        if (!applied)
-            return applied.error(); // the transaction rolls back: none of the batch happened
-        if (applied.value() == detail::Applied::Unchanged)
-            continue;
-        if (applied.value() == detail::Applied::Changed && !record(change))
-            return writeError();
-        if (applied.value() == detail::Applied::RecordedItself)
-            change.sequence = -1;
-        recorded.push_back(change);
+    Status written = applyInTransaction(batch, recorded);
+    if (written && transaction.commit() != SQLITE_OK)
+        written = writeError();
+    if (!written) {
+        nextSequence_.clear(); // rolled back: the rows never took their numbers
+        return written.error();
     }
-    if (transaction.commit() != SQLITE_OK)
-        return writeError();
     if (!recorded.empty()) {
         // A listener's failure is its own: the change is committed and stays so.
         for (const ChangeListener& listener : listeners_) {
@@ -224,23 +208,72 @@ Result<std::vector<Change>> Store::apply(std::vector<Change> batch)
     return batch;
 }
 
+Status Store::applyInTransaction(std::vector<Change>& batch, std::vector<Change>& recorded)
+{
+    detail::ChangeContext context{db_, statements_, file_, 0, std::nullopt};
+    const std::int64_t now = nowSeconds();
+    for (Change& change : batch) {
+        if (change.item_id == Change::kAddedInBatch) {
+            if (context.added_in_batch == 0)
+                return Error{ErrorCode::InvalidArgument, {}, "no item was added before in this batch"};
+            change.item_id = context.added_in_batch;
+        }
+        if (change.at == 0)
+            change.at = now;
+        auto applied = detail::applyChange(context, change);
+        if (!applied)
+            return applied.error();
+        if (applied.value() == detail::Applied::Unchanged)
+            continue;
+        if (applied.value() == detail::Applied::Changed && !record(change))
+            return writeError();
+        if (applied.value() == detail::Applied::RecordedItself) {
+            change.sequence = -1;
+            nextSequence_.erase(change.document_id); // its rows moved the sequence on
+        }
+        if (!listeners_.empty())
+            recorded.push_back(change);
+    }
+    return {};
+}
+
 bool Store::record(Change& change)
 {
     sqlite::Statement& append = statements_.get(
         db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
-             "VALUES (?1, (SELECT IFNULL(MAX(sequence), 0) + 1 FROM history WHERE document_id = ?1), "
-             "?2, ?3, ?4, ?5, ?6) RETURNING sequence");
-    sqlite::Statement::Scope resetAppend(append);
-    append.bind(1, change.document_id);
-    append.bind(2, change.at);
-    append.bind(3, isItemChange(change.kind) ? change.item_id : std::int64_t{0});
-    append.bind(4, changeField(change.kind));
-    append.bind(5, change.old_value);
-    append.bind(6, change.new_value);
-    if (append.step() != SQLITE_ROW)
-        return false;
-    change.sequence = append.columnInt(0);
-    return append.run() == SQLITE_DONE;
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    // The next sequence is remembered per document, not read before every row: if another
+    // process appended meanwhile, the key is taken, and the row goes in after a fresh read.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto known = nextSequence_.find(change.document_id);
+        if (attempt > 0 || known == nextSequence_.end()) {
+            sqlite::Statement& last =
+                statements_.get(db_, "SELECT IFNULL(MAX(sequence), 0) FROM history WHERE document_id = ?1");
+            sqlite::Statement::Scope resetLast(last);
+            last.bind(1, change.document_id);
+            if (last.step() != SQLITE_ROW)
+                return false;
+            nextSequence_[change.document_id] = last.columnInt(0) + 1;
+        }
+        sqlite::Statement::Scope resetAppend(append);
+        const std::int64_t sequence = nextSequence_[change.document_id];
+        append.bind(1, change.document_id);
+        append.bind(2, sequence);
+        append.bind(3, change.at);
+        append.bind(4, isItemChange(change.kind) ? change.item_id : std::int64_t{0});
+        append.bind(5, changeField(change.kind));
+        append.bind(6, change.old_value);
+        append.bind(7, change.new_value);
+        const int rc = append.run();
+        if (rc == SQLITE_DONE) {
+            change.sequence = sequence;
+            nextSequence_[change.document_id] = sequence + 1;
+            return true;
+        }
+        if (rc != SQLITE_CONSTRAINT_PRIMARYKEY)
+            return false;
+    }
+    return false;
 }
 
 } // namespace rapport

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,9 @@ private:
     Store(std::filesystem::path file, sqlite::Connection db);
     Error readError() const;
     Error writeError() const;
+    // Applies and records `batch` inside the caller's transaction; `recorded` gets what the
+    // listeners are to hear.
+    Status applyInTransaction(std::vector<Change>& batch, std::vector<Change>& recorded);
     // Appends a history row for `change` inside the caller's transaction; sets its sequence.
     bool record(Change& change);
 
@@ -156,6 +160,7 @@ private:
     sqlite::Connection db_;
     sqlite::StatementCache statements_;
     std::vector<ChangeListener> listeners_;
+    std::unordered_map<std::int64_t, std::int64_t> nextSequence_; // history sequence by document
 };
 
 } // namespace rapport

@@ -95,13 +95,16 @@ Status validate(const Change& change)
 
 Result<Applied> setStatus(ChangeContext& c, Change& change)
 {
-    Statement& current = c.statements.get(c.db, "SELECT status FROM items WHERE document_id = ?1 AND item_id = ?2");
+    Statement& current =
+        c.statements.get(c.db, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetCurrent(current);
     current.bind(1, change.document_id);
     current.bind(2, change.item_id);
     if (current.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     const auto before = static_cast<ItemStatus>(current.columnInt(0));
+    // A status change comes with its reason: the reason's change then needs no read of its own.
+    c.read_reason = ChangeContext::ReadReason{change.document_id, change.item_id, current.columnText(1)};
     const ItemStatus after = *parseStatusKeyword(change.new_value);
     change.old_value = std::string(statusKeyword(before));
     if (before == after)
@@ -122,8 +125,9 @@ Result<Applied> setStatus(ChangeContext& c, Change& change)
 // One text or 0/1 column of an item. Column names come from this file, never from input.
 Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* column)
 {
-    Statement current(c.db, std::string("SELECT CAST(") + column +
-                                 " AS TEXT) FROM items WHERE document_id = ?1 AND item_id = ?2");
+    Statement& current = c.statements.get(c.db, std::string("SELECT CAST(") + column +
+                                                    " AS TEXT) FROM items WHERE document_id = ?1 AND item_id = ?2");
+    Statement::Scope resetCurrent(current);
     current.bind(1, change.document_id);
     current.bind(2, change.item_id);
     if (current.step() != SQLITE_ROW)
@@ -131,8 +135,9 @@ Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* colu
     change.old_value = current.columnText(0);
     if (change.old_value == change.new_value)
         return Applied::Unchanged;
-    Statement update(c.db, std::string("UPDATE items SET ") + column +
-                                " = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    Statement& update = c.statements.get(c.db, std::string("UPDATE items SET ") + column +
+                                                   " = ?3 WHERE document_id = ?1 AND item_id = ?2");
+    Statement::Scope resetUpdate(update);
     update.bind(1, change.document_id);
     update.bind(2, change.item_id);
     update.bind(3, change.new_value);
@@ -152,6 +157,17 @@ Result<Applied> setItemText(ChangeContext& c, Change& change)
     if (!kind.columnText(0).empty())
         return invalid(std::to_string(change.item_id), "a template item's text cannot be edited");
     return setItemColumn(c, change, "custom_text");
+}
+
+Result<Applied> setReason(ChangeContext& c, Change& change)
+{
+    const auto& read = c.read_reason;
+    if (!read || read->document_id != change.document_id || read->item_id != change.item_id)
+        return setItemColumn(c, change, "status_reason");
+    change.old_value = read->reason;
+    if (change.old_value == change.new_value)
+        return Applied::Unchanged;
+    return setItemColumn(c, change, "status_reason");
 }
 
 // One column of the checklist; "" is NULL in a nullable number column.
@@ -236,7 +252,7 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
 {
     switch (change.kind) {
     case ChangeKind::Status: return setStatus(c, change);
-    case ChangeKind::Reason: return setItemColumn(c, change, "status_reason");
+    case ChangeKind::Reason: return setReason(c, change);
     case ChangeKind::Due: return setItemColumn(c, change, "due");
     case ChangeKind::Owner: return setItemColumn(c, change, "owner");
     case ChangeKind::Note: return setItemColumn(c, change, "note");

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace rapport::detail {
@@ -25,6 +26,13 @@ struct ChangeContext {
     sqlite::StatementCache& statements;
     const std::filesystem::path& file;
     std::int64_t added_in_batch = 0; // the item the batch's last ItemAdded created
+    // The reason a status change read with the status (a batch's next change is its reason).
+    struct ReadReason {
+        std::int64_t document_id = 0;
+        std::int64_t item_id = 0;
+        std::string reason;
+    };
+    std::optional<ReadReason> read_reason;
 
     // The error to return when SQLite refused a write, or a read failed.
     Error writeError() const;
