@@ -21,6 +21,8 @@ struct TempFolder {
     ~TempFolder()
     {
         std::error_code ec;
+        // A test may have made the folder read-only; it must still go.
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
         std::filesystem::remove_all(path, ec);
     }
     TempFolder(const TempFolder&) = delete;

@@ -40,17 +40,6 @@ rapport::Checklist reload(rapport::Store& store, const std::string& doc)
     return *loaded.value();
 }
 
-void execRaw(const fs::path& file, const char* sql)
-{
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    INFO((message ? message : ""));
-    sqlite3_free(message);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-}
 
 } // namespace
 
@@ -178,52 +167,6 @@ TEST_CASE("derived figures: percent done without Not applicable, overdue, client
     CHECK(figures.blocked == 1);
     CHECK(figures.client_wait_days == 10 + 7);
     CHECK(rapport::figuresOf(rapport::Checklist{}, "2026-11-23", 0).percent_done == 0);
-}
-
-TEST_CASE("a store written by schema version 1 is migrated, keeping every tick")
-{
-    TempStore temp;
-    // Exactly what Rapport 0.1's first store wrote.
-    execRaw(temp.file, R"sql(
-        PRAGMA journal_mode=WAL;
-        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
-        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);
-        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
-            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
-            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
-            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
-        INSERT INTO documents VALUES (1, '/docs/Договор.txt', 1700000000);
-        INSERT INTO checklists VALUES (1, 'kickoff', 1700000000);
-        INSERT INTO items VALUES (1, 1, 1, 'kickoff', 'scope-in-out', '', 1);
-        INSERT INTO items VALUES (1, 2, 2, 'kickoff', 'deadlines', '', 0);
-        INSERT INTO items VALUES (1, 3, 3, '', '', 'Позвонить клиенту', 1);
-        PRAGMA user_version=1;
-    )sql");
-
-    auto store = rapport::Store::open(temp.file);
-    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
-    const auto checklist = reload(store.value(), "/docs/Договор.txt");
-    REQUIRE(checklist.items.size() == 3);
-    CHECK(checklist.items[0].status == ItemStatus::Done);
-    CHECK(checklist.items[0].done);
-    CHECK(checklist.items[1].status == ItemStatus::ToDo);
-    CHECK(checklist.items[2].custom_text == "Позвонить клиенту");
-    CHECK(checklist.items[2].done);
-    REQUIRE(checklist.sections.size() == 1);
-    CHECK(checklist.items[1].section_id == checklist.sections[0].id);
-    // The migrated store takes new changes with history.
-    REQUIRE(store.value().setStatus(checklist.document_id, 2, ItemStatus::InProgress, {}, 1));
-    CHECK(store.value().history(checklist.document_id).value().size() == 1);
-}
-
-TEST_CASE("an empty file is migrated from version 0 to the current schema")
-{
-    TempStore temp;
-    REQUIRE(rapport::Store::open(temp.file));
-    auto again = rapport::Store::open(temp.file); // opening a current store migrates nothing
-    REQUIRE(again);
-    CHECK(again.value().checklistFor("/nothing").value() == std::nullopt);
 }
 
 TEST_CASE("a checklist follows its document through a rename, is never overwritten, and orphans are listed")

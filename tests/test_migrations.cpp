@@ -1,0 +1,189 @@
+// The schema's migrations (plugin/core/schema.h): a store written by any earlier Rapport
+// opens, keeps every row, and takes new changes; a newer store is refused untouched.
+#include "store.h"
+
+#include "temp_folder.h"
+#include "test_sqlite.h"
+
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace fs = std::filesystem;
+using rapport::ItemStatus;
+using rapport::testing::execRaw;
+
+namespace {
+
+rapport::Checklist reload(rapport::Store& store, const std::string& doc)
+{
+    auto loaded = store.checklistFor(doc);
+    REQUIRE(loaded);
+    REQUIRE(loaded.value().has_value());
+    return *loaded.value();
+}
+
+} // namespace
+
+TEST_CASE("an empty file is migrated from version 0 to the current schema")
+{
+    rapport::testing::TempFolder temp{"rapport-migration"};
+    REQUIRE(rapport::Store::open(temp.store));
+    auto again = rapport::Store::open(temp.store); // opening a current store migrates nothing
+    REQUIRE(again);
+    CHECK(again.value().checklistFor("/nothing").value() == std::nullopt);
+}
+
+TEST_CASE("a store written by schema version 1 is migrated, keeping every tick")
+{
+    rapport::testing::TempFolder temp{"rapport-migration"};
+    // Exactly what Rapport 0.1's first store wrote.
+    execRaw(temp.store, R"sql(
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);
+        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
+        INSERT INTO documents VALUES (1, '/docs/Договор.txt', 1700000000);
+        INSERT INTO checklists VALUES (1, 'kickoff', 1700000000);
+        INSERT INTO items VALUES (1, 1, 1, 'kickoff', 'scope-in-out', '', 1);
+        INSERT INTO items VALUES (1, 2, 2, 'kickoff', 'deadlines', '', 0);
+        INSERT INTO items VALUES (1, 3, 3, '', '', 'Позвонить клиенту', 1);
+        PRAGMA user_version=1;
+    )sql");
+
+    auto store = rapport::Store::open(temp.store);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    const auto checklist = reload(store.value(), "/docs/Договор.txt");
+    REQUIRE(checklist.items.size() == 3);
+    CHECK(checklist.items[0].status == ItemStatus::Done);
+    CHECK(checklist.items[0].done);
+    CHECK(checklist.items[1].status == ItemStatus::ToDo);
+    CHECK(checklist.items[2].custom_text == "Позвонить клиенту");
+    CHECK(checklist.items[2].done);
+    REQUIRE(checklist.sections.size() == 1);
+    CHECK(checklist.items[1].section_id == checklist.sections[0].id);
+    // The migrated store takes new changes with history.
+    REQUIRE(store.value().setStatus(checklist.document_id, 2, ItemStatus::InProgress, {}, 1));
+    CHECK(store.value().history(checklist.document_id).value().size() == 1);
+}
+
+TEST_CASE("a store written by schema version 2 is migrated to 3, keeping everything, and takes reports")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    // Exactly the schema Rapport wrote at version 2, with one checklist and its history.
+    execRaw(file, R"sql(
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL DEFAULT '');
+        CREATE INDEX documents_by_fingerprint ON documents(fingerprint) WHERE fingerprint <> '';
+        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, revision_rounds_agreed INTEGER,
+            revision_rounds_used INTEGER NOT NULL DEFAULT 0, update_every_days INTEGER,
+            next_update_due TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '');
+        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), section_id INTEGER NOT NULL DEFAULT 1,
+            status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5), status_reason TEXT NOT NULL DEFAULT '',
+            status_since INTEGER, due TEXT NOT NULL DEFAULT '', owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '', internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+            PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
+        CREATE TABLE sections (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            section_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            section_key TEXT NOT NULL DEFAULT '', custom_title TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, section_id)) WITHOUT ROWID;
+        CREATE TABLE history (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            sequence INTEGER NOT NULL, at INTEGER NOT NULL, item_id INTEGER NOT NULL DEFAULT 0, field TEXT NOT NULL,
+            old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, sequence)) WITHOUT ROWID;
+        INSERT INTO documents VALUES (1, '/docs/Sözleşme.md', 1700000000, '');
+        INSERT INTO checklists VALUES (1, 'kickoff', 1700000000, 3, 1, 7, '2026-11-30', '2027-01-15');
+        INSERT INTO sections VALUES (1, 1, 1, 'kickoff', 'scope', '');
+        INSERT INTO items VALUES (1, 1, 1, 'kickoff', 'scope-in-out', '', 1, 1, 4, '', 1700000100, '', 0, '', 0);
+        INSERT INTO items VALUES (1, 2, 2, '', '', 'Logo files', 0, 1, 2, 'waiting for the logo', 1700000200,
+            '2026-12-01', 1, 'ask again', 0);
+        INSERT INTO history VALUES (1, 1, 1700000100, 1, 'status', 'todo', 'done');
+        INSERT INTO history VALUES (1, 2, 1700000200, 2, 'status', 'todo', 'waiting');
+        PRAGMA user_version=2;
+    )sql");
+
+    auto store = rapport::Store::open(file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    auto loaded = store.value().checklistFor("/docs/Sözleşme.md");
+    REQUIRE(loaded);
+    REQUIRE(loaded.value().has_value());
+    const rapport::Checklist& checklist = *loaded.value();
+    REQUIRE(checklist.items.size() == 2);
+    CHECK(checklist.items[0].status == rapport::ItemStatus::Done);
+    CHECK(checklist.items[1].status == rapport::ItemStatus::WaitingOnClient);
+    CHECK(checklist.items[1].status_reason == "waiting for the logo");
+    CHECK(checklist.items[1].note == "ask again");
+    CHECK(checklist.revision_rounds_agreed == 3);
+    CHECK(checklist.deadline == "2027-01-15");
+    CHECK(store.value().history(1).value().size() == 2);
+
+    // The new table works at once: no report yet, then one.
+    CHECK(store.value().reports(1).value().empty());
+    CHECK_FALSE(store.value().lastReportLanguage(1).value().has_value());
+    auto saved = store.value().saveReport(1, {0, 1700000300, "tr", "html", "<rapport-report/>"});
+    REQUIRE(saved);
+    CHECK(saved.value() == 1);
+    CHECK(store.value().lastReportLanguage(1).value() == std::optional<std::string>("tr"));
+
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(stmt, 0) == 3);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a new store records the schema version")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    REQUIRE(rapport::Store::open(file));
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(stmt, 0) == rapport::Store::kSchemaVersion);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a store from a newer Rapport is refused and not modified")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto store = rapport::Store::open(file);
+    REQUIRE_FALSE(store);
+    CHECK(store.error().code == rapport::ErrorCode::StoreTooNew);
+    CHECK(store.error().description().find("newer version of Rapport") != std::string::npos);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(stmt, 0) == 99);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
