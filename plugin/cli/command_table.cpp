@@ -1,0 +1,61 @@
+#include "command_table.h"
+
+#include <algorithm>
+
+namespace rapport::cli {
+
+const std::vector<CommandEntry>& commandTable()
+{
+    static const std::vector<CommandEntry> table{
+        {"attach", "DOC --template KEY", "attach a checklist from a template to DOC", makeAttachCommand},
+        {"add", "DOC TEXT", "add a custom item with TEXT to DOC's checklist", makeAddCommand},
+        {"set",
+         "DOC ITEM [--status todo|in-progress|waiting|blocked|done|na] [--reason TEXT]\n"
+         "               [--due YYYY-MM-DD|none] [--note TEXT] [--owner us|client] [--internal|--visible]",
+         "change an item (ITEM: the number show prints, or a template item key)", makeSetCommand},
+        {"rename", "OLD NEW", "the document moved: its checklist goes with it", makeRenameCommand},
+        {"orphans", "", "list checklists whose document no longer exists", makeOrphansCommand},
+        {"relink", "DOC", "re-attach an orphaned checklist whose document moved to DOC", makeRelinkCommand},
+        {"show", "DOC", "print DOC's checklist", makeShowCommand},
+        {"history", "DOC", "print every recorded change to DOC's checklist", makeHistoryCommand},
+        {"export", "DOC [-o FILE]", "write DOC's checklist and history as XML (lossless)", makeExportCommand},
+        {"import", "FILE", "read a checklist exported by export, all or nothing", makeImportCommand},
+        {"templates", "", "list the available templates", makeTemplatesCommand},
+        {"report",
+         "DOC --lang en|ru|tr|zh_CN --format html|md|txt|pdf -o FILE [--summary TEXT] [--next-steps TEXT]",
+         "write a progress report for the client and keep it as a snapshot\n"
+         "(--lang defaults to the last report's language, else en; --format defaults to FILE's extension)",
+         makeReportCommand},
+        {"reports", "DOC", "list the reports made for DOC", makeReportsCommand},
+        {"report-diff", "DOC OLD NEW", "what changed between two of DOC's reports (ids from reports)",
+         makeReportDiffCommand},
+    };
+    return table;
+}
+
+const CommandEntry* findCommand(std::string_view name)
+{
+    const auto& table = commandTable();
+    const auto found = std::find_if(table.begin(), table.end(), [&](const CommandEntry& e) { return e.name == name; });
+    return found == table.end() ? nullptr : &*found;
+}
+
+std::string usageText()
+{
+    std::string text = "usage: rapport [--store PATH] COMMAND ...\ncommands:\n";
+    for (const CommandEntry& entry : commandTable()) {
+        std::string line = "  " + std::string(entry.name);
+        if (!entry.synopsis.empty())
+            line += " " + std::string(entry.synopsis);
+        text += line + "\n";
+        std::string_view summary = entry.summary;
+        while (!summary.empty()) {
+            const auto end = summary.find('\n');
+            text += "                              " + std::string(summary.substr(0, end)) + "\n";
+            summary = end == std::string_view::npos ? std::string_view() : summary.substr(end + 1);
+        }
+    }
+    return text;
+}
+
+} // namespace rapport::cli

@@ -1,0 +1,62 @@
+// The `rapport` tool's commands, as one table: each has a name, how it is called, what it
+// does, and a handler. main.cpp parses the command line against it; the usage text (and
+// later --help, the man page and shell completion) are made from it.
+#pragma once
+
+#include "cli_context.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport::cli {
+
+// One command: its options, bound to its own members, and what it does with them.
+class Command {
+public:
+    virtual ~Command() = default;
+    // Declares the command's arguments and options on `app`.
+    virtual void define(CLI::App& app) = 0;
+    // Checks what the options alone can tell (before the store is opened); "" when fine,
+    // else the problem, reported as bad usage.
+    virtual std::string check() { return {}; }
+    // Does the work; returns the exit code.
+    virtual int run(CliContext& context) = 0;
+};
+
+// A row of the table.
+struct CommandEntry {
+    std::string_view name;
+    std::string_view synopsis; // the arguments, as the usage line shows them
+    std::string_view summary;  // what it does, one line
+    std::function<std::unique_ptr<Command>()> make;
+};
+
+// Every command, in the order the usage text lists them.
+const std::vector<CommandEntry>& commandTable();
+// The entry named `name`, or nullptr.
+const CommandEntry* findCommand(std::string_view name);
+// The usage text: the global options and every command with its synopsis and summary.
+std::string usageText();
+
+// The commands, one factory each, grouped by concept in their own files.
+std::unique_ptr<Command> makeAttachCommand();      // checklist_commands.cpp
+std::unique_ptr<Command> makeAddCommand();         // checklist_commands.cpp
+std::unique_ptr<Command> makeSetCommand();         // checklist_commands.cpp
+std::unique_ptr<Command> makeShowCommand();        // checklist_commands.cpp
+std::unique_ptr<Command> makeHistoryCommand();     // checklist_commands.cpp
+std::unique_ptr<Command> makeTemplatesCommand();   // checklist_commands.cpp
+std::unique_ptr<Command> makeRenameCommand();      // document_commands.cpp
+std::unique_ptr<Command> makeOrphansCommand();     // document_commands.cpp
+std::unique_ptr<Command> makeRelinkCommand();      // document_commands.cpp
+std::unique_ptr<Command> makeExportCommand();      // exchange_commands.cpp
+std::unique_ptr<Command> makeImportCommand();      // exchange_commands.cpp
+std::unique_ptr<Command> makeReportCommand();      // report_commands.cpp
+std::unique_ptr<Command> makeReportsCommand();     // report_commands.cpp
+std::unique_ptr<Command> makeReportDiffCommand();  // report_commands.cpp
+
+} // namespace rapport::cli
