@@ -102,7 +102,7 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     listPane->SetSizer(listColumn);
     // The detail area and the list's edits report their changes the same way.
     const auto changed = [this](const Status& status, const std::string& line) { onChanged(status, line); };
-    detail_ = new ItemDetail(splitter_, context_.session(), context_.relabeler(), changed);
+    detail_ = new ItemDetail(splitter_, context_, changed);
     edits_ = std::make_unique<ChecklistEdits>(context_, list_, detail_, newItem_, changed);
     splitter_->SplitHorizontally(listPane, detail_, FromDIP(300));
     // It takes whatever height is left; its best size would measure the whole detail area.
