@@ -36,9 +36,11 @@ public:
     void tick(std::int64_t item_id);
     // Adds the text of the new-item field as an item of the selected row's section.
     void addItem();
+    // Adds a section of the user's own and puts the focus on its title.
     void addSection();
     // Adds the sections of the template `template_key` to the checklist.
     void addTemplate(const std::string& template_key);
+    // Undoes or redoes the checklist's latest change (text being typed is committed first).
     void undo();
     void redo();
 

@@ -43,6 +43,7 @@ class SidebarHeader;
 // The sidebar panel.
 class SidebarPanel : public wxPanel {
 public:
+    // Where traces and logged errors go (see PanelContext).
     using TraceSink = PanelContext::TraceSink;
     using ErrorSink = PanelContext::ErrorSink;
     // The user picked the language at `index` of the choices given to setLanguageChoices().
