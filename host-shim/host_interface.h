@@ -1,17 +1,9 @@
 // The whole contract between Rapport's sidebar and the editor that hosts it, in plain
-// C++ (no wx type): the UI (plugin/ui) depends on it, each host adapter
-// (host-shim/HOST/) implements it. A new host (Geany is the likely next one) needs only
-// this header and one UI call:
-//
-//   1. implement HostServices (and HostTestVerbs, for the end-to-end test);
-//   2. create the sidebar with `rapport::ui::SidebarController(parent, services, &verbs)`
-//      (plugin/ui/sidebar_controller.h), where `parent` is the window the adapter puts
-//      the panel in (only the adapter knows which), and place `panel()` in the host's
-//      layout;
-//   3. call the controller's HostEvents as the host reports them, and catch every
-//      exception in its own callbacks: nothing thrown may reach the host.
-//
-// Nothing else in Rapport knows which editor it lives in.
+// C++ with no wx type: plugin/ui depends on it, each adapter (host-shim/HOST/)
+// implements it. A new host implements HostServices (and HostTestVerbs for the e2e),
+// creates `rapport::ui::SidebarController(parent, services, &verbs)` with the window it
+// puts the panel in (only the adapter knows which), places `panel()`, forwards its
+// events to the controller's HostEvents, and lets no exception out of its callbacks.
 #pragma once
 
 #include <string>
@@ -25,17 +17,15 @@ public:
 
     // The host's name as users know it ("Code::Blocks"), for the log.
     virtual std::string hostName() const = 0;
-    // The version of the host's plugin API the adapter was built against ("2.23.0"):
-    // the test channel's first line names it, so a test proves which build was loaded.
+    // The host plugin API the adapter was built for ("2.23.0"), for the trace line
+    // "plugin-attached\tsdk=…" that proves which build the host loaded.
     virtual std::string pluginApiVersion() const = 0;
     // Shows or hides the docked panel.
     virtual void showPanel(bool shown) = 0;
     // Whether the docked panel is visible now.
     virtual bool isPanelShown() const = 0;
-    // The host's interface language as one of Rapport's language codes ("en", "ru",
-    // "tr", "zh_CN"; see languageCode() in plugin/core/localization.h), or "" when the
-    // host's translation is off or its language is not one of them. The adapter maps
-    // its own locale name; the sidebar follows it unless the user chose a language.
+    // The host's interface language as a Rapport code (languageCode(): "en", "ru", "tr",
+    // "zh_CN"), or "" when unknown or not enabled; the adapter maps its own locale name.
     virtual std::string interfaceLanguage() const = 0;
     // Writes a line to the host's log; `error` marks it as a problem.
     virtual void log(const std::string& line, bool error) = 0;
@@ -56,31 +46,26 @@ public:
     virtual void onDocumentClosed(const std::string& path) = 0;
     // The host finished starting; the panel may now be shown in its final place.
     virtual void onHostReady() = 0;
-    // The host began shutting down: the sidebar stops anything it does on a timer. The
-    // adapter still destroys the sidebar afterwards, as usual.
+    // The host began shutting down: the sidebar stops its timers (it is destroyed later).
     virtual void onHostClosing() = 0;
 };
 
-// The host's own verbs of the end-to-end test channel ($RAPPORT_TEST_CHANNEL, read by
-// plugin/ui/test_driver.h): what a script does to the editor rather than to the
-// sidebar. Each does what the user's action in the host would do, through the host's
-// own code path, so the sidebar sees the host's real events. Only called while a test
-// channel is open; every method is a host callback and must contain its exceptions.
+// The host's part of the end-to-end test channel (plugin/ui/test_driver.h runs the
+// rest): each verb does what the user's action would, through the host's own code path,
+// so the sidebar sees real host events. Each is a host callback: it contains its exceptions.
 class HostTestVerbs {
 public:
     virtual ~HostTestVerbs() = default;
 
-    // "activate PATH": makes the open document `path` the active one; false when it is not open.
+    // "activate PATH": makes the open document `path` active; false when it is not open.
     virtual bool activateDocument(const std::string& path) = 0;
-    // "save-as PATH": what Save As does once its dialog is confirmed: the active document
-    // takes the name `path` and is saved; false when there is none or saving failed.
+    // "save-as PATH": what Save As does after its dialog; false when nothing was saved.
     virtual bool saveActiveDocumentAs(const std::string& path) = 0;
-    // "menu-toggle-sidebar": chooses the host's own menu item that shows or hides the sidebar.
+    // "menu-toggle-sidebar": chooses the host's own menu item that shows/hides the sidebar.
     virtual void chooseToggleSidebarMenu() = 0;
     // "quit": closes the host's main window, as the user would.
     virtual void quitHost() = 0;
-    // "throw": throws inside one of the adapter's callbacks, proving the adapter contains
-    // it; the host must live on and the next command must still run.
+    // "throw": throws inside an adapter callback, proving the adapter contains it.
     virtual void throwInHostCallback() = 0;
 };
 
