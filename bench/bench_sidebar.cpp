@@ -59,10 +59,11 @@ public:
 class BenchHost : public rapport::host::HostServices {
 public:
     BenchHost() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport bench", wxDefaultPosition, wxSize(360, 700))) { frame->Show(); }
-    wxWindow* panelParent() override { return frame; }
+    std::string hostName() const override { return "benchmark"; }
+    std::string pluginApiVersion() const override { return "0.0.0"; }
     void showPanel(bool) override {}
     bool isPanelShown() const override { return true; }
-    std::string interfaceLanguage() const override { return "en_US"; }
+    std::string interfaceLanguage() const override { return "en"; }
     void log(const std::string&, bool) override {}
     wxFrame* frame;
 };
@@ -92,7 +93,7 @@ int main(int argc, char** argv)
     setenv("RAPPORT_DATA_DIR", data.c_str(), 1);
     {
         BenchHost host;
-        rapport::ui::SidebarController sidebar(host);
+        rapport::ui::SidebarController sidebar(host.frame, host);
         sidebar.onActiveDocumentChanged((data / "brief.md").string());
         sidebar.runTestCommand("attach kickoff");
         wxWindow* panel = sidebar.panel();

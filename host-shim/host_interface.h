@@ -1,11 +1,12 @@
-// The whole contract between Rapport's sidebar and the editor that hosts it.
-// A new host (Geany is the likely next one) implements HostServices and calls the
-// HostEvents it is given; nothing else in Rapport knows which editor it lives in.
+// The whole contract between Rapport's sidebar and the editor that hosts it, in plain
+// C++ with no wx type: plugin/ui depends on it, each adapter (host-shim/HOST/)
+// implements it. A new host implements HostServices (and HostTestVerbs for the e2e),
+// creates `rapport::ui::SidebarController(parent, services, &verbs)` with the window it
+// puts the panel in (only the adapter knows which), places `panel()`, forwards its
+// events to the controller's HostEvents, and lets no exception out of its callbacks.
 #pragma once
 
 #include <string>
-
-class wxWindow;
 
 namespace rapport::host {
 
@@ -14,13 +15,17 @@ class HostServices {
 public:
     virtual ~HostServices() = default;
 
-    // The window the sidebar panel is created in (the host's main frame).
-    virtual wxWindow* panelParent() = 0;
+    // The host's name as users know it ("Code::Blocks"), for the log.
+    virtual std::string hostName() const = 0;
+    // The host plugin API the adapter was built for ("2.23.0"), for the trace line
+    // "plugin-attached\tsdk=…" that proves which build the host loaded.
+    virtual std::string pluginApiVersion() const = 0;
     // Shows or hides the docked panel.
     virtual void showPanel(bool shown) = 0;
     // Whether the docked panel is visible now.
     virtual bool isPanelShown() const = 0;
-    // The host's interface language as a wx canonical name ("ru_RU"), or "" if unknown.
+    // The host's interface language as a Rapport code (languageCode(): "en", "ru", "tr",
+    // "zh_CN"), or "" when unknown or not enabled; the adapter maps its own locale name.
     virtual std::string interfaceLanguage() const = 0;
     // Writes a line to the host's log; `error` marks it as a problem.
     virtual void log(const std::string& line, bool error) = 0;
@@ -41,6 +46,27 @@ public:
     virtual void onDocumentClosed(const std::string& path) = 0;
     // The host finished starting; the panel may now be shown in its final place.
     virtual void onHostReady() = 0;
+    // The host began shutting down: the sidebar stops its timers (it is destroyed later).
+    virtual void onHostClosing() = 0;
+};
+
+// The host's part of the end-to-end test channel (plugin/ui/test_driver.h runs the
+// rest): each verb does what the user's action would, through the host's own code path,
+// so the sidebar sees real host events. Each is a host callback: it contains its exceptions.
+class HostTestVerbs {
+public:
+    virtual ~HostTestVerbs() = default;
+
+    // "activate PATH": makes the open document `path` active; false when it is not open.
+    virtual bool activateDocument(const std::string& path) = 0;
+    // "save-as PATH": what Save As does after its dialog; false when nothing was saved.
+    virtual bool saveActiveDocumentAs(const std::string& path) = 0;
+    // "menu-toggle-sidebar": chooses the host's own menu item that shows/hides the sidebar.
+    virtual void chooseToggleSidebarMenu() = 0;
+    // "quit": closes the host's main window, as the user would.
+    virtual void quitHost() = 0;
+    // "throw": throws inside an adapter callback, proving the adapter contains it.
+    virtual void throwInHostCallback() = 0;
 };
 
 } // namespace rapport::host

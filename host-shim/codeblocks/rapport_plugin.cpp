@@ -2,7 +2,7 @@
 
 #include "rapport_plugin.h"
 
-#include "relabeler.h"
+#include "localization.h"
 #include "sidebar_controller.h"
 
 #include <boost/locale/message.hpp>
@@ -16,6 +16,7 @@
 #include <sdk_events.h>
 
 #include <exception>
+#include <stdexcept>
 #include <string>
 
 #include <wx/frame.h>
@@ -28,19 +29,13 @@ namespace {
 // when that happens, so a mismatch cannot go unnoticed.
 PluginRegistrant<RapportPlugin> registration("Rapport");
 
-constexpr int kTestPollMilliseconds = 50;
-
 std::string toUtf8(const wxString& text)
 {
     const wxScopedCharBuffer utf8 = text.utf8_str();
     return std::string(utf8.data(), utf8.length());
 }
 
-std::string sdkVersion()
-{
-    return std::to_string(PLUGIN_SDK_VERSION_MAJOR) + "." + std::to_string(PLUGIN_SDK_VERSION_MINOR) + "." +
-           std::to_string(PLUGIN_SDK_VERSION_RELEASE);
-}
+wxString fromUtf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
 
 // The file an editor shows, when it is a text editor; "" for the start page and others.
 wxString documentFile(EditorBase* editor)
@@ -81,7 +76,8 @@ void RapportPlugin::guarded(const char* where, Body&& body) noexcept
 void RapportPlugin::OnAttach()
 {
     guarded("OnAttach", [&] {
-        controller_ = std::make_unique<rapport::ui::SidebarController>(*this);
+        // The panel lives in the main frame; the placement docks it.
+        controller_ = std::make_unique<rapport::ui::SidebarController>(Manager::Get()->GetAppWindow(), *this, this);
         placement_ = std::make_unique<rapport::codeblocks::DockedPlacement>();
         placement_->add(controller_->panel(), "Rapport");
 
@@ -92,21 +88,12 @@ void RapportPlugin::OnAttach()
         manager->RegisterEventSink(cbEVT_EDITOR_CLOSE, new Functor(this, &RapportPlugin::onEditorClosed));
         manager->RegisterEventSink(cbEVT_APP_STARTUP_DONE, new Functor(this, &RapportPlugin::onStartupDone));
         manager->RegisterEventSink(cbEVT_APP_START_SHUTDOWN, new Functor(this, &RapportPlugin::onStartShutdown));
-
-        if (controller_->hasTestChannel()) {
-            testTimer_.SetOwner(this);
-            Bind(wxEVT_TIMER, &RapportPlugin::onTestTimer, this, testTimer_.GetId());
-            testTimer_.Start(kTestPollMilliseconds);
-            controller_->trace("plugin-attached\tsdk=" + sdkVersion());
-        }
-        log("Rapport: sidebar ready (store " + rapport::defaultStoreFile().string() + ")", false);
     });
 }
 
 void RapportPlugin::OnRelease(bool /*appShutDown*/)
 {
     guarded("OnRelease", [&] {
-        testTimer_.Stop();
         Manager::Get()->RemoveAllEventSinksFor(this);
         if (controller_) {
             wxWindow* panel = controller_->panel();
@@ -114,7 +101,6 @@ void RapportPlugin::OnRelease(bool /*appShutDown*/)
                 placement_->remove();
             if (panel)
                 panel->Destroy();
-            controller_->trace("plugin-released");
         }
         placement_.reset();
         controller_.reset();
@@ -135,12 +121,18 @@ void RapportPlugin::BuildMenu(wxMenuBar* menuBar)
             Bind(wxEVT_UPDATE_UI, &RapportPlugin::onUpdateToggleSidebar, this, toggleMenuId_);
         }
         // TRANSLATORS: a View menu item that shows or hides Rapport's sidebar panel.
-        const wxString label = rapport::ui::translated(boost::locale::translate("Rapport sidebar"), std::locale::classic());
-        view->AppendCheckItem(toggleMenuId_, label + "\tCtrl+Alt+R");
+        const std::string label = boost::locale::translate("Rapport sidebar").str(std::locale::classic());
+        view->AppendCheckItem(toggleMenuId_, fromUtf8(label) + "\tCtrl+Alt+R");
     });
 }
 
-wxWindow* RapportPlugin::panelParent() { return Manager::Get()->GetAppWindow(); }
+std::string RapportPlugin::hostName() const { return "Code::Blocks"; }
+
+std::string RapportPlugin::pluginApiVersion() const
+{
+    return std::to_string(PLUGIN_SDK_VERSION_MAJOR) + "." + std::to_string(PLUGIN_SDK_VERSION_MINOR) + "." +
+           std::to_string(PLUGIN_SDK_VERSION_RELEASE);
+}
 
 void RapportPlugin::showPanel(bool shown)
 {
@@ -153,19 +145,21 @@ bool RapportPlugin::isPanelShown() const { return placement_ && placement_->isSh
 
 std::string RapportPlugin::interfaceLanguage() const
 {
+    // Code::Blocks keeps a wx canonical name ("ru_RU"), used only while translation is on.
     ConfigManager* app = Manager::Get()->GetConfigManager("app");
     if (!app->ReadBool("/locale/enable", false))
         return {};
-    return toUtf8(app->Read("/locale/language", wxString()));
+    const auto language = rapport::parseLanguage(toUtf8(app->Read("/locale/language", wxString())));
+    return language ? std::string(rapport::languageCode(*language)) : std::string();
 }
 
 void RapportPlugin::log(const std::string& line, bool error)
 {
     LogManager* logs = Manager::Get()->GetLogManager();
     if (error)
-        logs->LogError(rapport::ui::fromUtf8(line));
+        logs->LogError(fromUtf8(line));
     else
-        logs->Log(rapport::ui::fromUtf8(line));
+        logs->Log(fromUtf8(line));
 }
 
 void RapportPlugin::onEditorActivated(CodeBlocksEvent& event)
@@ -233,7 +227,8 @@ void RapportPlugin::onStartupDone(CodeBlocksEvent& event)
 void RapportPlugin::onStartShutdown(CodeBlocksEvent& event)
 {
     guarded("shutdown", [&] {
-        testTimer_.Stop();
+        if (controller_)
+            controller_->onHostClosing();
         // Before start-up finished the pane was never shown, which says nothing about the user's wish.
         if (startupDone_)
             Manager::Get()->GetConfigManager("rapport")->Write("/sidebar_shown", isPanelShown());
@@ -251,53 +246,49 @@ void RapportPlugin::onUpdateToggleSidebar(wxUpdateUIEvent& event)
     guarded("View menu state", [&] { event.Check(isPanelShown()); });
 }
 
-void RapportPlugin::onTestTimer(wxTimerEvent& /*event*/)
+bool RapportPlugin::activateDocument(const std::string& path)
 {
-    std::vector<std::string> commands;
-    guarded("test channel", [&] {
-        if (controller_)
-            commands = controller_->takeTestCommands();
+    bool open = false;
+    guarded("test: activate", [&] {
+        EditorManager* editors = Manager::Get()->GetEditorManager();
+        if (EditorBase* editor = editors->IsOpen(fromUtf8(path))) {
+            editors->SetActiveEditor(editor);
+            open = true;
+        }
     });
-    // Each command on its own: one that fails must not swallow the ones after it.
-    for (const std::string& command : commands)
-        guarded("test command", [&] { runTestCommand(command); });
+    return open;
 }
 
-void RapportPlugin::runTestCommand(const std::string& command)
+bool RapportPlugin::saveActiveDocumentAs(const std::string& path)
 {
-    const auto space = command.find(' ');
-    const std::string verb = command.substr(0, space);
-    const wxString argument = rapport::ui::fromUtf8(space == std::string::npos ? std::string() : command.substr(space + 1));
-    EditorManager* editors = Manager::Get()->GetEditorManager();
-    if (verb == "activate") {
-        EditorBase* editor = editors->IsOpen(argument);
-        if (editor)
-            editors->SetActiveEditor(editor);
-        else
-            controller_->trace("problem\tnot open: " + toUtf8(argument));
-    } else if (verb == "save-as") {
+    bool saved = false;
+    guarded("test: save as", [&] {
         // What Save As does after its dialog: the editor takes the new name and saves.
-        cbEditor* editor = editors->GetBuiltinActiveEditor();
-        if (!editor) {
-            controller_->trace("problem\tno active editor");
+        cbEditor* editor = Manager::Get()->GetEditorManager()->GetBuiltinActiveEditor();
+        if (!editor)
             return;
-        }
-        editor->SetFilename(argument);
+        editor->SetFilename(fromUtf8(path));
         editor->SetModified(true); // Code::Blocks skips saving an unmodified editor
-        if (!editor->Save())
-            controller_->trace("problem\tsave failed: " + toUtf8(argument));
-    } else if (verb == "menu-toggle-sidebar") {
+        saved = editor->Save();
+    });
+    return saved;
+}
+
+void RapportPlugin::chooseToggleSidebarMenu()
+{
+    guarded("test: View menu", [&] {
         // Exactly what choosing View > Rapport sidebar does: a menu event sent to the main frame.
         wxCommandEvent click(wxEVT_MENU, toggleMenuId_);
         Manager::Get()->GetAppFrame()->GetEventHandler()->ProcessEvent(click);
-        controller_->trace(std::string("panel\t") + (isPanelShown() ? "shown" : "hidden"));
-    } else if (verb == "quit") {
-        testTimer_.Stop();
-        Manager::Get()->GetAppFrame()->Close();
-    } else if (verb == "throw") {
-        // Proves that an exception inside a host callback is contained.
-        throw std::runtime_error("scripted failure");
-    } else if (!controller_->runTestCommand(command)) {
-        controller_->trace("problem\tunknown command: " + command);
-    }
+    });
+}
+
+void RapportPlugin::quitHost()
+{
+    guarded("test: quit", [&] { Manager::Get()->GetAppFrame()->Close(); });
+}
+
+void RapportPlugin::throwInHostCallback()
+{
+    guarded("test: throw", [&] { throw std::runtime_error("scripted failure"); });
 }

@@ -1,6 +1,7 @@
 // The Code::Blocks adapter: a thin dispatcher (as the To-Do List plugin keeps its
-// plugin class thin) that turns host events into HostEvents calls and answers the
-// sidebar's HostServices questions. No exception leaves any of its callbacks.
+// plugin class thin) that turns host events into HostEvents calls, answers the
+// sidebar's HostServices questions and carries out the test channel's host verbs
+// (HostTestVerbs). No exception leaves any of its callbacks.
 #pragma once
 
 #include "host_interface.h"
@@ -10,8 +11,7 @@
 
 #include <map>
 #include <memory>
-
-#include <wx/timer.h>
+#include <string>
 
 class CodeBlocksEvent;
 class EditorBase;
@@ -21,18 +21,27 @@ class SidebarController;
 }
 
 // The plugin Code::Blocks loads as "Rapport".
-class RapportPlugin : public cbPlugin, public rapport::host::HostServices {
+class RapportPlugin : public cbPlugin, public rapport::host::HostServices, public rapport::host::HostTestVerbs {
 public:
     RapportPlugin();
     ~RapportPlugin() override;
 
     void BuildMenu(wxMenuBar* menuBar) override;
 
-    wxWindow* panelParent() override;
+    // HostServices.
+    std::string hostName() const override;
+    std::string pluginApiVersion() const override;
     void showPanel(bool shown) override;
     bool isPanelShown() const override;
     std::string interfaceLanguage() const override;
     void log(const std::string& line, bool error) override;
+
+    // HostTestVerbs.
+    bool activateDocument(const std::string& path) override;
+    bool saveActiveDocumentAs(const std::string& path) override;
+    void chooseToggleSidebarMenu() override;
+    void quitHost() override;
+    void throwInHostCallback() override;
 
 protected:
     void OnAttach() override;
@@ -50,15 +59,12 @@ private:
     void onStartShutdown(CodeBlocksEvent& event);
     void onToggleSidebar(wxCommandEvent& event);
     void onUpdateToggleSidebar(wxUpdateUIEvent& event);
-    void onTestTimer(wxTimerEvent& event);
-    void runTestCommand(const std::string& command);
 
     std::unique_ptr<rapport::codeblocks::PanelPlacement> placement_;
     std::unique_ptr<rapport::ui::SidebarController> controller_;
     // Code::Blocks has no rename event: Save As arrives as a save under a new name,
     // so the adapter remembers which file each editor showed.
     std::map<EditorBase*, wxString> editorFiles_;
-    wxTimer testTimer_;
     int toggleMenuId_ = wxID_NONE;
     bool startupDone_ = false;
 };

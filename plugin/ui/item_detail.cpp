@@ -64,10 +64,11 @@ void setText(wxTextCtrl* field, const wxString& value)
 
 } // namespace
 
-ItemDetail::ItemDetail(wxWindow* parent, SidebarSession& session, Relabeler& relabeler, ChangeSink onChanged)
+ItemDetail::ItemDetail(wxWindow* parent, PanelContext& context, ChangeSink onChanged)
     : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL,
                        "rapport-detail"),
-      session_(session), relabeler_(relabeler), onChanged_(std::move(onChanged)), noteTimer_(this)
+      context_(context), session_(context.session()), relabeler_(context.relabeler()), onChanged_(std::move(onChanged)),
+      noteTimer_(this)
 {
     SetScrollRate(0, FromDIP(8));
     build();
@@ -197,56 +198,55 @@ void ItemDetail::build()
 
     SetSizer(column);
 
-    title_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { commitTitle(); });
-    title_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+    // Every handler runs guarded: nothing thrown may reach the host's event loop.
+    const auto guard = [this](auto handler) {
+        return [this, handler](auto& event) { context_.guarded([&] { handler(event); }); };
+    };
+    title_->Bind(wxEVT_TEXT_ENTER, guard([this](wxCommandEvent&) { commitTitle(); }));
+    title_->Bind(wxEVT_KILL_FOCUS, guard([this](wxFocusEvent& event) {
         commitTitle();
         event.Skip();
-    });
-    status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { commitStatus(); });
-    reason_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { commitReason(); });
-    reason_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+    }));
+    status_->Bind(wxEVT_CHOICE, guard([this](wxCommandEvent&) { commitStatus(); }));
+    reason_->Bind(wxEVT_TEXT_ENTER, guard([this](wxCommandEvent&) { commitReason(); }));
+    reason_->Bind(wxEVT_KILL_FOCUS, guard([this](wxFocusEvent& event) {
         commitReason();
         event.Skip();
-    });
-    due_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { commitDue(); });
-    owner_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { commitOwner(); });
+    }));
+    due_->Bind(wxEVT_DATE_CHANGED, guard([this](wxDateEvent&) { commitDue(); }));
+    owner_->Bind(wxEVT_CHOICE, guard([this](wxCommandEvent&) { commitOwner(); }));
     // A note is saved shortly after typing stops, and when the field is left.
-    note_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+    note_->Bind(wxEVT_TEXT, guard([this](wxCommandEvent&) {
         if (!loading_)
             noteTimer_.StartOnce(600);
-    });
-    note_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+    }));
+    note_->Bind(wxEVT_KILL_FOCUS, guard([this](wxFocusEvent& event) {
         commitNote();
         event.Skip();
-    });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { commitNote(); });
+    }));
+    Bind(wxEVT_TIMER, guard([this](wxTimerEvent&) { commitNote(); }));
     // The wrapped texts follow the width (the sash moved, the sidebar was resized).
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    Bind(wxEVT_SIZE, guard([this](wxSizeEvent& event) {
         event.Skip();
         if (GetClientSize().GetWidth() != wrappedWidth_) {
             wrappedWidth_ = GetClientSize().GetWidth();
-            CallAfter([this] {
-                try {
-                    layoutWrapped();
-                } catch (...) { // wx handlers must not throw into the host
-                }
-            });
+            CallAfter([this] { context_.guarded([&] { layoutWrapped(); }); });
         }
-    });
-    internal_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { commitInternal(); });
-    moveUp_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    }));
+    internal_->Bind(wxEVT_CHECKBOX, guard([this](wxCommandEvent&) { commitInternal(); }));
+    moveUp_->Bind(wxEVT_BUTTON, guard([this](wxCommandEvent&) {
         if (itemId_)
             report(session_.moveItem(*itemId_, -1), "moved\titem=" + std::to_string(*itemId_) + "\t-1");
         else if (sectionId_)
             report(session_.moveSection(*sectionId_, -1), "moved\tsection=" + std::to_string(*sectionId_) + "\t-1");
-    });
-    moveDown_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    }));
+    moveDown_->Bind(wxEVT_BUTTON, guard([this](wxCommandEvent&) {
         if (itemId_)
             report(session_.moveItem(*itemId_, +1), "moved\titem=" + std::to_string(*itemId_) + "\t+1");
         else if (sectionId_)
             report(session_.moveSection(*sectionId_, +1), "moved\tsection=" + std::to_string(*sectionId_) + "\t+1");
-    });
-    customCopy_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    }));
+    customCopy_->Bind(wxEVT_BUTTON, guard([this](wxCommandEvent&) {
         const ChecklistItem* shown = item();
         if (!shown)
             return;
@@ -259,8 +259,8 @@ void ItemDetail::build()
         } else {
             report(copy.error(), {});
         }
-    });
-    delete_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    }));
+    delete_->Bind(wxEVT_BUTTON, guard([this](wxCommandEvent&) {
         if (itemId_) {
             const std::int64_t id = *itemId_;
             report(session_.deleteItem(id), "deleted\titem=" + std::to_string(id));
@@ -268,7 +268,7 @@ void ItemDetail::build()
             const std::int64_t id = *sectionId_;
             report(session_.deleteSection(id), "deleted\tsection=" + std::to_string(id));
         }
-    });
+    }));
 }
 
 void ItemDetail::setLanguage(const std::locale& loc)

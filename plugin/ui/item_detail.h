@@ -4,8 +4,9 @@
 // Each edit is committed through the session at once: there is no Save button.
 #pragma once
 
-#include "relabeler.h"
 #include "checklist_view.h"
+#include "panel_context.h"
+#include "relabeler.h"
 #include "sidebar_session.h"
 
 #include <cstdint>
@@ -36,7 +37,8 @@ public:
     // What an edit did: its outcome, and a line for the trace ("" when nothing changed).
     using ChangeSink = std::function<void(const Status& status, const std::string& trace)>;
 
-    ItemDetail(wxWindow* parent, SidebarSession& session, Relabeler& relabeler, ChangeSink onChanged);
+    // Edits through `context`'s session; its labels join `context`'s relabeler.
+    ItemDetail(wxWindow* parent, PanelContext& context, ChangeSink onChanged);
 
     // Shows the item (or section) with `id`; nullopt shows a hint instead.
     void show(std::optional<std::int64_t> item_id, std::optional<std::int64_t> section_id);
@@ -71,6 +73,7 @@ private:
     bool setWrapped(wxStaticText* label, const wxString& text);
     void layoutWrapped();
 
+    PanelContext& context_; // its guard runs every handler
     SidebarSession& session_;
     Relabeler& relabeler_;
     ChangeSink onChanged_;

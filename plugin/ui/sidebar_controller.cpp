@@ -1,9 +1,7 @@
 #include "sidebar_controller.h"
 
-#include "report_dialogs.h"
-
-#include <cstdlib>
-#include <sstream>
+#include <chrono>
+#include <vector>
 
 namespace rapport::ui {
 
@@ -22,7 +20,7 @@ constexpr const char* kSelectionsKey = "selected-items";
 
 } // namespace
 
-SidebarController::SidebarController(host::HostServices& host)
+SidebarController::SidebarController(wxWindow* parent, host::HostServices& host, host::HostTestVerbs* verbs)
     : host_(host), testChannel_(TestChannel::fromEnvironment()), localization_(Localization::shared()),
       settings_(Settings::load(Settings::defaultFile())),
       language_(resolveLanguage(settings_.get("language"), host.interfaceLanguage(), systemLanguage())),
@@ -33,7 +31,7 @@ SidebarController::SidebarController(host::HostServices& host)
     if (!opened)
         host_.log("Rapport: " + opened.error().description(), true);
     panel_ = new SidebarPanel(
-        host_.panelParent(), session_, [this](const std::string& line) { trace(line); },
+        parent, session_, [this](const std::string& line) { trace(line); },
         [this](const std::string& description) { host_.log("Rapport: " + description, true); });
     std::vector<std::string> names;
     std::size_t selected = 0;
@@ -57,7 +55,20 @@ SidebarController::SidebarController(host::HostServices& host)
                 static_cast<void>(backupStore(file));
         });
     }
-    trace(std::string("ready\tstore=") + defaultStoreFile().string());
+    testDriver_ = std::make_unique<TestDriver>(
+        *panel_, host_, verbs, [this](const std::string& line) { trace(line); },
+        [this](const std::string& description) {
+            host_.log("Rapport: " + description, true);
+            panel_->showProblem(description);
+        });
+    trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string());
+    if (testChannel_) {
+        testDriver_->startPolling(*testChannel_);
+        // The first line a test waits for: which build of the plugin API the host loaded.
+        trace("plugin-attached\tsdk=" + host_.pluginApiVersion());
+    }
+    host_.log("Rapport: sidebar ready in " + host_.hostName() + " (store " + defaultStoreFile().string() + ")",
+              false);
 }
 
 SidebarController::~SidebarController()
@@ -69,6 +80,8 @@ SidebarController::~SidebarController()
         settings_.set(kSelectionsKey, text);
         static_cast<void>(settings_.save()); // a lost selection is harmless; the host may be closing
     }
+    testDriver_.reset();
+    trace("plugin-released");
 }
 
 wxWindow* SidebarController::panel() const noexcept { return panel_; }
@@ -113,6 +126,8 @@ void SidebarController::onDocumentClosed(const std::string& path)
 
 void SidebarController::onHostReady() { trace("host-ready"); }
 
+void SidebarController::onHostClosing() { testDriver_->stop(); }
+
 void SidebarController::setLanguage(Language language)
 {
     language_ = language;
@@ -123,63 +138,7 @@ void SidebarController::setLanguage(Language language)
     trace(std::string("language\t") + std::string(languageCode(language)));
 }
 
-bool SidebarController::runTestCommand(const std::string& command)
-{
-    const auto space = command.find(' ');
-    const std::string verb = command.substr(0, space);
-    const std::string argument = space == std::string::npos ? std::string() : command.substr(space + 1);
-    if (verb == "tick") {
-        panel_->toggleItem(static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10)));
-        return true;
-    }
-    if (verb == "language") {
-        for (std::size_t i = 0; i < kLanguages.size(); ++i)
-            if (languageCode(kLanguages[i]) == argument)
-                panel_->chooseLanguage(i);
-        return true;
-    }
-    if (verb == "attach") {
-        panel_->attachTemplate(argument);
-        return true;
-    }
-    if (verb == "select") {
-        panel_->selectItem(static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10)));
-        return true;
-    }
-    if (verb == "search") {
-        panel_->setSearchText(argument);
-        return true;
-    }
-    if (verb == "report") { // report LANG FORMAT FILE: as "Create report…" confirmed with these choices
-        std::istringstream words(argument);
-        std::string code, format, file;
-        words >> code >> format;
-        std::getline(words >> std::ws, file);
-        ReportDraft draft = panel_->reportDefaults();
-        if (const auto language = parseLanguage(code))
-            draft.language = *language;
-        if (const auto parsed = parseReportFormat(format))
-            draft.format = *parsed;
-        if (!file.empty())
-            draft.file = file;
-        panel_->createReport(draft);
-        return true;
-    }
-    if (verb == "undo") {
-        panel_->undo();
-        return true;
-    }
-    if (verb == "redo") {
-        panel_->redo();
-        return true;
-    }
-    return false;
-}
-
-std::vector<std::string> SidebarController::takeTestCommands()
-{
-    return testChannel_ ? testChannel_->takeCommands() : std::vector<std::string>();
-}
+bool SidebarController::runTestCommand(const std::string& command) { return testDriver_->run(command); }
 
 void SidebarController::showProblem(const std::string& description) { panel_->showProblem(description); }
 

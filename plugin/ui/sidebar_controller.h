@@ -1,5 +1,7 @@
-// Connects the host's events to the sidebar: owns the session (logic) and the panel
-// (widgets), and is the only UI object a host adapter talks to.
+// Connects a host to the sidebar: owns the session (logic), the panel (widgets) and the
+// test driver, and is the only UI object a host adapter talks to. An adapter creates it
+// with the window the panel goes in and its host::HostServices, places panel() in the
+// host's layout, and calls the HostEvents below (see host-shim/host_interface.h).
 #pragma once
 
 #include "host_interface.h"
@@ -8,10 +10,11 @@
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
 #include "test_channel.h"
+#include "test_driver.h"
 
 #include <memory>
-#include <thread>
 #include <string>
+#include <thread>
 
 class wxWindow;
 
@@ -20,12 +23,13 @@ namespace rapport::ui {
 // The sidebar as the host sees it.
 class SidebarController : public host::HostEvents {
 public:
-    // Opens the store and builds the panel inside host.panelParent(). Never throws on
-    // a bad store: the panel then explains the problem instead.
-    explicit SidebarController(host::HostServices& host);
+    // Opens the store and builds the panel inside `parent`, the window the adapter places
+    // it in. `verbs` are the host's own test verbs (nullptr: only the sidebar's are known).
+    // Never throws on a bad store: the panel then explains the problem instead.
+    SidebarController(wxWindow* parent, host::HostServices& host, host::HostTestVerbs* verbs = nullptr);
     ~SidebarController() override;
 
-    // The panel, for the host to dock.
+    // The panel, for the host to place. Its parent owns it.
     wxWindow* panel() const noexcept;
 
     void onActiveDocumentChanged(const std::string& path) override;
@@ -33,16 +37,11 @@ public:
     void onDocumentRenamed(const std::string& old_path, const std::string& new_path) override;
     void onDocumentClosed(const std::string& path) override;
     void onHostReady() override;
+    void onHostClosing() override;
 
-    // Runs one scripted action from the test channel ("tick N", "attach KEY");
-    // false when the verb is not the sidebar's.
+    // Runs one scripted command as if it came through the test channel ("tick 1",
+    // "attach kickoff", "activate PATH"; see test_driver.h); false when its verb is unknown.
     bool runTestCommand(const std::string& command);
-    // Writes a line to the test channel, if there is one.
-    void trace(const std::string& line);
-    // Whether a test channel is open ($RAPPORT_TEST_CHANNEL).
-    bool hasTestChannel() const noexcept { return testChannel_ != nullptr; }
-    // Scripted actions that arrived since the last call.
-    std::vector<std::string> takeTestCommands();
     // Shows a problem to the user in the panel.
     void showProblem(const std::string& description);
     // Switches the sidebar to `language` at once and remembers the choice.
@@ -51,6 +50,9 @@ public:
     Language language() const noexcept { return language_; }
 
 private:
+    // Writes a line to the test channel, if there is one.
+    void trace(const std::string& line);
+
     host::HostServices& host_;
     std::unique_ptr<TestChannel> testChannel_;
     const Localization& localization_;
@@ -58,8 +60,9 @@ private:
     Language language_;
     SidebarSession session_;
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
+    std::unique_ptr<TestDriver> testDriver_;
     std::string stickyNotice_; // what recovery did: stays in view for the whole session
-    std::jthread backup_;          // the day's automatic backup, off the UI thread; joined on release
+    std::jthread backup_;      // the day's automatic backup, off the UI thread; joined on release
 };
 
 } // namespace rapport::ui

@@ -1,51 +1,51 @@
 // The wx face of SidebarSession: draws the active document's checklist and turns
 // clicks and keys into session calls. Holds no state the session does not have,
 // except what the user is looking at: the filter and the selection.
+//
+// The panel coordinates its parts, each in its own file: the language selector
+// (language_selector.h), the header (sidebar_header.h), the empty state with the
+// template picker (empty_state.h), the toolbar above the list (list_toolbar.h), the
+// list's rows (list_rows.h) and keys (list_keys.h), the edits made from the list
+// (checklist_edits.h), the detail area (item_detail.h) and the report job (report_job.h).
+// What they share is a PanelContext (panel_context.h).
 #pragma once
 
 #include "checklist_view.h"
-#include "localization.h"
-#include "relabeler.h"
-#include "sidebar_session.h"
+#include "list_keys.h"
+#include "panel_context.h"
+#include "report_dialogs.h"
 
-#include <filesystem>
+#include <cstddef>
+#include <cstdint>
 #include <functional>
-#include <locale>
-#include <map>
 #include <memory>
-#include <thread>
-#include <atomic>
-#include <utility>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
-#include <wx/timer.h>
 
 class wxBoxSizer;
-class wxButton;
-class wxCheckListBox;
-class wxChoice;
-class wxGauge;
 class wxMenu;
-class wxSearchCtrl;
 class wxSplitterWindow;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace rapport::ui {
 
-class ChecklistView;
+class ChecklistEdits;
+class EmptyState;
 class ItemDetail;
-struct ReportDraft;
+class LanguageSelector;
+class ListToolbar;
+class ReportJob;
+class SidebarHeader;
 
 // The sidebar panel.
 class SidebarPanel : public wxPanel {
 public:
-    // Something the panel did, for the host's log and the test channel.
-    using TraceSink = std::function<void(const std::string& line)>;
-    // An error the user has been shown, for the host's log.
-    using ErrorSink = std::function<void(const std::string& description)>;
+    // Where traces and logged errors go (see PanelContext).
+    using TraceSink = PanelContext::TraceSink;
+    using ErrorSink = PanelContext::ErrorSink;
     // The user picked the language at `index` of the choices given to setLanguageChoices().
     using LanguageSink = std::function<void(std::size_t index)>;
 
@@ -69,7 +69,7 @@ public:
     // Commits text still being typed, before the document changes or the host closes.
     void flushPending();
 
-    // The same path a click on an item's status icon takes: To do <-> Done of checklist item `index`.
+    // The same path a click on an item's status icon takes: the tick of checklist item `index`.
     void toggleItem(std::size_t index);
     // The same path as choosing templates in the empty state and pressing "Attach checklist".
     void attachTemplate(const std::string& template_key);
@@ -84,97 +84,42 @@ public:
     // writes the file on a worker thread (progress shown), then keeps a copy in the store.
     void createReport(const ReportDraft& draft);
     // Whether a report is being written now.
-    bool writingReport() const noexcept { return reportWorker_.joinable() && !reportDone_->load(); }
+    bool writingReport() const noexcept;
     // The defaults "Create report…" starts from: the last report's language, a file beside the document.
     ReportDraft reportDefaults();
 
 private:
-    void buildControls();
-    void buildEmptyState(wxBoxSizer* column);
     void buildChecklistState(wxBoxSizer* column);
-    void fillTemplateList();
-    // Shows the language at `index` on the selector button.
-    void showChosenLanguage(std::size_t index);
-    void showTemplatePreview();
-    // Returns whether the header's size changed (the panel then needs a layout).
-    bool refreshHeader();
     void refreshList();
     void refreshDetail();
+    void onAttached(bool from_templates);
     void onChanged(const Status& status, const std::string& trace);
-    void onListKey(wxKeyEvent& event);
-    void onCharHook(wxKeyEvent& event);
+    void run(const KeyCommand& command);
     void onListSelection();
-    void onAttachClicked();
-    void onStartEmptyClicked();
-    void onAddItem();
-    void onAddSection();
-    void onMoreMenu();
     void onCreateReport();
     void onPastReports();
-    void onReportWritten(const Status& written);
-    void showNotice(const std::string& text);
-    void setStatusOfSelection(ItemStatus status);
-    void toggleRow(std::size_t row);
+    void showMessage(const std::string& text, bool problem);
     void applyFilter();
-    std::string today() const;
-    wxString formattedDate(const std::string& iso) const;
-    void reportStatus(const Status& status);
-    void trace(const std::string& line) const;
+    void leaveForList();
 
-    SidebarSession& session_;
-    TraceSink traceSink_;
-    ErrorSink errorSink_;
-    Language language_ = Language::English;
-    std::locale locale_ = std::locale::classic();
-    Relabeler relabeler_;
+    PanelContext context_; // first: every part refers to it
+    std::unique_ptr<LanguageSelector> languageSelector_;
+    std::unique_ptr<SidebarHeader> header_;
+    std::unique_ptr<EmptyState> emptyState_;
+    std::unique_ptr<ListToolbar> toolbar_;
+    std::unique_ptr<ChecklistEdits> edits_;
+    std::unique_ptr<ReportJob> reportJob_;
+    std::unique_ptr<ListKeys> keys_;
     ItemFilter filter_;
-    std::string listedDocument_;             // whose rows the list shows now
-    std::vector<std::string> templateKeys_;  // the template list's keys, in display order
-    bool templateListStale_ = false;         // its titles are in an earlier language
-    bool layoutPending_ = true;              // labels changed size since the last layout
-    mutable std::map<std::string, wxString> dateCache_; // formatted dates in the current language
-    WrappedLabels wrapped_;
+    std::string listedDocument_; // whose rows the list shows now
+    bool layoutPending_ = true;  // labels changed size since the last layout
 
-    LanguageSink languageSink_;
-    wxButton* languageButton_ = nullptr;
-    std::vector<std::string> languageNames_; // native names, in the order of setLanguageChoices()
-    std::size_t languageChosen_ = 0;
-    wxStaticText* documentLabel_ = nullptr;
-    wxGauge* progressBar_ = nullptr;
-    wxStaticText* percentLabel_ = nullptr;
-    wxStaticText* countsLabel_ = nullptr;
-    wxStaticText* scheduleLabel_ = nullptr;
-    // Empty state.
-    wxStaticText* emptyLabel_ = nullptr;
-    wxStaticText* templatesLabel_ = nullptr;
-    wxCheckListBox* templateList_ = nullptr;
-    wxStaticText* previewLabel_ = nullptr;
-    wxTextCtrl* preview_ = nullptr;
-    wxButton* attachButton_ = nullptr;
-    wxButton* emptyButton_ = nullptr;
-    // Checklist state.
-    wxSearchCtrl* search_ = nullptr;
-    wxChoice* filterChoice_ = nullptr;
-    wxButton* addSectionButton_ = nullptr;
-    wxButton* undoButton_ = nullptr;
-    wxButton* redoButton_ = nullptr;
-    wxButton* moreButton_ = nullptr;
+    // The checklist state, under the toolbar.
     wxSplitterWindow* splitter_ = nullptr;
-    wxPanel* listPane_ = nullptr;
     ChecklistView* list_ = nullptr;
     wxTextCtrl* newItem_ = nullptr;
     ItemDetail* detail_ = nullptr;
     wxStaticText* problemLabel_ = nullptr;
-    wxGauge* reportProgress_ = nullptr;
-    wxTimer reportPulse_;
-
-    // The report being written: its content and file, kept to store its snapshot when done.
-    std::unique_ptr<ReportDraft> pendingDraft_;
-    std::unique_ptr<ReportContent> pendingReport_;
-    std::int64_t pendingDocument_ = 0;
-    std::shared_ptr<std::atomic<bool>> reportDone_ = std::make_shared<std::atomic<bool>>(true);
-    std::shared_ptr<int> alive_ = std::make_shared<int>(0); // the worker's callback checks the panel lives
-    std::jthread reportWorker_;
 };
 
 } // namespace rapport::ui

@@ -1,7 +1,8 @@
 // A test-only side door, off unless $RAPPORT_TEST_CHANNEL names a folder: the plugin
 // appends what it did to FOLDER/state.log and reads scripted actions from
 // FOLDER/commands, one per line. End-to-end tests prove behaviour from these lines
-// instead of from sleeps and timing.
+// instead of from sleeps and timing. This file only reads and writes the two files;
+// test_driver.h runs the commands.
 #pragma once
 
 #include <filesystem>

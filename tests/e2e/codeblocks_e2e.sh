@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end test: the real Code::Blocks under Xvfb, in a throwaway --user-data-dir
 # profile, with the built plugin installed. Every step is proven from the plugin's own
-# state lines (the test channel, see plugin/ui/test_channel.h), never from sleeps.
+# state lines (the test channel, see plugin/ui/test_channel.h), never from sleeps. The
+# commands sent are listed in plugin/ui/test_driver.h: the sidebar's verbs run in the
+# UI; activate, save-as, menu-toggle-sidebar, quit and throw are the adapter's
+# (host::HostTestVerbs in host-shim/host_interface.h).
 #
 # usage: codeblocks_e2e.sh --plugin SO --zip ZIP --cli RAPPORT --source DIR --artifacts DIR [--without-plugin]
 # --without-plugin checks the other direction: with no plugin installed the test's own

@@ -18,7 +18,7 @@
 
 namespace rapport::testing {
 
-// A host with one frame, as the sidebar needs; it records what it is asked.
+// A host with one frame for the sidebar's panel; it records what it is asked.
 class FrameHost : public host::HostServices {
 public:
     explicit FrameHost(int width = 320)
@@ -28,7 +28,8 @@ public:
     }
     ~FrameHost() override { frame->Destroy(); }
 
-    wxWindow* panelParent() override { return frame; }
+    std::string hostName() const override { return "GUI test"; }
+    std::string pluginApiVersion() const override { return "0.0.0"; }
     void showPanel(bool shown) override { frame->Show(shown); }
     bool isPanelShown() const override { return frame->IsShown(); }
     std::string interfaceLanguage() const override { return language; }

@@ -113,7 +113,7 @@ void switchLanguagesAt(int width)
     rapport::testing::FrameHost host(width);
     host.frame->SetPosition({0, 0});
     host.frame->SetSize(width, 760);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     sidebar.setLanguage(Language::English);
     sidebar.onActiveDocumentChanged((data.path / "brief.md").string());
     REQUIRE(sidebar.runTestCommand("attach kickoff"));
@@ -168,7 +168,7 @@ void switchLanguagesAt(int width)
 
     // The choice persists: a new sidebar starts in the language chosen last.
     REQUIRE(sidebar.runTestCommand("language tr"));
-    ui::SidebarController next(host);
+    ui::SidebarController next(host.frame, host);
     CHECK(next.language() == Language::Turkish);
     CHECK(std::locale().name() == std::locale::classic().name());
 }

@@ -65,7 +65,7 @@ TEST_CASE("a report is written in the client's language, off the UI thread, and 
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     sidebar.setLanguage(Language::English); // the interface stays English; the report is Russian
     const std::string doc = (data.path / "brief.md").string();
     sidebar.onActiveDocumentChanged(doc);
@@ -150,7 +150,7 @@ TEST_CASE("past reports are listed, read, compared and opened as a web page")
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     sidebar.setLanguage(Language::English);
     const std::string doc = (data.path / "contract.txt").string();
     sidebar.onActiveDocumentChanged(doc);

@@ -86,7 +86,7 @@ TEST_CASE("the empty state previews a template and attaches several combined; st
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     settle();
     wxWindow* panel = sidebar.panel();
     const std::string doc = (data.path / "brief.md").string();
@@ -151,7 +151,7 @@ TEST_CASE("the detail area edits status with a reason, due date, owner, note and
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     const std::string doc = (data.path / "contract.txt").string();
     sidebar.onActiveDocumentChanged(doc);
     REQUIRE(sidebar.runTestCommand("attach kickoff"));
@@ -225,7 +225,7 @@ TEST_CASE("filter and search narrow the list; undo brings back a deleted item")
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     const std::string doc = (data.path / "notes.md").string();
     sidebar.onActiveDocumentChanged(doc);
     REQUIRE(sidebar.runTestCommand("attach kickoff"));
@@ -301,7 +301,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
     host.frame->SetPosition({0, 0});
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     const std::string doc = (data.path / "brief.md").string();
     sidebar.onActiveDocumentChanged(doc);
     settle();
@@ -415,7 +415,7 @@ TEST_CASE("switching documents switches the checklist shown and remembers each o
     const std::string docA = (data.path / "contract.txt").string();
     const std::string docB = (data.path / "заметки 客户.md").string();
     {
-        ui::SidebarController sidebar(host);
+        ui::SidebarController sidebar(host.frame, host);
         sidebar.onActiveDocumentChanged(docA);
         REQUIRE(sidebar.runTestCommand("attach kickoff"));
         REQUIRE(sidebar.runTestCommand("select 3"));
@@ -439,7 +439,7 @@ TEST_CASE("switching documents switches the checklist shown and remembers each o
         CHECK_FALSE(findNamed<wxButton>(panel, "rapport-attach")->IsShown());
     }
     // A new session (the host restarted) selects the same item again.
-    ui::SidebarController next(host);
+    ui::SidebarController next(host.frame, host);
     next.onActiveDocumentChanged(docA);
     settle();
     auto* list = itemList(next.panel());
@@ -455,7 +455,7 @@ TEST_CASE("an unusable store is explained in the panel and the host lives on")
     { std::ofstream(blocked) << "x"; }
     setenv("RAPPORT_DATA_DIR", blocked.c_str(), 1);
     rapport::testing::FrameHost host;
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     sidebar.onActiveDocumentChanged("/tmp/brief.md");
     settle();
     REQUIRE_FALSE(host.errors.empty());
@@ -470,7 +470,7 @@ TEST_CASE("the language selector names only the current language until its menu 
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
-    ui::SidebarController sidebar(host);
+    ui::SidebarController sidebar(host.frame, host);
     sidebar.setLanguage(Language::Russian);
     settle();
     auto* panel = dynamic_cast<ui::SidebarPanel*>(sidebar.panel());

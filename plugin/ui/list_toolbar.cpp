@@ -1,0 +1,238 @@
+#include "list_toolbar.h"
+
+#include "icons.h"
+#include "item_text.h"
+
+#include <boost/locale/format.hpp>
+#include <boost/locale/message.hpp>
+
+#include <initializer_list>
+#include <vector>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/menu.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+
+namespace rapport::ui {
+
+namespace bl = boost::locale;
+
+namespace {
+
+// The filter choice's entries, in order.
+enum FilterEntry {
+    FilterAll,
+    FilterToDo,
+    FilterInProgress,
+    FilterWaiting,
+    FilterBlocked,
+    FilterDone,
+    FilterNotApplicable,
+    FilterOverdue,
+    FilterClient,
+    FilterUs,
+};
+
+// The entries of the More… menu; ids clear of the language selector's.
+enum MenuId {
+    MenuAddSection = wxID_HIGHEST + 100,
+    MenuCreateReport,
+    MenuPastReports,
+    MenuAddTemplateFirst = wxID_HIGHEST + 200
+};
+
+wxString withShortcut(const wxString& label, const char* keys) { return label + " (" + keys + ")"; }
+
+} // namespace
+
+ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context, ToolbarActions actions)
+    : panel_(panel), context_(context), actions_(std::move(actions))
+{
+    const int gap = panel->FromDIP(6);
+    auto* filterRow = new wxBoxSizer(wxHORIZONTAL);
+    search_ = new wxSearchCtrl(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                               "rapport-search");
+    search_->ShowCancelButton(true);
+    filterChoice_ = new wxChoice(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+                                 "rapport-filter");
+    // Both shrink below their natural width, so that a 240 px sidebar shares the row evenly.
+    // Full minimum sizes (height too) spare the sizer from asking GTK for their best size at
+    // every layout, which for a choice means measuring every entry.
+    search_->SetMinSize(wxSize(panel->FromDIP(60), search_->GetBestSize().y));
+    filterChoice_->SetMinSize(wxSize(panel->FromDIP(60), filterChoice_->GetBestSize().y));
+    filterRow->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
+    filterRow->Add(filterChoice_, 1, wxALIGN_CENTER_VERTICAL);
+    column->Add(filterRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    const auto iconButton = [&](Action action, const char* name) {
+        auto* button = new wxButton(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                    wxBU_EXACTFIT | wxBU_NOTEXT, wxDefaultValidator, name);
+        button->SetBitmap(actionIcon(action));
+        buttons->Add(button, 0, wxRIGHT, gap / 2);
+        return button;
+    };
+    addSection_ = iconButton(Action::AddSection, "rapport-add-section");
+    undo_ = iconButton(Action::Undo, "rapport-undo");
+    redo_ = iconButton(Action::Redo, "rapport-redo");
+    buttons->AddStretchSpacer();
+    more_ = new wxButton(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT,
+                         wxDefaultValidator, "rapport-more");
+    buttons->Add(more_, 0);
+    column->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+
+    Relabeler& relabeler = context_.relabeler();
+    relabeler.tooltip(search_, bl::translate("Search titles, notes and reasons (Ctrl+F; Esc clears)"));
+    relabeler.tooltip(filterChoice_, bl::translate("Show only some items"));
+    relabeler.tooltip(addSection_, bl::translate("Add a section (Ctrl+Shift+N)"));
+    // TRANSLATORS: button opening a menu with more actions; keep it very short.
+    relabeler.label(more_, bl::translate("More…"));
+    relabeler.custom([this](const std::locale& loc) { relabel(loc); });
+
+    const auto run = [this](const std::function<void()>& action) {
+        return [this, &action](wxCommandEvent&) { context_.guarded([&] { action(); }); };
+    };
+    search_->Bind(wxEVT_TEXT, run(actions_.filterChanged));
+    search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) {
+        context_.guarded([&] {
+            search_->ChangeValue(wxString());
+            actions_.filterChanged();
+        });
+    });
+    filterChoice_->Bind(wxEVT_CHOICE, run(actions_.filterChanged));
+    addSection_->Bind(wxEVT_BUTTON, run(actions_.addSection));
+    undo_->Bind(wxEVT_BUTTON, run(actions_.undo));
+    redo_->Bind(wxEVT_BUTTON, run(actions_.redo));
+    more_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { context_.guarded([&] { openMoreMenu(); }); });
+}
+
+void ListToolbar::relabel(const std::locale& loc)
+{
+    // TRANSLATORS: placeholder in the search field above the checklist.
+    search_->SetDescriptiveText(translated(bl::translate("Search"), loc));
+    undo_->SetToolTip(context_.session().canUndo() ? withShortcut(translated(bl::translate("Undo: {1}"), loc), "Ctrl+Z")
+                                                   : withShortcut(translated(bl::translate("Undo"), loc), "Ctrl+Z"));
+    redo_->SetToolTip(withShortcut(translated(bl::translate("Redo"), loc), "Ctrl+Y"));
+    int selected = filterChoice_->GetSelection();
+    filterChoice_->Clear();
+    // TRANSLATORS: filter entry showing every item.
+    filterChoice_->Append(translated(bl::translate("filter", "All items"), loc));
+    for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
+        filterChoice_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
+    // TRANSLATORS: filter entry showing items past their due date.
+    filterChoice_->Append(translated(bl::translate("filter", "Overdue"), loc));
+    // TRANSLATORS: filter entry showing items the client has to act on.
+    filterChoice_->Append(translated(bl::translate("filter", "Client to act"), loc));
+    // TRANSLATORS: filter entry showing items we have to act on.
+    filterChoice_->Append(translated(bl::translate("filter", "We act"), loc));
+    filterChoice_->SetSelection(selected < 0 ? 0 : selected);
+    // The accessible names of the icon-only buttons.
+    addSection_->SetLabel(translated(bl::translate("Add section"), loc));
+    undo_->SetLabel(translated(bl::translate("Undo"), loc));
+    redo_->SetLabel(translated(bl::translate("Redo"), loc));
+}
+
+bool ListToolbar::show(bool shown)
+{
+    bool changed = false;
+    for (wxWindow* window : std::initializer_list<wxWindow*>{search_, filterChoice_, addSection_, undo_, redo_, more_})
+        changed = window->Show(shown) || changed;
+    return changed;
+}
+
+ItemFilter ListToolbar::filter() const
+{
+    ItemFilter filter;
+    filter.text = search_->GetValue().utf8_string();
+    const int entry = filterChoice_->GetSelection();
+    if (entry >= FilterToDo && entry <= FilterNotApplicable)
+        filter.status = static_cast<ItemStatus>(entry - FilterToDo);
+    else if (entry == FilterOverdue)
+        filter.overdue_only = true;
+    else if (entry == FilterClient)
+        filter.owner = Owner::Client;
+    else if (entry == FilterUs)
+        filter.owner = Owner::Us;
+    return filter;
+}
+
+int ListToolbar::filterEntry() const { return filterChoice_->GetSelection(); }
+
+void ListToolbar::clearFilter()
+{
+    search_->ChangeValue(wxString());
+    filterChoice_->SetSelection(FilterAll);
+}
+
+void ListToolbar::clearSearch() { search_->ChangeValue(wxString()); }
+
+void ListToolbar::setSearchText(const std::string& text)
+{
+    search_->SetValue(fromUtf8(text)); // sends wxEVT_TEXT, as typing does
+}
+
+void ListToolbar::focusSearch()
+{
+    search_->SetFocus();
+    search_->SelectAll();
+}
+
+wxWindow* ListToolbar::searchField() const { return search_; }
+
+bool ListToolbar::searchingIn(const wxWindow* focus) const
+{
+    return focus && (focus == search_ || focus->GetParent() == search_) && !search_->GetValue().empty();
+}
+
+void ListToolbar::showUndoState()
+{
+    const SidebarSession& session = context_.session();
+    const std::locale& loc = context_.locale();
+    undo_->Enable(session.canUndo());
+    redo_->Enable(session.canRedo());
+    const std::string undoName = session.undoName();
+    undo_->SetToolTip(withShortcut(
+        undoName.empty()
+            ? translated(bl::translate("Undo"), loc)
+            : fromUtf8((bl::format(bl::translate("Undo: {1}")) % bl::translate(undoName.c_str()).str(loc)).str(loc)),
+        "Ctrl+Z"));
+}
+
+void ListToolbar::openMoreMenu()
+{
+    const SidebarSession& session = context_.session();
+    if (session.view() != SidebarSession::View::Checklist)
+        return;
+    const std::locale& loc = context_.locale();
+    wxMenu menu;
+    // TRANSLATORS: menu entry opening the dialog that makes a progress report for the client.
+    menu.Append(MenuCreateReport, withShortcut(translated(bl::translate("Create report…"), loc), "Ctrl+R"));
+    // TRANSLATORS: menu entry listing the reports made for this document before.
+    menu.Append(MenuPastReports, withShortcut(translated(bl::translate("Past reports…"), loc), "Ctrl+Shift+R"));
+    menu.Enable(MenuCreateReport, !(actions_.writingReport && actions_.writingReport()));
+    menu.AppendSeparator();
+    menu.Append(MenuAddSection, withShortcut(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
+    auto* templates = new wxMenu;
+    std::vector<std::string> keys;
+    for (const auto& entry : session.templates().templates()) {
+        templates->Append(MenuAddTemplateFirst + static_cast<int>(keys.size()),
+                          translated(bl::translate(entry.context().c_str(), entry.title.c_str()), loc));
+        keys.push_back(entry.key);
+    }
+    // TRANSLATORS: menu entry; its submenu lists templates whose sections can be added to this checklist.
+    menu.AppendSubMenu(templates, translated(bl::translate("Add a template's sections"), loc));
+    const int chosen =
+        panel_->GetPopupMenuSelectionFromUser(menu, more_->GetPosition() + wxPoint(0, more_->GetSize().y));
+    if (chosen == MenuCreateReport)
+        actions_.createReport();
+    else if (chosen == MenuPastReports)
+        actions_.pastReports();
+    else if (chosen == MenuAddSection)
+        actions_.addSection();
+    else if (chosen >= MenuAddTemplateFirst && chosen < MenuAddTemplateFirst + static_cast<int>(keys.size()))
+        actions_.addTemplate(keys[static_cast<std::size_t>(chosen - MenuAddTemplateFirst)]);
+}
+
+} // namespace rapport::ui

@@ -1,0 +1,74 @@
+// The two rows above the checklist: search and filter, then Add section, Undo, Redo and
+// the More… menu (reports, adding a section or a template's sections). It turns its
+// controls into an ItemFilter and into calls the panel carries out; it edits nothing.
+#pragma once
+
+#include "panel_context.h"
+
+#include <functional>
+#include <string>
+
+class wxButton;
+class wxChoice;
+class wxSearchCtrl;
+class wxSizer;
+class wxWindow;
+
+namespace rapport::ui {
+
+// What the toolbar's controls ask the panel to do.
+struct ToolbarActions {
+    std::function<void()> filterChanged; // the search text or the filter choice changed
+    std::function<void()> addSection;
+    std::function<void()> undo;
+    std::function<void()> redo;
+    std::function<void()> createReport;
+    std::function<void()> pastReports;
+    std::function<void(const std::string& template_key)> addTemplate; // its sections, to this checklist
+    std::function<bool()> writingReport; // while one is written, "Create report…" waits
+};
+
+// The search field, the filter choice and the action buttons.
+class ListToolbar {
+public:
+    // Builds both rows inside `panel` and adds them to `column`.
+    ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context, ToolbarActions actions);
+
+    // Shows or hides every control; true when any appeared or disappeared.
+    bool show(bool shown);
+    // What the search field and the filter choice ask for.
+    ItemFilter filter() const;
+    // The filter choice's entry, for the trace.
+    int filterEntry() const;
+    // Empties the search and shows every item again, sending no event.
+    void clearFilter();
+    // Empties the search only, sending no event.
+    void clearSearch();
+    // Sets the search text as typing it does (the filter follows).
+    void setSearchText(const std::string& text);
+    // Puts the focus in the search field with its text selected.
+    void focusSearch();
+    // The search field; its inner text control has it as parent.
+    wxWindow* searchField() const;
+    // Whether `focus` is in the search field while it holds text.
+    bool searchingIn(const wxWindow* focus) const;
+    // Enables Undo and Redo as the session allows and names what Undo would undo.
+    void showUndoState();
+    // Opens the More… menu under its button and runs what is chosen.
+    void openMoreMenu();
+
+private:
+    void relabel(const std::locale& loc);
+
+    wxWindow* panel_;
+    PanelContext& context_;
+    ToolbarActions actions_;
+    wxSearchCtrl* search_ = nullptr;
+    wxChoice* filterChoice_ = nullptr;
+    wxButton* addSection_ = nullptr;
+    wxButton* undo_ = nullptr;
+    wxButton* redo_ = nullptr;
+    wxButton* more_ = nullptr;
+};
+
+} // namespace rapport::ui

@@ -1,0 +1,101 @@
+#include "panel_context.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include <wx/window.h>
+
+namespace rapport::ui {
+
+PanelContext::PanelContext(SidebarSession& session, TraceSink trace, ErrorSink error)
+    : session_(session), traceSink_(std::move(trace)), errorSink_(std::move(error))
+{
+}
+
+void PanelContext::setLanguage(Language language)
+{
+    language_ = language;
+    locale_ = Localization::shared().locale(language);
+    dateCache_.clear();
+}
+
+void PanelContext::trace(const std::string& line) const
+{
+    if (traceSink_)
+        traceSink_(line);
+}
+
+void PanelContext::showProblem(const std::string& description) const
+{
+    if (messageSink_)
+        messageSink_(description, true);
+}
+
+void PanelContext::showNotice(const std::string& text) const
+{
+    if (messageSink_)
+        messageSink_(text, false);
+}
+
+void PanelContext::reportStatus(const Status& status) const
+{
+    if (status)
+        return;
+    const std::string description = status.error().description(locale_);
+    showProblem(description);
+    if (errorSink_)
+        errorSink_(description);
+    trace("problem\t" + description);
+}
+
+void PanelContext::contained(const char* what) noexcept
+{
+    try {
+        if (what) {
+            showProblem(what);
+            if (errorSink_)
+                errorSink_(std::string("unexpected error: ") + what);
+        } else if (errorSink_) {
+            errorSink_("unexpected error");
+        }
+    } catch (...) {
+    }
+}
+
+std::string PanelContext::today() const
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+wxString PanelContext::formattedDate(const std::string& iso) const
+{
+    // ICU date formatting costs tens of microseconds: each date is formatted once per language.
+    const auto cached = dateCache_.find(iso);
+    if (cached != dateCache_.end())
+        return cached->second;
+    int year = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    wxString text = fromUtf8(iso);
+    if (std::sscanf(iso.c_str(), "%d-%u-%u", &year, &month, &day) == 3) {
+        const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+        if (date.ok())
+            text = fromUtf8(Localization::shared().formatDate(language_, std::chrono::sys_days(date)));
+    }
+    dateCache_.emplace(iso, text);
+    return text;
+}
+
+int wrapWidth(const wxWindow& panel)
+{
+    return std::max(panel.GetClientSize().GetWidth() - panel.FromDIP(12), panel.FromDIP(120));
+}
+
+} // namespace rapport::ui
