@@ -39,8 +39,9 @@ ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, s
             ++figures.done;
             continue;
         }
-        // YYYY-MM-DD compares correctly as text.
-        if (!item.due.empty() && item.due < today)
+        if (item.status == ItemStatus::ToDo || item.status == ItemStatus::InProgress)
+            ++figures.open;
+        if (isOverdue(item, today))
             ++figures.overdue;
         if (item.status == ItemStatus::Blocked)
             ++figures.blocked;
@@ -51,6 +52,27 @@ ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, s
         }
     }
     figures.percent_done = figures.counted == 0 ? 0 : static_cast<int>(figures.done * 100 / figures.counted);
+    return figures;
+}
+
+bool isOverdue(const ChecklistItem& item, std::string_view today)
+{
+    // YYYY-MM-DD compares correctly as text.
+    return !item.due.empty() && item.due < today && item.status != ItemStatus::Done &&
+           item.status != ItemStatus::NotApplicable;
+}
+
+bool isDeletable(const ChecklistItem& item) { return item.template_key.empty(); }
+
+SectionFigures sectionFiguresOf(const Checklist& checklist, std::int64_t section_id)
+{
+    SectionFigures figures;
+    for (const auto& item : checklist.items) {
+        if (item.section_id != section_id || item.status == ItemStatus::NotApplicable)
+            continue;
+        ++figures.counted;
+        figures.done += item.status == ItemStatus::Done ? 1 : 0;
+    }
     return figures;
 }
 

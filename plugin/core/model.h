@@ -87,6 +87,7 @@ struct HistoryEntry {
 struct ChecklistFigures {
     std::size_t counted = 0;  // items that count (Not applicable does not)
     std::size_t done = 0;
+    std::size_t open = 0;     // To do or In progress
     int percent_done = 0;     // 0..100, rounded down
     std::size_t overdue = 0;  // due before today and neither done nor not applicable
     std::size_t waiting_on_client = 0;
@@ -96,6 +97,21 @@ struct ChecklistFigures {
 
 // True for "" or a real calendar date written YYYY-MM-DD.
 bool isDateOrEmpty(std::string_view date);
+
+// True when `item` is past its due date on `today` (YYYY-MM-DD) and neither done nor
+// not applicable.
+bool isOverdue(const ChecklistItem& item, std::string_view today);
+
+// True for items the sidebar offers to delete: the user's own. A template item is marked
+// Not applicable instead, so the template's promise stays on record.
+bool isDeletable(const ChecklistItem& item);
+
+// How far one section is: items done of those that count (Not applicable does not).
+struct SectionFigures {
+    std::size_t done = 0;
+    std::size_t counted = 0;
+};
+SectionFigures sectionFiguresOf(const Checklist& checklist, std::int64_t section_id);
 
 // The figures of `checklist` on `today` (YYYY-MM-DD) at `now` (unix seconds).
 ChecklistFigures figuresOf(const Checklist& checklist, std::string_view today, std::int64_t now);

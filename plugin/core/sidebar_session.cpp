@@ -505,8 +505,7 @@ std::vector<ChecklistRow> SidebarSession::rows(const ItemFilter& filter, const L
             return false;
         if (filter.owner && item.owner != *filter.owner)
             return false;
-        if (filter.overdue_only && !(!item.due.empty() && item.due < today && item.status != ItemStatus::Done &&
-                                     item.status != ItemStatus::NotApplicable))
+        if (filter.overdue_only && !isOverdue(item, today))
             return false;
         if (filter.text.empty())
             return true;

@@ -58,7 +58,7 @@ void ChecklistEdits::deleteSelection()
     if (shown.section) {
         changed_(session.deleteSection(shown.id), "deleted\tsection=" + std::to_string(shown.id));
     } else if (const auto index = session.indexOfItem(shown.id);
-               index && session.checklist()->items[*index].template_key.empty()) {
+               index && isDeletable(session.checklist()->items[*index])) {
         changed_(session.deleteItem(shown.id), "deleted\titem=" + std::to_string(shown.id));
     } else {
         // TRANSLATORS: shown when Delete is pressed on an item that came from a template.

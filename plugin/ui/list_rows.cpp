@@ -40,15 +40,8 @@ std::vector<ChecklistViewRow> listRows(const PanelContext& context, const ItemFi
             view.section = true;
             view.id = section.id;
             view.title = fromUtf8(session.sectionTitle(section, loc));
-            std::size_t done = 0;
-            std::size_t counted = 0;
-            for (const auto& item : checklist.items) {
-                if (item.section_id != section.id || item.status == ItemStatus::NotApplicable)
-                    continue;
-                ++counted;
-                done += item.status == ItemStatus::Done ? 1 : 0;
-            }
-            view.progressText = wxString::Format("%zu/%zu", done, counted);
+            const SectionFigures figures = sectionFiguresOf(checklist, section.id);
+            view.progressText = wxString::Format("%zu/%zu", figures.done, figures.counted);
         } else {
             const ChecklistItem& item = checklist.items[row.index];
             view.id = item.id;
@@ -56,8 +49,7 @@ std::vector<ChecklistViewRow> listRows(const PanelContext& context, const ItemFi
             view.status = item.status;
             view.statusWord = statusWords[static_cast<std::size_t>(item.status)];
             if (!item.due.empty()) {
-                view.overdue = item.due < day && item.status != ItemStatus::Done &&
-                               item.status != ItemStatus::NotApplicable;
+                view.overdue = isOverdue(item, day);
                 const std::string date = context.formattedDate(item.due).utf8_string();
                 view.dueText = fromUtf8((bl::format(view.overdue ? overduePattern : duePattern) % date).str(loc));
             }

@@ -50,16 +50,13 @@ void PanelContext::reportStatus(const Status& status) const
     trace("problem\t" + description);
 }
 
-void PanelContext::contained(const char* what) noexcept
+void PanelContext::contained(const std::string& what) noexcept
 {
     try {
-        if (what) {
+        if (!what.empty())
             showProblem(what);
-            if (errorSink_)
-                errorSink_(std::string("unexpected error: ") + what);
-        } else if (errorSink_) {
-            errorSink_("unexpected error");
-        }
+        if (errorSink_)
+            errorSink_(what.empty() ? std::string("unexpected error") : "unexpected error: " + what);
     } catch (...) {
     }
 }

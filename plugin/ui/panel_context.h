@@ -5,6 +5,7 @@
 #pragma once
 
 #include "localization.h"
+#include "contained.h"
 #include "relabeler.h"
 #include "sidebar_session.h"
 
@@ -63,7 +64,8 @@ public:
     wxString formattedDate(const std::string& iso) const;
 
 private:
-    void contained(const char* what) noexcept;
+    // Shows and logs an exception a handler let out ("" when it had no words).
+    void contained(const std::string& what) noexcept;
 
     SidebarSession& session_;
     TraceSink traceSink_;
@@ -78,13 +80,7 @@ private:
 template <class Body>
 void PanelContext::guarded(Body&& body) noexcept
 {
-    try {
-        body();
-    } catch (const std::exception& e) {
-        contained(e.what());
-    } catch (...) {
-        contained(nullptr);
-    }
+    runContained(body, [this](const std::string& what) { contained(what); });
 }
 
 // The width a wrapped label of `panel` may take: the panel's less its margins, never tiny.

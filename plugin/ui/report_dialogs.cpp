@@ -156,12 +156,21 @@ ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const Repor
     column->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(column);
 
-    format_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { onFormatChanged(); });
+    format_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { contained([&] { onFormatChanged(); }); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent& event) {
-        if (validate())
-            event.Skip(); // wxDialog ends the modal loop
+        contained([&] {
+            if (validate())
+                event.Skip(); // wxDialog ends the modal loop
+        });
     }, wxID_OK);
     summary_->SetFocus();
+}
+
+void ReportDialog::showUnexpected(const std::string& what)
+{
+    problem_->SetLabel(fromUtf8(what));
+    problem_->Show(true);
+    Layout();
 }
 
 void ReportDialog::onFormatChanged()
@@ -255,14 +264,16 @@ PastReportsDialog::PastReportsDialog(wxWindow* parent, const std::locale& loc, L
     SetSizer(column);
     SetEscapeId(wxID_CANCEL);
 
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showSelection(); });
-    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { showSelection(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { contained([&] { showSelection(); }); });
+    list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { contained([&] { showSelection(); }); });
     open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        // Beside the store, in the user's own data folder, not in a shared temporary one.
-        const auto folder = defaultStoreFile().parent_path() / "opened-reports";
-        auto opened = openInBrowser(folder);
-        if (!opened)
-            view_->SetValue(fromUtf8(opened.error().description(locale_)));
+        contained([&] {
+            // Beside the store, in the user's own data folder, not in a shared temporary one.
+            const auto folder = defaultStoreFile().parent_path() / "opened-reports";
+            auto opened = openInBrowser(folder);
+            if (!opened)
+                view_->SetValue(fromUtf8(opened.error().description(locale_)));
+        });
     });
     if (!reports_.empty())
         selectRows({0});
@@ -270,6 +281,8 @@ PastReportsDialog::PastReportsDialog(wxWindow* parent, const std::locale& loc, L
         view_->SetValue(translated(bl::translate("No report has been made for this document yet."), loc));
     list_->SetFocus();
 }
+
+void PastReportsDialog::showUnexpected(const std::string& what) { view_->SetValue(fromUtf8(what)); }
 
 std::vector<long> PastReportsDialog::selectedRows() const
 {

@@ -4,6 +4,7 @@
 // changed between two of them. Both only collect and show: the panel does the work.
 #pragma once
 
+#include "contained.h"
 #include "localization.h"
 #include "report.h"
 #include "store.h"
@@ -46,6 +47,13 @@ public:
     bool validate();
 
 private:
+    // Runs an event handler's body; an unexpected failure is shown in the dialog.
+    template <class Body>
+    void contained(Body&& body) noexcept
+    {
+        runContained(body, [this](const std::string& what) { showUnexpected(what); });
+    }
+    void showUnexpected(const std::string& what);
     void onFormatChanged();
 
     std::locale locale_;
@@ -73,6 +81,13 @@ public:
     Result<std::filesystem::path> openInBrowser(const std::filesystem::path& folder, bool launch = true);
 
 private:
+    // Runs an event handler's body; an unexpected failure is shown in the dialog.
+    template <class Body>
+    void contained(Body&& body) noexcept
+    {
+        runContained(body, [this](const std::string& what) { showUnexpected(what); });
+    }
+    void showUnexpected(const std::string& what);
     void showSelection();
     std::vector<long> selectedRows() const;
 

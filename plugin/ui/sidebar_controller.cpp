@@ -126,7 +126,11 @@ void SidebarController::onDocumentClosed(const std::string& path)
 
 void SidebarController::onHostReady() { trace("host-ready"); }
 
-void SidebarController::onHostClosing() { testDriver_->stop(); }
+void SidebarController::onHostClosing()
+{
+    testDriver_->stop();
+    panel_->flushPending(); // a note still being typed is kept, not lost with the window
+}
 
 void SidebarController::setLanguage(Language language)
 {

@@ -74,10 +74,6 @@ bool SidebarHeader::refresh()
     const Checklist& checklist = *session.checklist();
     const ChecklistFigures figures =
         figuresOf(checklist, context_.today(), static_cast<std::int64_t>(std::time(nullptr)));
-    std::size_t open = 0;
-    for (const auto& item : checklist.items)
-        if (item.status == ItemStatus::ToDo || item.status == ItemStatus::InProgress)
-            ++open;
     progress_->SetValue(figures.percent_done);
     bool changed = false;
     const wxString percent =
@@ -89,7 +85,7 @@ bool SidebarHeader::refresh()
     // TRANSLATORS: the checklist's counts under the progress bar; the dots separate them. Keep the {N} numbers.
     const std::string counts = (bl::format(bl::translate("Done: {1} · Open: {2} · Waiting on client: {3} · "
                                                          "Blocked: {4} · Overdue: {5}")) %
-                                figures.done % open % figures.waiting_on_client % figures.blocked % figures.overdue)
+                                figures.done % figures.open % figures.waiting_on_client % figures.blocked % figures.overdue)
                                    .str(loc);
     std::string schedule;
     if (!checklist.next_update_due.empty())
