@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 struct sqlite3;
@@ -62,6 +63,13 @@ public:
     void bind(int index, std::int64_t value);
     void bind(int index, std::string_view utf8);
     void bindNull(int index);
+    // Binds `values` to ?1, ?2, ... in order: numbers, text, or an optional (NULL when empty).
+    template <class... Values>
+    void bindAll(const Values&... values)
+    {
+        int index = 0;
+        (bindValue(++index, values), ...);
+    }
 
     // Advances; SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
@@ -88,6 +96,20 @@ public:
     };
 
 private:
+    template <class Value>
+    void bindValue(int index, const Value& value)
+    {
+        if constexpr (std::is_integral_v<Value> || std::is_enum_v<Value>)
+            bind(index, static_cast<std::int64_t>(value));
+        else if constexpr (requires { value.has_value(); }) {
+            if (value)
+                bindValue(index, *value);
+            else
+                bindNull(index);
+        } else
+            bind(index, std::string_view(value));
+    }
+
     sqlite3_stmt* stmt_ = nullptr;
 };
 

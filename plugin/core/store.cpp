@@ -257,13 +257,9 @@ bool Store::record(Change& change)
         }
         sqlite::Statement::Scope resetAppend(append);
         const std::int64_t sequence = nextSequence_[change.document_id];
-        append.bind(1, change.document_id);
-        append.bind(2, sequence);
-        append.bind(3, change.at);
-        append.bind(4, isItemChange(change.kind) ? change.item_id : std::int64_t{0});
-        append.bind(5, changeField(change.kind));
-        append.bind(6, change.old_value);
-        append.bind(7, change.new_value);
+        append.bindAll(change.document_id, sequence, change.at,
+                       isItemChange(change.kind) ? change.item_id : std::int64_t{0}, changeField(change.kind),
+                       change.old_value, change.new_value);
         const int rc = append.run();
         if (rc == SQLITE_DONE) {
             change.sequence = sequence;

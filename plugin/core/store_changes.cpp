@@ -98,8 +98,7 @@ Result<Applied> setStatus(ChangeContext& c, Change& change)
     Statement& current =
         c.statements.get(c.db, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetCurrent(current);
-    current.bind(1, change.document_id);
-    current.bind(2, change.item_id);
+    current.bindAll(change.document_id, change.item_id);
     if (current.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     const auto before = static_cast<ItemStatus>(current.columnInt(0));
@@ -112,11 +111,8 @@ Result<Applied> setStatus(ChangeContext& c, Change& change)
     Statement& update = c.statements.get(c.db, "UPDATE items SET status = ?3, done = ?4, status_since = ?5 "
                                "WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetUpdate(update);
-    update.bind(1, change.document_id);
-    update.bind(2, change.item_id);
-    update.bind(3, static_cast<std::int64_t>(after));
-    update.bind(4, std::int64_t{after == ItemStatus::Done ? 1 : 0});
-    update.bind(5, change.at);
+    update.bindAll(change.document_id, change.item_id, static_cast<std::int64_t>(after),
+                   std::int64_t{after == ItemStatus::Done ? 1 : 0}, change.at);
     if (update.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -128,8 +124,7 @@ Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* colu
     Statement& current = c.statements.get(c.db, std::string("SELECT CAST(") + column +
                                                     " AS TEXT) FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetCurrent(current);
-    current.bind(1, change.document_id);
-    current.bind(2, change.item_id);
+    current.bindAll(change.document_id, change.item_id);
     if (current.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     change.old_value = current.columnText(0);
@@ -138,9 +133,7 @@ Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* colu
     Statement& update = c.statements.get(c.db, std::string("UPDATE items SET ") + column +
                                                    " = ?3 WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetUpdate(update);
-    update.bind(1, change.document_id);
-    update.bind(2, change.item_id);
-    update.bind(3, change.new_value);
+    update.bindAll(change.document_id, change.item_id, change.new_value);
     if (update.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -150,8 +143,7 @@ Result<Applied> setItemText(ChangeContext& c, Change& change)
 {
     Statement& kind = c.statements.get(c.db, "SELECT template_key FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope reset(kind);
-    kind.bind(1, change.document_id);
-    kind.bind(2, change.item_id);
+    kind.bindAll(change.document_id, change.item_id);
     if (kind.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     if (!kind.columnText(0).empty())
@@ -181,11 +173,8 @@ Result<Applied> setChecklistColumn(ChangeContext& c, Change& change, const char*
     if (change.old_value == change.new_value)
         return Applied::Unchanged;
     Statement update(c.db, std::string("UPDATE checklists SET ") + column + " = ?2 WHERE document_id = ?1");
-    update.bind(1, change.document_id);
-    if (nullable && change.new_value.empty())
-        update.bindNull(2);
-    else
-        update.bind(2, change.new_value);
+    update.bindAll(change.document_id, nullable && change.new_value.empty() ? std::optional<std::string>()
+                                                                           : std::optional<std::string>(change.new_value));
     if (update.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -213,8 +202,7 @@ Result<Applied> moveDocument(ChangeContext& c, Change& change)
             return c.writeError();
     }
     Statement move(c.db, "UPDATE documents SET path = ?2 WHERE id = ?1");
-    move.bind(1, change.document_id);
-    move.bind(2, change.new_value);
+    move.bindAll(change.document_id, change.new_value);
     if (move.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -236,12 +224,8 @@ Result<Applied> keepReport(ChangeContext& c, Change& change)
     change.at = report.made_at;
     Statement insert(c.db, "INSERT INTO reports(document_id, report_id, made_at, language, format, content_xml) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert.bind(1, change.document_id);
-    insert.bind(2, report.id);
-    insert.bind(3, report.made_at);
-    insert.bind(4, report.language_code);
-    insert.bind(5, report.format);
-    insert.bind(6, report.content_xml);
+    insert.bindAll(change.document_id, report.id, report.made_at, report.language_code, report.format,
+                   report.content_xml);
     if (insert.run() != SQLITE_DONE)
         return c.writeError();
     change.new_value = std::to_string(report.id) + " " + report.format + " " + report.language_code;
@@ -309,8 +293,7 @@ bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t sect
 {
     Statement& exists = c.statements.get(c.db, "SELECT 1 FROM sections WHERE document_id = ?1 AND section_id = ?2");
     Statement::Scope reset(exists);
-    exists.bind(1, document_id);
-    exists.bind(2, section_id);
+    exists.bindAll(document_id, section_id);
     return exists.step() == SQLITE_ROW;
 }
 

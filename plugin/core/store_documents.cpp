@@ -50,8 +50,7 @@ Status Store::updateFingerprint(const std::string& document_path)
     if (!transaction.begun())
         return writeError();
     sqlite::Statement update(db_, "UPDATE documents SET fingerprint = ?2 WHERE path = ?1");
-    update.bind(1, document_path);
-    update.bind(2, documentFingerprint(document_path));
+    update.bindAll(document_path, documentFingerprint(document_path));
     if (update.run() != SQLITE_DONE || transaction.commit() != SQLITE_OK)
         return writeError();
     return {};
@@ -64,8 +63,7 @@ Result<std::optional<std::string>> Store::relinkByFingerprint(const std::string&
         return std::optional<std::string>();
     sqlite::Statement candidates(db_, "SELECT d.id, d.path FROM documents d JOIN checklists c ON c.document_id = d.id "
                                       "WHERE d.fingerprint = ?1 AND d.path <> ?2");
-    candidates.bind(1, fingerprint);
-    candidates.bind(2, new_path);
+    candidates.bindAll(fingerprint, new_path);
     std::vector<Orphan> gone;
     while (candidates.step() == SQLITE_ROW) {
         std::string path = candidates.columnText(1);

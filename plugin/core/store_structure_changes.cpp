@@ -40,9 +40,7 @@ bool renumber(ChangeContext& c, std::int64_t document_id, const char* table, con
     std::int64_t position = 0;
     for (const std::int64_t id : ids) {
         Statement::Scope reset(update);
-        update.bind(1, document_id);
-        update.bind(2, id);
-        update.bind(3, ++position);
+        update.bindAll(document_id, id, ++position);
         if (update.run() != SQLITE_DONE)
             return false;
     }
@@ -80,22 +78,13 @@ bool insertNewItems(ChangeContext& c, std::int64_t document_id, const std::vecto
             sectionKey = item.section_key;
             templateKey = item.template_key;
             Statement::Scope resetSection(insertSection);
-            insertSection.bind(1, document_id);
-            insertSection.bind(2, sectionId);
-            insertSection.bind(3, sectionPosition);
-            insertSection.bind(4, item.template_key);
-            insertSection.bind(5, item.section_key);
+            insertSection.bindAll(document_id, sectionId, sectionPosition, item.template_key, item.section_key);
             if (insertSection.run() != SQLITE_DONE)
                 return false;
         }
         Statement::Scope resetItem(insertItem);
-        insertItem.bind(1, document_id);
-        insertItem.bind(2, nextId++);
-        insertItem.bind(3, ++position);
-        insertItem.bind(4, item.template_key);
-        insertItem.bind(5, item.item_key);
-        insertItem.bind(6, item.custom_text);
-        insertItem.bind(7, sectionId);
+        insertItem.bindAll(document_id, nextId++, ++position, item.template_key, item.item_key, item.custom_text,
+                           sectionId);
         if (insertItem.run() != SQLITE_DONE)
             return false;
     }
@@ -130,11 +119,7 @@ Result<Applied> addItem(ChangeContext& c, Change& change)
     }
     Statement insert(c.db, "INSERT INTO items(document_id, item_id, position, custom_text, section_id) "
                             "VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert.bind(1, change.document_id);
-    insert.bind(2, itemId);
-    insert.bind(3, position);
-    insert.bind(4, change.new_value);
-    insert.bind(5, section);
+    insert.bindAll(change.document_id, itemId, position, change.new_value, section);
     if (insert.run() != SQLITE_DONE)
         return c.writeError();
     change.item_id = itemId;
@@ -147,9 +132,7 @@ Result<Applied> moveItem(ChangeContext& c, Change& change)
 {
     Statement current(c.db, "SELECT section_id, (SELECT COUNT(*) FROM sections WHERE document_id = ?1 AND "
                              "section_id = ?3) FROM items WHERE document_id = ?1 AND item_id = ?2");
-    current.bind(1, change.document_id);
-    current.bind(2, change.item_id);
-    current.bind(3, change.section_id);
+    current.bindAll(change.document_id, change.item_id, change.section_id);
     if (current.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     const std::int64_t fromSection = current.columnInt(0);
@@ -160,8 +143,7 @@ Result<Applied> moveItem(ChangeContext& c, Change& change)
     std::size_t before = 0;
     Statement siblings(c.db, "SELECT item_id FROM items WHERE document_id = ?1 AND section_id = ?2 "
                               "ORDER BY position, item_id");
-    siblings.bind(1, change.document_id);
-    siblings.bind(2, change.section_id);
+    siblings.bindAll(change.document_id, change.section_id);
     while (siblings.step() == SQLITE_ROW) {
         if (siblings.columnInt(0) == change.item_id)
             before = order.size();
@@ -172,8 +154,7 @@ Result<Applied> moveItem(ChangeContext& c, Change& change)
         // Where it was in its own section, so that the inverse puts it back there.
         Statement::Scope resetSiblings(siblings);
         siblings.reset();
-        siblings.bind(1, change.document_id);
-        siblings.bind(2, fromSection);
+        siblings.bindAll(change.document_id, fromSection);
         before = 0;
         while (siblings.step() == SQLITE_ROW && siblings.columnInt(0) != change.item_id)
             ++before;
@@ -185,9 +166,7 @@ Result<Applied> moveItem(ChangeContext& c, Change& change)
         return Applied::Unchanged;
     order.insert(order.begin() + static_cast<std::ptrdiff_t>(change.index), change.item_id);
     Statement setSection(c.db, "UPDATE items SET section_id = ?3 WHERE document_id = ?1 AND item_id = ?2");
-    setSection.bind(1, change.document_id);
-    setSection.bind(2, change.item_id);
-    setSection.bind(3, change.section_id);
+    setSection.bindAll(change.document_id, change.item_id, change.section_id);
     if (setSection.run() != SQLITE_DONE || !renumber(c, change.document_id, "items", "item_id", order))
         return c.writeError();
     return Applied::Changed;
@@ -196,14 +175,12 @@ Result<Applied> moveItem(ChangeContext& c, Change& change)
 Result<Applied> deleteItem(ChangeContext& c, Change& change)
 {
     Statement read(c.db, std::string("SELECT ") + kItemColumns + " FROM items WHERE document_id = ?1 AND item_id = ?2");
-    read.bind(1, change.document_id);
-    read.bind(2, change.item_id);
+    read.bindAll(change.document_id, change.item_id);
     if (read.step() != SQLITE_ROW)
         return unknownItem(change.item_id);
     change.item = readItemRow(read);
     Statement erase(c.db, "DELETE FROM items WHERE document_id = ?1 AND item_id = ?2");
-    erase.bind(1, change.document_id);
-    erase.bind(2, change.item_id);
+    erase.bindAll(change.document_id, change.item_id);
     if (erase.run() != SQLITE_DONE)
         return c.writeError();
     change.old_value = describe(*change.item);
@@ -216,24 +193,9 @@ bool insertItemRow(ChangeContext& c, std::int64_t document_id, const ChecklistIt
 {
     Statement insert(c.db, std::string("INSERT INTO items(document_id, ") + kItemColumns +
                                 ", done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    insert.bind(1, document_id);
-    insert.bind(2, item.id);
-    insert.bind(3, item.position);
-    insert.bind(4, item.template_key);
-    insert.bind(5, item.item_key);
-    insert.bind(6, item.custom_text);
-    insert.bind(7, static_cast<std::int64_t>(item.status));
-    insert.bind(8, item.section_id);
-    insert.bind(9, item.status_reason);
-    if (item.status_since)
-        insert.bind(10, *item.status_since);
-    else
-        insert.bindNull(10);
-    insert.bind(11, item.due);
-    insert.bind(12, std::int64_t{item.owner == Owner::Client ? 1 : 0});
-    insert.bind(13, item.note);
-    insert.bind(14, std::int64_t{item.internal ? 1 : 0});
-    insert.bind(15, std::int64_t{item.status == ItemStatus::Done ? 1 : 0});
+    insert.bindAll(document_id, item.id, item.position, item.template_key, item.item_key, item.custom_text, item.status,
+                   item.section_id, item.status_reason, item.status_since, item.due, item.owner == Owner::Client,
+                   item.note, item.internal, item.status == ItemStatus::Done);
     return insert.run() == SQLITE_DONE;
 }
 
@@ -266,10 +228,7 @@ Result<Applied> addSection(ChangeContext& c, Change& change)
     change.section_id = next.columnInt(1);
     Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, custom_title) "
                             "VALUES (?1, ?2, ?3, ?4)");
-    insert.bind(1, change.document_id);
-    insert.bind(2, change.section_id);
-    insert.bind(3, next.columnInt(2));
-    insert.bind(4, change.new_value);
+    insert.bindAll(change.document_id, change.section_id, next.columnInt(2), change.new_value);
     if (insert.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -278,17 +237,14 @@ Result<Applied> addSection(ChangeContext& c, Change& change)
 Result<Applied> setSectionTitle(ChangeContext& c, Change& change)
 {
     Statement current(c.db, "SELECT custom_title FROM sections WHERE document_id = ?1 AND section_id = ?2");
-    current.bind(1, change.document_id);
-    current.bind(2, change.section_id);
+    current.bindAll(change.document_id, change.section_id);
     if (current.step() != SQLITE_ROW)
         return noSuchSection(change.section_id);
     change.old_value = current.columnText(0);
     if (change.old_value == change.new_value)
         return Applied::Unchanged;
     Statement update(c.db, "UPDATE sections SET custom_title = ?3 WHERE document_id = ?1 AND section_id = ?2");
-    update.bind(1, change.document_id);
-    update.bind(2, change.section_id);
-    update.bind(3, change.new_value);
+    update.bindAll(change.document_id, change.section_id, change.new_value);
     if (update.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -324,24 +280,20 @@ Result<Applied> deleteSection(ChangeContext& c, Change& change)
     DeletedSection deleted;
     Statement section(c.db, "SELECT section_id, position, template_key, section_key, custom_title "
                              "FROM sections WHERE document_id = ?1 AND section_id = ?2");
-    section.bind(1, change.document_id);
-    section.bind(2, change.section_id);
+    section.bindAll(change.document_id, change.section_id);
     if (section.step() != SQLITE_ROW)
         return noSuchSection(change.section_id);
     deleted.section = ChecklistSection{section.columnInt(0), section.columnInt(1), section.columnText(2),
                                        section.columnText(3), section.columnText(4)};
     Statement items(c.db, std::string("SELECT ") + kItemColumns +
                                " FROM items WHERE document_id = ?1 AND section_id = ?2 ORDER BY position, item_id");
-    items.bind(1, change.document_id);
-    items.bind(2, change.section_id);
+    items.bindAll(change.document_id, change.section_id);
     while (items.step() == SQLITE_ROW)
         deleted.items.push_back(readItemRow(items));
     Statement eraseItems(c.db, "DELETE FROM items WHERE document_id = ?1 AND section_id = ?2");
-    eraseItems.bind(1, change.document_id);
-    eraseItems.bind(2, change.section_id);
+    eraseItems.bindAll(change.document_id, change.section_id);
     Statement eraseSection(c.db, "DELETE FROM sections WHERE document_id = ?1 AND section_id = ?2");
-    eraseSection.bind(1, change.document_id);
-    eraseSection.bind(2, change.section_id);
+    eraseSection.bindAll(change.document_id, change.section_id);
     if (eraseItems.run() != SQLITE_DONE || eraseSection.run() != SQLITE_DONE)
         return c.writeError();
     change.old_value = describe(deleted.section);
@@ -355,12 +307,8 @@ Result<Applied> restoreSection(ChangeContext& c, Change& change)
     const DeletedSection& deleted = *change.section;
     Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
                             "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert.bind(1, change.document_id);
-    insert.bind(2, deleted.section.id);
-    insert.bind(3, deleted.section.position);
-    insert.bind(4, deleted.section.template_key);
-    insert.bind(5, deleted.section.section_key);
-    insert.bind(6, deleted.section.custom_title);
+    insert.bindAll(change.document_id, deleted.section.id, deleted.section.position, deleted.section.template_key,
+                   deleted.section.section_key, deleted.section.custom_title);
     if (insert.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
             return invalid(std::to_string(deleted.section.id), "the section exists");
@@ -380,17 +328,13 @@ Result<Applied> attach(ChangeContext& c, Change& change)
 {
     Statement document(c.db, "INSERT INTO documents(path, created_at, fingerprint) VALUES (?1, ?2, ?3) "
                               "ON CONFLICT(path) DO UPDATE SET fingerprint = excluded.fingerprint RETURNING id");
-    document.bind(1, change.document_path);
-    document.bind(2, change.at);
-    document.bind(3, documentFingerprint(change.document_path));
+    document.bindAll(change.document_path, change.at, documentFingerprint(change.document_path));
     if (document.step() != SQLITE_ROW)
         return c.writeError();
     change.document_id = document.columnInt(0);
     document.reset();
     Statement checklist(c.db, "INSERT INTO checklists(document_id, template_key, created_at) VALUES (?1, ?2, ?3)");
-    checklist.bind(1, change.document_id);
-    checklist.bind(2, change.new_value);
-    checklist.bind(3, change.at);
+    checklist.bindAll(change.document_id, change.new_value, change.at);
     if (checklist.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
             return invalid(change.document_path, "a checklist is already attached");
@@ -415,8 +359,7 @@ Result<Applied> import(ChangeContext& c, Change& change)
     const Checklist& checklist = change.imported->checklist;
     Statement document(c.db, "INSERT INTO documents(path, created_at) VALUES (?1, ?2) "
                               "ON CONFLICT(path) DO UPDATE SET path = excluded.path RETURNING id");
-    document.bind(1, checklist.document_path);
-    document.bind(2, change.at);
+    document.bindAll(checklist.document_path, change.at);
     if (document.step() != SQLITE_ROW)
         return c.writeError();
     const std::int64_t id = document.columnInt(0);
@@ -427,16 +370,9 @@ Result<Applied> import(ChangeContext& c, Change& change)
     Statement header(c.db, "INSERT INTO checklists(document_id, template_key, created_at, revision_rounds_agreed, "
                             "revision_rounds_used, update_every_days, next_update_due, deadline) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    header.bind(1, id);
-    header.bind(2, checklist.template_key);
-    header.bind(3, change.at);
-    if (checklist.revision_rounds_agreed)
-        header.bind(4, std::int64_t{*checklist.revision_rounds_agreed});
-    header.bind(5, std::int64_t{checklist.revision_rounds_used});
-    if (checklist.update_every_days)
-        header.bind(6, std::int64_t{*checklist.update_every_days});
-    header.bind(7, checklist.next_update_due);
-    header.bind(8, checklist.deadline);
+    header.bindAll(id, checklist.template_key, change.at, checklist.revision_rounds_agreed,
+                   checklist.revision_rounds_used, checklist.update_every_days, checklist.next_update_due,
+                   checklist.deadline);
     if (header.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
             return invalid(checklist.document_path, "a checklist is already attached");
@@ -446,12 +382,7 @@ Result<Applied> import(ChangeContext& c, Change& change)
                              "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (const auto& s : checklist.sections) {
         Statement::Scope reset(section);
-        section.bind(1, id);
-        section.bind(2, s.id);
-        section.bind(3, s.position);
-        section.bind(4, s.template_key);
-        section.bind(5, s.section_key);
-        section.bind(6, s.custom_title);
+        section.bindAll(id, s.id, s.position, s.template_key, s.section_key, s.custom_title);
         if (section.run() != SQLITE_DONE)
             return invalid(std::to_string(s.id), "duplicate or invalid section");
     }
@@ -462,13 +393,7 @@ Result<Applied> import(ChangeContext& c, Change& change)
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const auto& h : change.imported->history) {
         Statement::Scope reset(row);
-        row.bind(1, id);
-        row.bind(2, h.sequence);
-        row.bind(3, h.at);
-        row.bind(4, h.item_id);
-        row.bind(5, h.field);
-        row.bind(6, h.old_value);
-        row.bind(7, h.new_value);
+        row.bindAll(id, h.sequence, h.at, h.item_id, h.field, h.old_value, h.new_value);
         if (row.run() != SQLITE_DONE)
             return invalid(std::to_string(h.sequence), "duplicate change in the history");
     }
