@@ -1,5 +1,6 @@
 // rapport: command-line access to the checklists in a Rapport store.
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage.
+#include "atomic_file.h"
 #include "checklist_xml.h"
 #include "item_text.h"
 #include "localization.h"
@@ -410,18 +411,9 @@ int run(std::vector<std::string> args)
             std::cout << xml;
             return 0;
         }
-        // Written beside the target and renamed over it: a failed export leaves no half file.
-        const std::string partial = args[3] + ".partial";
-        {
-            std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-            out << xml;
-            if (!out.flush())
-                return failure({rapport::ErrorCode::StoreWriteFailed, args[3], "cannot write the file"});
-        }
-        std::error_code ec;
-        std::filesystem::rename(partial, args[3], ec);
-        if (ec)
-            return failure({rapport::ErrorCode::StoreWriteFailed, args[3], ec.message()});
+        // Whole or not at all: a failed export leaves the old file and no temporary behind.
+        if (const rapport::Status written = rapport::writeFileAtomically(args[3], xml); !written)
+            return failure(written.error());
         return 0;
     }
     if (command == "import") {
