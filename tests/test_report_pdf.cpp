@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -322,4 +323,67 @@ TEST_CASE("an existing report is replaced whole, with no temporary file left")
     CHECK(head == "%PDF-");
     CHECK(entries(folder.path) == std::vector<fs::path>{target});
     CHECK(run("pdftotext " + quoted(target) + " -").find("Отчёт о ходе работ") != std::string::npos);
+}
+
+namespace {
+
+// True when fontconfig knows a font for `language` (an RFC 3066 tag such as "hi").
+bool fontFor(const std::string& language) { return !run("fc-list :lang=" + language + " family").empty(); }
+
+std::string repeated(const std::string& text, int times)
+{
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += text;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("long words without spaces, Devanagari, Thai and emoji wrap within the page, and nothing is dropped")
+{
+    rapport::testing::TempFolder folder("rapport-pdf");
+    const std::string devanagari = "क्षत्रिय राजा ने युद्ध में विजय प्राप्त की";
+    const std::string thai = "ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ";
+    const std::string url = "https://example.com/" + std::string(400, 'q');
+    ReportContent report = sampleReport(Language::English, 1, false);
+    report.summary = devanagari + "\n" + repeated("क्षत्रिय", 60) + "\n" + thai + "\n" +
+                     repeated("👍🏽👨‍👩‍👧🇫🇷", 40) + "\n" + url + "\n" + repeated("合同附件签字确认", 40) + "\nThe end.";
+    report.blocks[0].items[0].title = repeated("क्षत्रिय", 30) + " " + repeated("👨‍👩‍👧", 30); // the narrow column
+    const fs::path pdf = folder.path / "scripts.pdf";
+    REQUIRE(rapport::writePdfReport(report, pdf));
+
+    // Every word pdftotext finds (glyphs of a missing font included: Pango draws them as
+    // boxes with the code point in hex) lies within the left and right margins of A4.
+    const std::string boxes = run("pdftotext -bbox " + quoted(pdf) + " -");
+    const std::regex box(R"re(<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)")re");
+    std::size_t placed = 0;
+    for (auto it = std::sregex_iterator(boxes.begin(), boxes.end(), box); it != std::sregex_iterator(); ++it, ++placed) {
+        CAPTURE(it->str());
+        CHECK(std::stod((*it)[1]) >= 56.7 - 1);
+        CHECK(std::stod((*it)[2]) <= 595.276 - 56.7 + 1); // a glyph may overhang its advance a little
+    }
+    CHECK(placed > 50);
+
+    const std::string text = run("pdftotext -enc UTF-8 " + quoted(pdf) + " -");
+    CHECK(occurrences(text, "q") >= 400);                   // the long address, whole, over several lines
+    CHECK(text.find("https://example.com/") != std::string::npos);
+    CHECK(occurrences(text, "签") == 40);                   // the ideographs, none lost at a line end
+    CHECK(text.find("The end.") != std::string::npos);
+    // Text in a script needs a font for it, or it is drawn as hex boxes that pdftotext
+    // cannot read back. Debian's fonts-noto-core has both; say so rather than pass quietly.
+    const std::vector<std::tuple<std::string, std::string, std::size_t>> scripts = {
+        {"hi", "क्षत्रिय राजा", 1},
+        {"hi", "क्ष", 91}, // the long runs break between clusters: every conjunct comes back whole
+        {"th", "ภาษาไทยเป็น", 1}};
+    for (const auto& [language, sample, times] : scripts) {
+        CAPTURE(language);
+        if (fontFor(language))
+            CHECK(occurrences(text, sample) >= times);
+        else
+            WARN_MESSAGE(false, "no font for '" << language << "' is installed (Debian: fonts-noto-core): "
+                                                       "its text is drawn as hex boxes and cannot be read back here");
+    }
+    // Emoji are not checked as text: with a colour emoji font cairo 1.16 draws them as
+    // images (visible, but not text that pdftotext finds); without one, as hex boxes.
 }

@@ -1,6 +1,7 @@
 // Commands that move a checklist in and out of the store as XML: export, import.
 #include "command_table.h"
 
+#include "atomic_file.h"
 #include "checklist_xml.h"
 
 #include <filesystem>
@@ -34,18 +35,9 @@ public:
             context.out() << xml;
             return kExitOk;
         }
-        // Written beside the target and renamed over it: a failed export leaves no half file.
-        const std::string partial = *output_ + ".partial";
-        {
-            std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-            out << xml;
-            if (!out.flush())
-                return context.failure({ErrorCode::StoreWriteFailed, *output_, "cannot write the file"});
-        }
-        std::error_code ec;
-        std::filesystem::rename(partial, *output_, ec);
-        if (ec)
-            return context.failure({ErrorCode::StoreWriteFailed, *output_, ec.message()});
+        // Whole or not at all: a failed export leaves no half file and no temporary.
+        if (const Status written = writeFileAtomically(*output_, xml); !written)
+            return context.failure(written.error());
         return kExitOk;
     }
 

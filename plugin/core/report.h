@@ -117,8 +117,9 @@ std::string renderText(const ReportContent& report);
 // becomes U+FFFD; CR LF and a lone CR become LF. Every renderer passes user text through it.
 std::string sanitizeUtf8(std::string_view text);
 
-// The columns `text` takes in a terminal: East Asian wide characters count two,
-// combining marks and invisible format characters none.
+// The columns `text` takes in a terminal, counted per grapheme cluster: East Asian wide
+// characters and emoji (sequences, flags and skin tones included) count two, a letter
+// with its combining marks one, invisible format characters none.
 std::size_t displayWidth(std::string_view utf8);
 
 // The report as snapshot XML (lossless for ReportContent), and back.

@@ -2,7 +2,13 @@
 
 #include "report.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace rapport::unicode {
 
@@ -14,38 +20,6 @@ constexpr char32_t kPopDirectionalIsolate = 0x2069;
 constexpr char32_t kPopDirectionalFormatting = 0x202C;
 
 bool inRange(char32_t c, char32_t first, char32_t last) { return c >= first && c <= last; }
-
-// Zero-width: combining marks and invisible format characters (bidi controls included).
-bool isZeroWidth(char32_t c)
-{
-    return inRange(c, 0x0300, 0x036F) || inRange(c, 0x0483, 0x0489) || inRange(c, 0x0591, 0x05BD) ||
-           inRange(c, 0x0610, 0x061A) || inRange(c, 0x064B, 0x065F) || inRange(c, 0x1AB0, 0x1AFF) ||
-           inRange(c, 0x1DC0, 0x1DFF) || inRange(c, 0x200B, 0x200F) || inRange(c, 0x202A, 0x202E) ||
-           inRange(c, 0x2060, 0x2069) || inRange(c, 0x20D0, 0x20FF) || inRange(c, 0xFE00, 0xFE0F) ||
-           inRange(c, 0xFE20, 0xFE2F) || c == 0xFEFF;
-}
-
-// East Asian Wide and Fullwidth (UAX #11), plus the emoji blocks terminals draw wide.
-bool isWide(char32_t c)
-{
-    return inRange(c, 0x1100, 0x115F) || inRange(c, 0x2E80, 0x303E) || inRange(c, 0x3041, 0x33FF) ||
-           inRange(c, 0x3400, 0x4DBF) || inRange(c, 0x4E00, 0x9FFF) || inRange(c, 0xA000, 0xA4CF) ||
-           inRange(c, 0xAC00, 0xD7A3) || inRange(c, 0xF900, 0xFAFF) || inRange(c, 0xFE30, 0xFE4F) ||
-           inRange(c, 0xFF00, 0xFF60) || inRange(c, 0xFFE0, 0xFFE6) || inRange(c, 0x1F300, 0x1F64F) ||
-           inRange(c, 0x1F900, 0x1F9FF) || inRange(c, 0x20000, 0x3FFFD);
-}
-
-// Wide punctuation that must not start a line (a small kinsoku rule for Chinese).
-bool isClosingWidePunctuation(char32_t c)
-{
-    switch (c) {
-    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF01:
-    case 0xFF1F: case 0xFF09: case 0x300D: case 0x300F: case 0x3011: case 0x300B: case 0x3009:
-        return true;
-    default:
-        return false;
-    }
-}
 
 // Characters XML 1.0 and a terminal should never receive from user text.
 bool isForbiddenControl(char32_t c)
@@ -107,9 +81,24 @@ void append(std::string& out, char32_t c)
 
 int columnWidth(char32_t c)
 {
-    if (isZeroWidth(c))
+    // Below U+0300 nothing is wide or combining; the soft hyphen is a format character.
+    if (c < 0x300)
+        return c == 0xAD ? 0 : 1;
+    const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
         return 0;
-    return isWide(c) ? 2 : 1;
+    // Invisible by definition (variation selectors, fillers, tags), and the Hangul vowels
+    // and final consonants that join the syllable before them.
+    if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || inRange(c, 0x1160, 0x11FF) ||
+        inRange(c, 0xD7B0, 0xD7FF))
+        return 0;
+    if (c < 0x1100) // nothing wide or emoji before Hangul Jamo: Cyrillic, Indic, Thai, ...
+        return 1;
+    const auto eastAsian = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
+    if (eastAsian == U_EA_WIDE || eastAsian == U_EA_FULLWIDTH ||
+        u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_PRESENTATION))
+        return 2;
+    return 1;
 }
 
 std::string confineBidi(std::string_view text)
@@ -201,95 +190,367 @@ std::string isolate(std::string_view text)
 
 namespace {
 
-// A piece of a line that wrapping keeps whole, and whether a space came before it.
-struct Token {
-    std::string text;
-    std::size_t width = 0;
-    bool space_before = false;
+// ICU's break iterators, made once per thread: making one costs far more than wrapping
+// a line, and one instance must not be shared between threads. Null when ICU's data is
+// missing; the code below then falls back to code points and spaces.
+struct BreakIterators {
+    std::unique_ptr<icu::BreakIterator> characters; // grapheme clusters (UAX #29)
+    std::unique_ptr<icu::BreakIterator> lines;      // line break opportunities (UAX #14)
+
+    BreakIterators()
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        characters.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status))
+            characters.reset();
+        status = U_ZERO_ERROR;
+        lines.reset(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status))
+            lines.reset();
+    }
 };
 
-std::vector<Token> tokenize(std::string_view line)
+BreakIterators& breakIterators()
 {
-    std::vector<Token> tokens;
-    bool pendingSpace = false;
-    bool wordOpen = false;
-    for (std::size_t at = 0; at < line.size();) {
-        const Decoded d = decode(line, at);
-        const std::string_view bytes = line.substr(at, d.length);
-        at += d.length;
-        const char32_t c = d.code_point;
-        if (c == ' ' || c == '\t' || c == 0x3000) {
-            pendingSpace = !tokens.empty() || wordOpen ? true : pendingSpace;
-            wordOpen = false;
-            continue;
-        }
-        const int width = columnWidth(c);
-        if (width == 2 && isClosingWidePunctuation(c) && !tokens.empty() && !pendingSpace) {
-            tokens.back().text.append(bytes);
-            tokens.back().width += 2;
-            wordOpen = false;
-            continue;
-        }
-        if (width == 2) {
-            tokens.push_back(Token{std::string(bytes), 2, pendingSpace});
-            pendingSpace = false;
-            wordOpen = false;
-            continue;
-        }
-        if (!wordOpen) {
-            tokens.push_back(Token{{}, 0, pendingSpace});
-            pendingSpace = false;
-            wordOpen = true;
-        }
-        tokens.back().text.append(bytes);
-        tokens.back().width += static_cast<std::size_t>(width);
+    thread_local BreakIterators iterators;
+    return iterators;
+}
+
+// UTF-8 text seen by ICU without a copy; ICU's indices are then byte offsets.
+class Utf8Text {
+public:
+    explicit Utf8Text(std::string_view text)
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        utext_openUTF8(&text_, text.data(), static_cast<int64_t>(text.size()), &status);
+        ok_ = U_SUCCESS(status);
     }
-    return tokens;
+    ~Utf8Text() { utext_close(&text_); }
+    Utf8Text(const Utf8Text&) = delete;
+    Utf8Text& operator=(const Utf8Text&) = delete;
+
+    // Points `iterator` at this text; false if ICU refuses.
+    bool attach(icu::BreakIterator* iterator)
+    {
+        UErrorCode status = U_ZERO_ERROR;
+        if (ok_ && iterator)
+            iterator->setText(&text_, status);
+        return ok_ && iterator && U_SUCCESS(status);
+    }
+
+private:
+    UText text_ = UTEXT_INITIALIZER;
+    bool ok_ = false;
+};
+
+bool isAscii(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The consonants and viramas of Unicode 15.1's rule GB9c (Indic_Conjunct_Break), which
+// keeps a conjunct such as क्ष in one grapheme cluster. ICU 72 predates the rule and
+// would let a cut fall between क् and ष; newer ICUs make no such boundary to begin with.
+bool isConjunctScript(char32_t c)
+{
+    return inRange(c, 0x0900, 0x09FF) || inRange(c, 0x0A80, 0x0B7F) || inRange(c, 0x0C00, 0x0C7F) ||
+           inRange(c, 0x0D00, 0x0D7F); // Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam
+}
+bool isConjunctLinker(char32_t c)
+{
+    return c == 0x094D || c == 0x09CD || c == 0x0ACD || c == 0x0B4D || c == 0x0C4D || c == 0x0D4D;
+}
+bool isConjunctConsonant(char32_t c)
+{
+    return isConjunctScript(c) &&
+           u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_INDIC_SYLLABIC_CATEGORY) == U_INSC_CONSONANT;
+}
+
+// True when the cluster [begin, end) ends in consonant + virama (+ marks) and a consonant
+// follows: GB9c joins them.
+bool joinsConjunct(std::string_view text, std::size_t begin, std::size_t end)
+{
+    // Every code point concerned is U+0900..U+0D7F, encoded E0 A4..B5 xx.
+    const auto inBlock = [&](std::size_t at) {
+        return at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xE0 &&
+               static_cast<unsigned char>(text[at + 1]) >= 0xA4 && static_cast<unsigned char>(text[at + 1]) <= 0xB5;
+    };
+    if (end >= text.size() || !inBlock(begin) || !inBlock(end) || !isConjunctConsonant(decode(text, end).code_point))
+        return false;
+    enum { None, Consonant, Linked } state = None;
+    for (std::size_t at = begin; at < end;) {
+        const Decoded d = decode(text, at);
+        at += d.length;
+        const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(d.code_point)));
+        if (isConjunctConsonant(d.code_point))
+            state = Consonant;
+        else if (isConjunctLinker(d.code_point) && state != None)
+            state = Linked;
+        else if (!(category == U_NON_SPACING_MARK || d.code_point == 0x200D))
+            state = None;
+    }
+    return state == Linked;
+}
+
+// The columns of one grapheme cluster: its widest code point (a letter and its marks
+// take the letter's width; an emoji sequence, a flag or a skin tone takes two), and two
+// for a character that asks for emoji presentation with U+FE0F (❤️, 1️⃣).
+int clusterWidth(std::string_view cluster)
+{
+    const Decoded first = decode(cluster, 0);
+    if (first.length >= cluster.size())
+        return columnWidth(first.code_point);
+    int width = columnWidth(first.code_point);
+    for (std::size_t at = first.length; at < cluster.size();) {
+        const Decoded d = decode(cluster, at);
+        at += d.length;
+        if (d.code_point == 0xFE0F && u_hasBinaryProperty(static_cast<UChar32>(first.code_point), UCHAR_EMOJI))
+            return 2;
+        width = std::max(width, columnWidth(d.code_point));
+    }
+    return width;
+}
+
+// Where a line may end after a cluster, a space hangs and is dropped; U+3000 counts as
+// one. The line and paragraph separators end a line, and are dropped too.
+bool isSpace(char32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || c == '\t';
+    const auto category = static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
+    return category == U_SPACE_SEPARATOR || category == U_LINE_SEPARATOR || category == U_PARAGRAPH_SEPARATOR;
+}
+bool isSeparator(char32_t c) { return c == 0x2028 || c == 0x2029; }
+
+// One grapheme cluster of a paragraph: its bytes, its columns, and what wrapping needs.
+struct Cluster {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    int width = 0;
+    bool space = false;     // hangs at the end of a line
+    bool separator = false; // U+2028 or U+2029: the line ends here
+};
+
+// A cluster of one code point.
+Cluster single(std::size_t at, const Decoded& d)
+{
+    return {at, at + d.length, columnWidth(d.code_point), isSpace(d.code_point), isSeparator(d.code_point)};
+}
+
+// A code point that forms a grapheme cluster of its own when its neighbours are of the
+// same kind (rule GB999 of UAX #29). Most text (Latin, Cyrillic, Han, a lone emoji) is
+// made only of these, and is measured without running ICU's cluster rules.
+bool standsAlone(char32_t c)
+{
+    if (c < 0x300)
+        return c != '\r';
+    const auto kind = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GRAPHEME_CLUSTER_BREAK);
+    return kind == U_GCB_OTHER || kind == U_GCB_CONTROL || kind == U_GCB_LF;
+}
+
+// Calls `visit(const Cluster&)` for each grapheme cluster of `text`, in order.
+template <class Visit>
+void forEachCluster(std::string_view text, Visit visit)
+{
+    // Code points that stand alone are clusters of their own. The last one is held back:
+    // a mark or a joiner after it would make it part of a larger cluster.
+    std::size_t at = 0;
+    std::optional<Cluster> held;
+    while (at < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const Decoded d = lead < 0x80 ? Decoded{lead, 1, true} : decode(text, at);
+        if (!standsAlone(d.code_point))
+            break;
+        if (held)
+            visit(*held);
+        held = single(at, d);
+        at += d.length;
+    }
+    if (at == text.size()) {
+        if (held)
+            visit(*held);
+        return;
+    }
+    // The rest goes to ICU, from the last boundary known for certain.
+    const std::size_t from = held ? held->begin : at;
+    const std::string_view rest = text.substr(from);
+    icu::BreakIterator* iterator = breakIterators().characters.get();
+    Utf8Text utext(rest);
+    if (!utext.attach(iterator)) {
+        // Without ICU: code points, with the zero-width ones joined to what precedes them.
+        Cluster pending{from, from};
+        for (std::size_t next = from; next < text.size();) {
+            const Decoded d = decode(text, next);
+            const int width = columnWidth(d.code_point);
+            if (width > 0 && pending.end > pending.begin) {
+                visit(pending);
+                pending = Cluster{next, next};
+            }
+            if (pending.end == pending.begin) {
+                pending.space = isSpace(d.code_point);
+                pending.separator = isSeparator(d.code_point);
+            }
+            pending.end = next + d.length;
+            pending.width = std::max(pending.width, width);
+            next += d.length;
+        }
+        visit(pending);
+        return;
+    }
+    std::size_t begin = 0;
+    for (int32_t boundary = iterator->next(); boundary != icu::BreakIterator::DONE; boundary = iterator->next()) {
+        const auto end = static_cast<std::size_t>(boundary);
+        if (joinsConjunct(rest, begin, end))
+            continue;
+        const std::string_view bytes = rest.substr(begin, end - begin);
+        const char32_t first = decode(bytes, 0).code_point;
+        visit(Cluster{from + begin, from + end, clusterWidth(bytes), isSpace(first), isSeparator(first)});
+        begin = end;
+    }
+}
+
+// The grapheme clusters of `text`, in order.
+std::vector<Cluster> clusters(std::string_view text)
+{
+    std::vector<Cluster> out;
+    if (isAscii(text)) { // a byte, a cluster, a column (CR never reaches here)
+        out.resize(text.size());
+        for (std::size_t at = 0; at < text.size(); ++at)
+            out[at] = Cluster{at, at + 1, 1, text[at] == ' ' || text[at] == '\t', false};
+        return out;
+    }
+    out.resize(text.size()); // room for the most there can be: written in place, no checks
+    std::size_t count = 0;
+    forEachCluster(text, [&](const Cluster& cluster) { out[count++] = cluster; });
+    out.resize(count);
+    return out;
+}
+
+// The line break opportunities of one paragraph (UAX #14), asked for only near where a
+// line overflows: most paragraphs need one or two, not all of them.
+class BreakFinder {
+public:
+    BreakFinder(std::string_view text, const std::vector<Cluster>& clusters)
+        : clusters_(clusters), utext_(text), iterator_(breakIterators().lines.get())
+    {
+        if (!utext_.attach(iterator_))
+            iterator_ = nullptr;
+    }
+
+    // The index of the cluster after the last opportunity in (first, limit], or 0 when
+    // a line starting at cluster `first` has none before cluster `limit`.
+    std::size_t lastBefore(std::size_t first, std::size_t limit)
+    {
+        if (!iterator_) { // without ICU: after spaces only
+            while (limit > first && !clusters_[limit - 1].space)
+                --limit;
+            return limit > first ? limit : 0;
+        }
+        const auto floor = static_cast<int32_t>(clusters_[first].begin);
+        const auto at = static_cast<int32_t>(clusters_[limit].begin);
+        int32_t boundary = iterator_->isBoundary(at) ? at : iterator_->preceding(at);
+        while (boundary != icu::BreakIterator::DONE && boundary > floor) {
+            // An opportunity inside a grapheme cluster (next to nothing allows one) is passed over.
+            const auto found = std::lower_bound(clusters_.begin() + static_cast<std::ptrdiff_t>(first),
+                                                clusters_.begin() + static_cast<std::ptrdiff_t>(limit) + 1,
+                                                static_cast<std::size_t>(boundary),
+                                                [](const Cluster& c, std::size_t offset) { return c.begin < offset; });
+            if (found->begin == static_cast<std::size_t>(boundary))
+                return static_cast<std::size_t>(found - clusters_.begin());
+            boundary = iterator_->preceding(boundary);
+        }
+        return 0;
+    }
+
+private:
+    const std::vector<Cluster>& clusters_;
+    Utf8Text utext_;
+    icu::BreakIterator* iterator_;
+};
+
+// Appends clusters [first, last) as a line, without the spaces at its end.
+void emitLine(std::string_view text, const std::vector<Cluster>& clusters, std::size_t first, std::size_t last,
+              std::vector<std::string>& lines)
+{
+    while (last > first && clusters[last - 1].space)
+        --last;
+    std::string line;
+    if (last > first)
+        line.assign(text.substr(clusters[first].begin, clusters[last - 1].end - clusters[first].begin));
+    std::replace(line.begin(), line.end(), '\t', ' '); // a tab's width depends on the reader
+    lines.push_back(std::move(line));
+}
+
+void wrapParagraph(std::string_view paragraph, std::size_t width, std::vector<std::string>& lines)
+{
+    const std::vector<Cluster> all = clusters(paragraph);
+    std::size_t total = 0;
+    bool separators = false;
+    for (const Cluster& cluster : all) {
+        total += static_cast<std::size_t>(cluster.width);
+        separators = separators || cluster.separator;
+    }
+    if (total <= width && !separators) { // it fits as it is
+        emitLine(paragraph, all, 0, all.size(), lines);
+        return;
+    }
+    BreakFinder breaks(paragraph, all);
+    std::size_t first = 0;
+    bool first_line = true;
+    while (true) {
+        // How far a line from `first` reaches: spaces hang, so they never overflow it.
+        std::size_t used = 0;
+        std::size_t spaces = 0;
+        std::size_t k = first;
+        for (; k < all.size() && !all[k].separator; ++k) {
+            const auto w = static_cast<std::size_t>(all[k].width);
+            if (all[k].space) {
+                spaces += w;
+            } else if (used + spaces + w > width) {
+                break;
+            } else {
+                used += spaces + w;
+                spaces = 0;
+            }
+        }
+        if (k == all.size() || all[k].separator) {
+            emitLine(paragraph, all, first, k, lines);
+            if (k == all.size())
+                return;
+            first = k + 1; // past the separator
+            first_line = false;
+            continue;
+        }
+        // Break at the last opportunity before the overflow; a word longer than the line
+        // is cut there instead, between two grapheme clusters.
+        std::size_t next = breaks.lastBefore(first, k);
+        if (next == 0)
+            next = k > first ? k : k + 1;
+        // Only indentation before a word that needs the next line anyway: dropped.
+        const bool onlySpaces =
+            std::all_of(all.begin() + static_cast<std::ptrdiff_t>(first), all.begin() + static_cast<std::ptrdiff_t>(next),
+                        [](const Cluster& c) { return c.space; });
+        if (!(first_line && onlySpaces))
+            emitLine(paragraph, all, first, next, lines);
+        first = next;
+        first_line = false;
+    }
 }
 
 } // namespace
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width)
 {
-    width = std::max<std::size_t>(width, 2);
+    width = std::max<std::size_t>(width, 2); // the widest cluster always fits
     std::vector<std::string> lines;
     std::size_t start = 0;
     while (true) {
         const std::size_t end = text.find('\n', start);
         const std::string_view paragraph = text.substr(start, end == std::string_view::npos ? end : end - start);
-        std::string line;
-        std::size_t used = 0;
-        for (const Token& token : tokenize(paragraph)) {
-            const std::size_t gap = token.space_before && used > 0 ? 1 : 0;
-            if (used > 0 && used + gap + token.width > width) {
-                lines.push_back(std::move(line));
-                line.clear();
-                used = 0;
-            }
-            if (used > 0 && gap) {
-                line += ' ';
-                ++used;
-            }
-            if (token.width <= width - used) {
-                line += token.text;
-                used += token.width;
-                continue;
-            }
-            // Longer than a whole line: cut it, character by character.
-            for (std::size_t at = 0; at < token.text.size();) {
-                const Decoded d = decode(token.text, at);
-                const auto w = static_cast<std::size_t>(columnWidth(d.code_point));
-                if (used + w > width) {
-                    lines.push_back(std::move(line));
-                    line.clear();
-                    used = 0;
-                }
-                line.append(token.text, at, d.length);
-                used += w;
-                at += d.length;
-            }
-        }
-        lines.push_back(std::move(line));
+        if (paragraph.size() <= width && isAscii(paragraph) && paragraph.find('\t') == std::string_view::npos)
+            lines.emplace_back(paragraph); // the common case, with no work at all
+        else
+            wrapParagraph(paragraph, width, lines);
         if (end == std::string_view::npos)
             break;
         start = end + 1;
@@ -329,12 +590,10 @@ std::string sanitizeUtf8(std::string_view text)
 
 std::size_t displayWidth(std::string_view utf8)
 {
+    if (unicode::isAscii(utf8))
+        return utf8.size();
     std::size_t width = 0;
-    for (std::size_t at = 0; at < utf8.size();) {
-        const unicode::Decoded d = unicode::decode(utf8, at);
-        width += static_cast<std::size_t>(unicode::columnWidth(d.code_point));
-        at += d.length;
-    }
+    unicode::forEachCluster(utf8, [&](const unicode::Cluster& cluster) { width += static_cast<std::size_t>(cluster.width); });
     return width;
 }
 

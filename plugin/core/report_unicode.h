@@ -20,7 +20,10 @@ Decoded decode(std::string_view text, std::size_t at);
 // Appends `code_point` to `out` as UTF-8.
 void append(std::string& out, char32_t code_point);
 
-// The columns one code point takes in a terminal (0, 1 or 2).
+// The columns one code point takes in a terminal (0, 1 or 2), from ICU's properties:
+// East Asian Wide or Fullwidth and emoji presentation take two; marks, format characters
+// and other invisible code points none. Text is measured per grapheme cluster, by
+// displayWidth() in report.h, so that a base and its marks or an emoji sequence count once.
 int columnWidth(char32_t code_point);
 
 // `text` with its bidirectional embeddings and isolates balanced: unmatched closers are
@@ -35,9 +38,11 @@ bool needsIsolation(std::string_view text);
 // that needsIsolation() finds harmless is returned unchanged.
 std::string isolate(std::string_view text);
 
-// `text` broken into lines of at most `width` columns (wide characters count two).
-// Breaks at spaces and between East Asian characters; a longer word is cut. Line feeds
-// in `text` start new lines; an empty line stays empty.
+// `text` broken into lines of at most `width` columns (as displayWidth counts them) where
+// Unicode's line breaking rules (UAX #14, by ICU) allow: at spaces, between ideographs but
+// not before "。", between Thai words. A word longer than a line is cut, but never inside
+// a grapheme cluster. Spaces where a line wraps are dropped, tabs become spaces, line
+// feeds in `text` start new lines, and an empty line stays empty.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
 } // namespace rapport::unicode

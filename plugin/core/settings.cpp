@@ -1,32 +1,19 @@
 #include "settings.h"
 
+#include "atomic_file.h"
 #include "store.h"
 
 #include <pugixml.hpp>
-
-#include <cstdio>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace rapport {
 
 namespace {
 
-// Makes a written file durable: its data, then the folder entry that names it.
-bool syncFileAndFolder(const std::filesystem::path& file)
-{
-    const int fd = ::open(file.c_str(), O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    const int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return synced;
-}
+// pugixml's output collected in a string, written out whole by writeFileAtomically.
+struct StringWriter final : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
+};
 
 } // namespace
 
@@ -73,15 +60,9 @@ Status Settings::save() const
         entry.append_attribute("key") = key.c_str();
         entry.text() = value.c_str();
     }
-    const std::filesystem::path temporary = file_.string() + ".tmp";
-    if (!doc.save_file(temporary.c_str(), "  ", pugi::format_default, pugi::encoding_utf8) ||
-        !syncFileAndFolder(temporary))
-        return Error{ErrorCode::StoreWriteFailed, file_.string(), "cannot write " + temporary.string()};
-    std::filesystem::rename(temporary, file_, ec);
-    if (ec)
-        return Error{ErrorCode::StoreWriteFailed, file_.string(), ec.message()};
-    syncFileAndFolder(file_);
-    return {};
+    StringWriter xml;
+    doc.save(xml, "  ", pugi::format_default, pugi::encoding_utf8);
+    return writeFileAtomically(file_, xml.text);
 }
 
 } // namespace rapport

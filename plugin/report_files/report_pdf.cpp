@@ -4,23 +4,20 @@
 // (pango_layout_set_text, never markup) after invalid UTF-8 is replaced.
 #include "report_pdf.h"
 
+#include "atomic_file.h"
+
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fcntl.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <memory>
 #include <numbers>
-#include <random>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -527,122 +524,27 @@ void drawPages(cairo_t* cr, Layouter& out, const ReportContent& report)
     }
 }
 
-// --- the file: a temporary beside the target, renamed over it once complete --------
+// --- the file: written through an AtomicFile, so it appears whole or not at all ----
 
-// Where cairo's output goes: buffered writes to a file descriptor, remembering errno.
-struct FileSink {
-    int fd = -1;
-    std::string buffer;
-    int error = 0;
-
-    bool flush()
-    {
-        std::size_t done = 0;
-        while (done < buffer.size()) {
-            const ssize_t n = ::write(fd, buffer.data() + done, buffer.size() - done);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0) {
-                error = n < 0 ? errno : EIO;
-                return false;
-            }
-            done += static_cast<std::size_t>(n);
-        }
-        buffer.clear();
-        return true;
-    }
-
-    static cairo_status_t write(void* closure, const unsigned char* data, unsigned int length)
-    {
-        auto* sink = static_cast<FileSink*>(closure);
-        sink->buffer.append(reinterpret_cast<const char*>(data), length);
-        if (sink->buffer.size() >= (1u << 16) && !sink->flush())
-            return CAIRO_STATUS_WRITE_ERROR;
-        return CAIRO_STATUS_SUCCESS;
-    }
-};
-
-// A uniquely named file in the target's folder, removed unless kept.
-class TemporaryFile {
-public:
-    ~TemporaryFile()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-        if (!path_.empty() && !kept_)
-            ::unlink(path_.c_str());
-    }
-
-    // Creates the file next to `target`; false with errno set on failure.
-    bool create(const std::filesystem::path& target)
-    {
-        std::random_device seed;
-        std::mt19937_64 random(seed());
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            // Shortened so that a target name near the 255-byte limit still leaves room for the suffix.
-            const auto name =
-                "." + target.filename().string().substr(0, 120) + ".tmp-" + std::to_string(random() % 1000000000);
-            auto candidate = target.parent_path() / name;
-            // 0666 before the umask: the report gets the permissions of any file the user saves.
-            fd_ = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-            if (fd_ >= 0) {
-                path_ = std::move(candidate);
-                return true;
-            }
-            if (errno != EEXIST)
-                return false;
-        }
-        return false;
-    }
-
-    // Flushes to disk, closes and renames over `target`; false with errno set on failure.
-    bool commit(const std::filesystem::path& target)
-    {
-        if (::fsync(fd_) != 0)
-            return false;
-        const int fd = std::exchange(fd_, -1);
-        if (::close(fd) != 0)
-            return false;
-        if (::rename(path_.c_str(), target.c_str()) != 0)
-            return false;
-        kept_ = true;
-        // The rename itself survives a power cut only once the folder is synced.
-        const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-        const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (folder_fd >= 0) {
-            ::fsync(folder_fd);
-            ::close(folder_fd);
-        }
-        return true;
-    }
-
-    int fd() const { return fd_; }
-
-private:
-    std::filesystem::path path_;
-    int fd_ = -1;
-    bool kept_ = false;
-};
-
-Error writeError(const std::filesystem::path& file, cairo_status_t status, int system_error)
+// cairo's write callback: the bytes go to the temporary file; after a failed write cairo
+// stops, and commit() is never reached.
+cairo_status_t appendToFile(void* closure, const unsigned char* data, unsigned int length)
 {
-    std::string detail = cairo_status_to_string(status);
-    if (system_error != 0)
-        detail += " (" + std::generic_category().message(system_error) + ")";
-    return Error{ErrorCode::FileWriteFailed, file.string(), std::move(detail)};
+    auto* file = static_cast<AtomicFile*>(closure);
+    return file->append({reinterpret_cast<const char*>(data), length}) ? CAIRO_STATUS_SUCCESS
+                                                                        : CAIRO_STATUS_WRITE_ERROR;
 }
 
 Status writePdf(const ReportContent& report, const std::filesystem::path& file)
 {
-    TemporaryFile temporary;
-    if (!temporary.create(file))
-        return writeError(file, CAIRO_STATUS_WRITE_ERROR, errno);
-    FileSink sink;
-    sink.fd = temporary.fd();
+    Result<AtomicFile> created = AtomicFile::create(file);
+    if (!created)
+        return created.error();
+    AtomicFile& output = created.value();
 
     cairo_status_t status = CAIRO_STATUS_SUCCESS;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(&FileSink::write, &sink, kPageWidth, kPageHeight));
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(&appendToFile, &output, kPageWidth, kPageHeight));
         const std::string title = replaceInvalidUtf8(report.title + " — " + report.document_name);
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Rapport");
@@ -665,11 +567,13 @@ Status writePdf(const ReportContent& report, const std::filesystem::path& file)
         if (status == CAIRO_STATUS_SUCCESS)
             status = cairo_surface_status(surface.get());
     }
-    if (status != CAIRO_STATUS_SUCCESS)
-        return writeError(file, status, sink.error);
-    if (!sink.flush() || !temporary.commit(file))
-        return writeError(file, CAIRO_STATUS_WRITE_ERROR, sink.error ? sink.error : errno);
-    return {};
+    if (status != CAIRO_STATUS_SUCCESS) {
+        // A failed write is best told in the system's words ("No space left on device").
+        if (const Status written = output.status(); !written)
+            return written;
+        return Error{ErrorCode::FileWriteFailed, file.string(), cairo_status_to_string(status)};
+    }
+    return output.commit();
 }
 
 } // namespace
