@@ -1,4 +1,5 @@
 // Commands on one document's checklist: attach, add, set, show, history; and templates.
+#include "calendar.h"
 #include "command_table.h"
 
 #include "item_text.h"
@@ -45,19 +46,15 @@ private:
     std::string template_;
 };
 
-class AddCommand : public Command {
+class AddCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override
+    void defineMore(CLI::App& app) override
     {
-        app.add_option("DOC", document_)->required();
         app.add_option("TEXT", text_)->required();
     }
 
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         auto added = context.store()->addCustomItem(checklist.document_id, 0, text_);
         if (!added)
             return context.failure(added.error());
@@ -66,15 +63,13 @@ public:
     }
 
 private:
-    std::string document_;
     std::string text_;
 };
 
-class SetCommand : public Command {
+class SetCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override
+    void defineMore(CLI::App& app) override
     {
-        app.add_option("DOC", document_)->required();
         app.add_option("ITEM", item_)->required();
         app.add_option("--status", status_);
         app.add_option("--reason", reason_);
@@ -98,11 +93,8 @@ public:
         return {};
     }
 
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         const ChecklistItem* item = nullptr;
         for (const auto& candidate : checklist.items)
             if (std::to_string(candidate.id) == item_ || (!candidate.item_key.empty() && candidate.item_key == item_))
@@ -114,7 +106,7 @@ public:
             return context.failure({ErrorCode::InvalidArgument, *due_, "expected a date written YYYY-MM-DD"});
         Store& store = *context.store();
         const auto doc = checklist.document_id;
-        const auto now = static_cast<std::int64_t>(std::time(nullptr));
+        const auto now = nowSeconds();
         // Everything was validated above; each change is committed on its own, in order.
         const std::function<Status()> changes[] = {
             [&] { return due_ ? store.setDue(doc, item->id, due) : Status{}; },
@@ -138,22 +130,16 @@ public:
     }
 
 private:
-    std::string document_;
     std::string item_;
     std::optional<std::string> status_, reason_, due_, note_, owner_;
     bool internal_ = false;
     bool visible_ = false;
 };
 
-class ShowCommand : public Command {
+class ShowCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override { app.add_option("DOC", document_)->required(); }
-
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         for (const auto& item : checklist.items) {
             context.out() << item.id << "\t" << (item.status == ItemStatus::Done ? "[x]" : "[ ]") << "\t"
                           << itemTitle(context.templates(), item, std::locale::classic()) << "\t"
@@ -167,19 +153,12 @@ public:
         return kExitOk;
     }
 
-private:
-    std::string document_;
 };
 
-class HistoryCommand : public Command {
+class HistoryCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override { app.add_option("DOC", document_)->required(); }
-
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         auto entries = context.store()->history(checklist.document_id);
         if (!entries)
             return context.failure(entries.error());
@@ -189,8 +168,6 @@ public:
         return kExitOk;
     }
 
-private:
-    std::string document_;
 };
 
 class TemplatesCommand : public Command {

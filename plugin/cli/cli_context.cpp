@@ -51,22 +51,4 @@ int CliContext::loadChecklist(const std::string& document, Checklist& out)
     return kExitOk;
 }
 
-namespace {
-
-std::string formatLocal(std::int64_t at, const char* format)
-{
-    const auto time = static_cast<std::time_t>(at);
-    std::tm local{};
-    localtime_r(&time, &local);
-    char text[32];
-    std::strftime(text, sizeof text, format, &local);
-    return text;
-}
-
-} // namespace
-
-std::string localDate(std::int64_t at) { return formatLocal(at, "%Y-%m-%d"); }
-
-std::string localDateTime(std::int64_t at) { return formatLocal(at, "%Y-%m-%d %H:%M"); }
-
 } // namespace rapport::cli

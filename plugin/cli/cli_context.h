@@ -3,6 +3,7 @@
 // the two ways a command ends badly (exit 1: it failed; exit 2: it was used wrongly).
 #pragma once
 
+#include "calendar.h"
 #include "error.h"
 #include "model.h"
 #include "store.h"
@@ -46,10 +47,5 @@ private:
     std::optional<Store> store_;
     std::optional<TemplateLibrary> templates_;
 };
-
-// "YYYY-MM-DD" (local time) for unix seconds.
-std::string localDate(std::int64_t at);
-// "YYYY-MM-DD HH:MM" (local time) for unix seconds.
-std::string localDateTime(std::int64_t at);
 
 } // namespace rapport::cli

@@ -28,6 +28,33 @@ public:
     virtual int run(CliContext& context) = 0;
 };
 
+// A command on one document's checklist: DOC comes first, and its checklist is found
+// (or its absence reported) before runOn() is called.
+class ChecklistCommand : public Command {
+public:
+    void define(CLI::App& app) final
+    {
+        app.add_option("DOC", document_)->required();
+        defineMore(app);
+    }
+    int run(CliContext& context) final
+    {
+        Checklist checklist;
+        if (const int rc = context.loadChecklist(document_, checklist))
+            return rc;
+        return runOn(context, checklist);
+    }
+
+protected:
+    // Declares what the command takes after DOC.
+    virtual void defineMore(CLI::App&) {}
+    // Does the work on DOC's checklist (the store is open); returns the exit code.
+    virtual int runOn(CliContext& context, Checklist& checklist) = 0;
+
+private:
+    std::string document_;
+};
+
 // A row of the table.
 struct CommandEntry {
     std::string_view name;

@@ -14,19 +14,15 @@ namespace rapport::cli {
 
 namespace {
 
-class ExportCommand : public Command {
+class ExportCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override
+    void defineMore(CLI::App& app) override
     {
-        app.add_option("DOC", document_)->required();
         app.add_option("-o", output_);
     }
 
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         auto history = context.store()->history(checklist.document_id);
         if (!history)
             return context.failure(history.error());
@@ -42,7 +38,6 @@ public:
     }
 
 private:
-    std::string document_;
     std::optional<std::string> output_;
 };
 

@@ -1,5 +1,6 @@
 // Commands on progress reports: report (write one and keep its snapshot), reports (list
 // them), report-diff (compare two).
+#include "calendar.h"
 #include "command_table.h"
 
 #include "localization.h"
@@ -16,11 +17,10 @@ namespace rapport::cli {
 
 namespace {
 
-class ReportCommand : public Command {
+class ReportCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override
+    void defineMore(CLI::App& app) override
     {
-        app.add_option("DOC", document_)->required();
         app.add_option("--lang", language_);
         app.add_option("--format", format_);
         app.add_option("-o", output_);
@@ -55,11 +55,8 @@ public:
         return {};
     }
 
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
-        Checklist checklist;
-        if (const int rc = context.loadChecklist(document_, checklist))
-            return rc;
         Store& store = *context.store();
         auto history = store.history(checklist.document_id);
         if (!history)
@@ -77,7 +74,7 @@ public:
                 return context.failure(last.error());
             request.language = last.value() ? parseLanguage(*last.value()).value_or(Language::English) : Language::English;
         }
-        request.now = static_cast<std::int64_t>(std::time(nullptr));
+        request.now = nowSeconds();
         request.today = localDate(request.now);
         request.summary = summary_;
         request.next_steps = nextSteps_;
@@ -98,19 +95,15 @@ public:
     }
 
 private:
-    std::string document_;
     std::optional<std::string> language_, format_, output_;
     std::string summary_, nextSteps_;
     std::optional<Language> language;
     std::optional<ReportFormat> format;
 };
 
-// The reports kept for a document's checklist, newest first, or a failure already reported.
-int loadReports(CliContext& context, const std::string& document, std::vector<StoredReport>& reports)
+// The reports kept for `checklist`, newest first, into `reports`; or a failure already reported.
+int loadReports(CliContext& context, const Checklist& checklist, std::vector<StoredReport>& reports)
 {
-    Checklist checklist;
-    if (const int rc = context.loadChecklist(document, checklist))
-        return rc;
     auto kept = context.store()->reports(checklist.document_id);
     if (!kept)
         return context.failure(kept.error());
@@ -118,38 +111,32 @@ int loadReports(CliContext& context, const std::string& document, std::vector<St
     return kExitOk;
 }
 
-class ReportsCommand : public Command {
+class ReportsCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override { app.add_option("DOC", document_)->required(); }
-
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
         std::vector<StoredReport> reports;
-        if (const int rc = loadReports(context, document_, reports))
+        if (const int rc = loadReports(context, checklist, reports))
             return rc;
         for (const auto& report : reports)
             context.out() << report.id << "\t" << localDateTime(report.made_at) << "\t" << report.language_code
                           << "\t" << report.format << "\n";
         return kExitOk;
     }
-
-private:
-    std::string document_;
 };
 
-class ReportDiffCommand : public Command {
+class ReportDiffCommand : public ChecklistCommand {
 public:
-    void define(CLI::App& app) override
+    void defineMore(CLI::App& app) override
     {
-        app.add_option("DOC", document_)->required();
         app.add_option("OLD", older_)->required();
         app.add_option("NEW", newer_)->required();
     }
 
-    int run(CliContext& context) override
+    int runOn(CliContext& context, Checklist& checklist) override
     {
         std::vector<StoredReport> reports;
-        if (const int rc = loadReports(context, document_, reports))
+        if (const int rc = loadReports(context, checklist, reports))
             return rc;
         // The snapshot with the id in `id`, parsed, or a failure already reported.
         auto snapshot = [&](const std::string& id, ReportContent& out) -> int {
@@ -184,7 +171,6 @@ public:
     }
 
 private:
-    std::string document_;
     std::string older_;
     std::string newer_;
 };

@@ -8,39 +8,51 @@ namespace rapport {
 
 namespace {
 
+// What each kind is called in the history, and how it is undone.
+enum class Target { Item, Section, Checklist, Document };
 struct KindField {
     ChangeKind kind;
     std::string_view field;
+    Target target;
+    bool undone_by_old_value; // a field set back to what it was
 };
 
 constexpr std::array<KindField, 26> kFields{{
-    {ChangeKind::Attached, "attached"},
-    {ChangeKind::TemplateAdded, "template-added"},
-    {ChangeKind::Status, "status"},
-    {ChangeKind::Reason, "reason"},
-    {ChangeKind::Due, "due"},
-    {ChangeKind::Owner, "owner"},
-    {ChangeKind::Note, "note"},
-    {ChangeKind::Internal, "internal"},
-    {ChangeKind::ItemText, "text"},
-    {ChangeKind::ItemAdded, "item"},
-    {ChangeKind::ItemMoved, "moved"},
-    {ChangeKind::ItemDeleted, "deleted"},
-    {ChangeKind::ItemRestored, "restored"},
-    {ChangeKind::SectionAdded, "section"},
-    {ChangeKind::SectionTitle, "section-title"},
-    {ChangeKind::SectionMoved, "section-moved"},
-    {ChangeKind::SectionDeleted, "section-deleted"},
-    {ChangeKind::SectionRestored, "section-restored"},
-    {ChangeKind::RevisionRoundsAgreed, "revision_rounds_agreed"},
-    {ChangeKind::RevisionRoundsUsed, "revision_rounds_used"},
-    {ChangeKind::UpdateEveryDays, "update_every_days"},
-    {ChangeKind::NextUpdateDue, "next_update_due"},
-    {ChangeKind::Deadline, "deadline"},
-    {ChangeKind::DocumentMoved, "path"},
-    {ChangeKind::ReportKept, "report"},
-    {ChangeKind::Imported, "imported"},
+    {ChangeKind::Attached, "attached", Target::Checklist, false},
+    {ChangeKind::TemplateAdded, "template-added", Target::Checklist, false},
+    {ChangeKind::Status, "status", Target::Item, true},
+    {ChangeKind::Reason, "reason", Target::Item, true},
+    {ChangeKind::Due, "due", Target::Item, true},
+    {ChangeKind::Owner, "owner", Target::Item, true},
+    {ChangeKind::Note, "note", Target::Item, true},
+    {ChangeKind::Internal, "internal", Target::Item, true},
+    {ChangeKind::ItemText, "text", Target::Item, true},
+    {ChangeKind::ItemAdded, "item", Target::Item, false},
+    {ChangeKind::ItemMoved, "moved", Target::Item, false},
+    {ChangeKind::ItemDeleted, "deleted", Target::Item, false},
+    {ChangeKind::ItemRestored, "restored", Target::Item, false},
+    {ChangeKind::SectionAdded, "section", Target::Section, false},
+    {ChangeKind::SectionTitle, "section-title", Target::Section, true},
+    {ChangeKind::SectionMoved, "section-moved", Target::Section, false},
+    {ChangeKind::SectionDeleted, "section-deleted", Target::Section, false},
+    {ChangeKind::SectionRestored, "section-restored", Target::Section, false},
+    {ChangeKind::RevisionRoundsAgreed, "revision_rounds_agreed", Target::Checklist, true},
+    {ChangeKind::RevisionRoundsUsed, "revision_rounds_used", Target::Checklist, true},
+    {ChangeKind::UpdateEveryDays, "update_every_days", Target::Checklist, true},
+    {ChangeKind::NextUpdateDue, "next_update_due", Target::Checklist, true},
+    {ChangeKind::Deadline, "deadline", Target::Checklist, true},
+    {ChangeKind::DocumentMoved, "path", Target::Document, false},
+    {ChangeKind::ReportKept, "report", Target::Checklist, false},
+    {ChangeKind::Imported, "imported", Target::Checklist, false},
 }};
+
+const KindField& entryOf(ChangeKind kind)
+{
+    for (const auto& entry : kFields)
+        if (entry.kind == kind)
+            return entry;
+    return kFields.front();
+}
 
 // "SECTION:INDEX" as ItemMoved and SectionMoved record a place.
 std::pair<std::int64_t, std::size_t> parsePlace(const std::string& place)
@@ -54,33 +66,9 @@ std::pair<std::int64_t, std::size_t> parsePlace(const std::string& place)
 
 } // namespace
 
-std::string_view changeField(ChangeKind kind)
-{
-    for (const auto& entry : kFields)
-        if (entry.kind == kind)
-            return entry.field;
-    return {};
-}
+std::string_view changeField(ChangeKind kind) { return entryOf(kind).field; }
 
-bool isItemChange(ChangeKind kind)
-{
-    switch (kind) {
-    case ChangeKind::Status:
-    case ChangeKind::Reason:
-    case ChangeKind::Due:
-    case ChangeKind::Owner:
-    case ChangeKind::Note:
-    case ChangeKind::Internal:
-    case ChangeKind::ItemText:
-    case ChangeKind::ItemAdded:
-    case ChangeKind::ItemMoved:
-    case ChangeKind::ItemDeleted:
-    case ChangeKind::ItemRestored:
-        return true;
-    default:
-        return false;
-    }
-}
+bool isItemChange(ChangeKind kind) { return entryOf(kind).target == Target::Item; }
 
 std::optional<ChangeKind> changeKindOfField(std::string_view field)
 {
@@ -97,69 +85,41 @@ std::optional<Change> inverseOf(const Change& applied)
     inverse.document_id = applied.document_id;
     inverse.item_id = applied.item_id;
     inverse.section_id = applied.section_id;
-    switch (applied.kind) {
-    case ChangeKind::Status:
-    case ChangeKind::Reason:
-    case ChangeKind::Due:
-    case ChangeKind::Owner:
-    case ChangeKind::Note:
-    case ChangeKind::Internal:
-    case ChangeKind::ItemText:
-    case ChangeKind::SectionTitle:
-    case ChangeKind::RevisionRoundsAgreed:
-    case ChangeKind::RevisionRoundsUsed:
-    case ChangeKind::UpdateEveryDays:
-    case ChangeKind::NextUpdateDue:
-    case ChangeKind::Deadline:
+    if (entryOf(applied.kind).undone_by_old_value) {
         inverse.new_value = applied.old_value;
         return inverse;
+    }
+    switch (applied.kind) {
+    // An added or restored item or section is deleted again (its id was copied above); a
+    // deleted one is restored from what the deletion returned.
     case ChangeKind::ItemAdded:
+    case ChangeKind::ItemRestored:
         inverse.kind = ChangeKind::ItemDeleted;
+        return inverse;
+    case ChangeKind::SectionAdded:
+    case ChangeKind::SectionRestored:
+        inverse.kind = ChangeKind::SectionDeleted;
         return inverse;
     case ChangeKind::ItemDeleted:
-        if (!applied.item)
-            return std::nullopt;
         inverse.kind = ChangeKind::ItemRestored;
         inverse.item = applied.item;
-        return inverse;
-    case ChangeKind::ItemRestored:
-        if (!applied.item)
-            return std::nullopt;
-        inverse.kind = ChangeKind::ItemDeleted;
-        inverse.item_id = applied.item->id;
-        return inverse;
+        return applied.item ? std::optional<Change>(std::move(inverse)) : std::nullopt;
+    case ChangeKind::SectionDeleted:
+        inverse.kind = ChangeKind::SectionRestored;
+        inverse.section = applied.section;
+        return applied.section ? std::optional<Change>(std::move(inverse)) : std::nullopt;
     case ChangeKind::ItemMoved: {
         const auto [section, index] = parsePlace(applied.old_value);
         inverse.section_id = section;
         inverse.index = index;
         return inverse;
     }
-    case ChangeKind::SectionAdded:
-        inverse.kind = ChangeKind::SectionDeleted;
-        return inverse;
-    case ChangeKind::SectionDeleted:
-        if (!applied.section)
-            return std::nullopt;
-        inverse.kind = ChangeKind::SectionRestored;
-        inverse.section = applied.section;
-        return inverse;
-    case ChangeKind::SectionRestored:
-        if (!applied.section)
-            return std::nullopt;
-        inverse.kind = ChangeKind::SectionDeleted;
-        inverse.section_id = applied.section->section.id;
-        return inverse;
     case ChangeKind::SectionMoved:
         inverse.index = parsePlace(applied.old_value).second;
         return inverse;
-    case ChangeKind::Attached:
-    case ChangeKind::TemplateAdded:
-    case ChangeKind::DocumentMoved:
-    case ChangeKind::ReportKept:
-    case ChangeKind::Imported:
+    default: // attaching, combining a template in, moving the document, keeping a report
         return std::nullopt;
     }
-    return std::nullopt;
 }
 
 namespace changes {

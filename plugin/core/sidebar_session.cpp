@@ -1,5 +1,6 @@
 #include "sidebar_session.h"
 
+#include "calendar.h"
 #include "item_text.h"
 #include "localization.h"
 #include "msgid.h"
@@ -100,8 +101,6 @@ void appendTemplateItems(const ChecklistTemplate& chosen, std::vector<NewItem>& 
         for (const auto& item : section.items)
             items.push_back(NewItem{chosen.key, item.key, {}, section.key});
 }
-
-std::int64_t nowSeconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 constexpr std::size_t kUndoDepth = 100;
 // Selections remembered across sessions: enough for every document a user keeps open.

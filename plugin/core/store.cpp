@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "calendar.h"
 #include "store_changes.h"
 
 #include <sqlite3.h>
@@ -12,12 +13,6 @@
 namespace rapport {
 
 namespace {
-
-std::int64_t nowSeconds()
-{
-    using namespace std::chrono;
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // Stores up to this size are fully checked at every open (about 16 ms at most here).
 constexpr std::uintmax_t kQuickCheckAtOpenBytes = 8 * 1024 * 1024;

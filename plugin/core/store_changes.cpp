@@ -23,75 +23,48 @@ bool isCount(const std::string& text, bool zero_allowed)
     return zero_allowed || std::strtol(text.c_str(), nullptr, 10) > 0;
 }
 
-// Refuses values no checklist may hold before anything is written.
-Status validate(const Change& change)
+// Why `change` holds a value no checklist may hold, or nullptr: checked before anything is written.
+const char* problemWith(const Change& change)
 {
     const std::string& value = change.new_value;
     switch (change.kind) {
-    case ChangeKind::Status:
-        if (!parseStatusKeyword(value))
-            return invalid(value, "not a status");
-        break;
+    case ChangeKind::Status: return parseStatusKeyword(value) ? nullptr : "not a status";
     case ChangeKind::Due:
     case ChangeKind::NextUpdateDue:
-    case ChangeKind::Deadline:
-        if (!isDateOrEmpty(value))
-            return invalid(value, "expected a date written YYYY-MM-DD");
-        break;
+    case ChangeKind::Deadline: return isDateOrEmpty(value) ? nullptr : "expected a date written YYYY-MM-DD";
     case ChangeKind::Owner:
-    case ChangeKind::Internal:
-        if (value != "0" && value != "1")
-            return invalid(value, "expected 0 or 1");
-        break;
+    case ChangeKind::Internal: return value == "0" || value == "1" ? nullptr : "expected 0 or 1";
     case ChangeKind::ItemText:
-    case ChangeKind::ItemAdded:
-        if (value.empty())
-            return invalid(value, "an item needs a text");
-        break;
-    case ChangeKind::SectionAdded:
-        if (value.empty())
-            return invalid(value, "a section needs a title");
-        break;
+    case ChangeKind::ItemAdded: return value.empty() ? "an item needs a text" : nullptr;
+    case ChangeKind::SectionAdded: return value.empty() ? "a section needs a title" : nullptr;
     case ChangeKind::RevisionRoundsAgreed:
-        if (!value.empty() && !isCount(value, true))
-            return invalid(value, "revision rounds cannot be negative");
-        break;
     case ChangeKind::RevisionRoundsUsed:
-        if (!isCount(value, true))
-            return invalid(value, "revision rounds cannot be negative");
-        break;
-    case ChangeKind::UpdateEveryDays:
-        if (!value.empty() && !isCount(value, false))
-            return invalid(value, "the rhythm is a number of days");
-        break;
-    case ChangeKind::Attached:
-    case ChangeKind::DocumentMoved:
-        if ((change.kind == ChangeKind::Attached ? change.document_path : value).empty())
-            return invalid({}, "empty document path");
-        break;
-    case ChangeKind::ItemRestored:
-        if (!change.item)
-            return invalid({}, "nothing to restore");
-        break;
-    case ChangeKind::SectionRestored:
-        if (!change.section)
-            return invalid({}, "nothing to restore");
-        break;
+        return isCount(value, true) || (value.empty() && change.kind == ChangeKind::RevisionRoundsAgreed)
+                   ? nullptr
+                   : "revision rounds cannot be negative";
+    case ChangeKind::UpdateEveryDays: return value.empty() || isCount(value, false) ? nullptr : "the rhythm is a number of days";
+    case ChangeKind::Attached: return change.document_path.empty() ? "empty document path" : nullptr;
+    case ChangeKind::DocumentMoved: return value.empty() ? "empty document path" : nullptr;
+    case ChangeKind::ItemRestored: return change.item ? nullptr : "nothing to restore";
+    case ChangeKind::SectionRestored: return change.section ? nullptr : "nothing to restore";
     case ChangeKind::ReportKept:
-        if (!change.report || change.report->language_code.empty() || change.report->format.empty())
-            return invalid(change.report ? change.report->format : std::string(), "a report needs a language and a format");
-        break;
+        return change.report && !change.report->language_code.empty() && !change.report->format.empty()
+                   ? nullptr
+                   : "a report needs a language and a format";
     case ChangeKind::Imported:
-        if (!change.imported || change.imported->checklist.document_path.empty())
-            return invalid({}, "empty document path");
-        break;
-    default:
-        break;
+        return change.imported && !change.imported->checklist.document_path.empty() ? nullptr : "empty document path";
+    default: return nullptr;
     }
+}
+
+Status validate(const Change& change)
+{
+    if (const char* problem = problemWith(change))
+        return invalid(change.kind == ChangeKind::ReportKept && change.report ? change.report->format : change.new_value,
+                       problem);
     return {};
 }
 
-// The writer of one transaction's changes.
 
 Result<Applied> setStatus(ChangeContext& c, Change& change)
 {
@@ -125,11 +98,9 @@ Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* colu
                                                     " AS TEXT) FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetCurrent(current);
     current.bindAll(change.document_id, change.item_id);
-    if (current.step() != SQLITE_ROW)
-        return unknownItem(change.item_id);
-    change.old_value = current.columnText(0);
-    if (change.old_value == change.new_value)
-        return Applied::Unchanged;
+    auto before = readOldValue(current, change, unknownItem(change.item_id));
+    if (!before || before.value() == Applied::Unchanged)
+        return before;
     Statement& update = c.statements.get(c.db, std::string("UPDATE items SET ") + column +
                                                    " = ?3 WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetUpdate(update);
@@ -167,11 +138,9 @@ Result<Applied> setChecklistColumn(ChangeContext& c, Change& change, const char*
 {
     Statement current(c.db, std::string("SELECT CAST(") + column + " AS TEXT) FROM checklists WHERE document_id = ?1");
     current.bind(1, change.document_id);
-    if (current.step() != SQLITE_ROW)
-        return unknownDocument(change.document_id);
-    change.old_value = current.columnText(0);
-    if (change.old_value == change.new_value)
-        return Applied::Unchanged;
+    auto before = readOldValue(current, change, unknownDocument(change.document_id));
+    if (!before || before.value() == Applied::Unchanged)
+        return before;
     Statement update(c.db, std::string("UPDATE checklists SET ") + column + " = ?2 WHERE document_id = ?1");
     update.bindAll(change.document_id, nullable && change.new_value.empty() ? std::optional<std::string>()
                                                                            : std::optional<std::string>(change.new_value));
@@ -184,11 +153,9 @@ Result<Applied> moveDocument(ChangeContext& c, Change& change)
 {
     Statement current(c.db, "SELECT path FROM documents WHERE id = ?1");
     current.bind(1, change.document_id);
-    if (current.step() != SQLITE_ROW)
-        return unknownDocument(change.document_id);
-    change.old_value = current.columnText(0);
-    if (change.old_value == change.new_value)
-        return Applied::Unchanged;
+    auto before = readOldValue(current, change, unknownDocument(change.document_id));
+    if (!before || before.value() == Applied::Unchanged)
+        return before;
     // Another checklist already lives at the new path: never overwrite it.
     Statement occupied(c.db, "SELECT d.id, c.document_id IS NOT NULL FROM documents d "
                               "LEFT JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
@@ -266,6 +233,17 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
 }
 
 } // namespace
+
+// Reads the value before the change from `current` (a query with the old value in its
+// first column) into change.old_value: Unchanged when it is the new value already,
+// Changed when the change still has work to do, `missing` when there is no such row.
+Result<Applied> readOldValue(sqlite::Statement& current, Change& change, Error missing)
+{
+    if (current.step() != SQLITE_ROW)
+        return missing;
+    change.old_value = current.columnText(0);
+    return change.old_value == change.new_value ? Applied::Unchanged : Applied::Changed;
+}
 
 Error invalid(std::string subject, std::string why)
 {

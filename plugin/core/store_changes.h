@@ -45,6 +45,10 @@ Error unknownItem(std::int64_t item_id);
 Error unknownDocument(std::int64_t document_id);
 Error noSuchSection(std::int64_t section_id);
 bool checklistExists(ChangeContext& c, std::int64_t document_id);
+// Reads the value before the change from `current` (a query with the old value in its
+// first column) into change.old_value: Unchanged when it is the new value already,
+// Changed when the change still has work to do, `missing` when there is no such row.
+Result<Applied> readOldValue(sqlite::Statement& current, Change& change, Error missing);
 bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t section_id);
 
 // The writers of the structure: items and sections added, moved, deleted and restored,

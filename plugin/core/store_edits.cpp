@@ -2,6 +2,8 @@
 // Store::apply(), the one write path.
 #include "store.h"
 
+#include "calendar.h"
+
 #include <ctime>
 #include <utility>
 
@@ -56,7 +58,7 @@ Result<Checklist> Store::attach(const std::string& document_path, const std::str
 Status Store::setDone(std::int64_t document_id, std::int64_t item_id, bool done)
 {
     return setStatus(document_id, item_id, done ? ItemStatus::Done : ItemStatus::ToDo, {},
-                     static_cast<std::int64_t>(std::time(nullptr)));
+                     nowSeconds());
 }
 
 Status Store::setStatus(std::int64_t document_id, std::int64_t item_id, ItemStatus status, const std::string& reason,

@@ -1,5 +1,7 @@
 #include "store_recovery.h"
 
+#include "calendar.h"
+
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 #include <sqlite3.h>
@@ -14,16 +16,6 @@ namespace rapport {
 namespace {
 
 namespace bl = boost::locale;
-
-std::string timestamp()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
-    return text;
-}
 
 // A name next to `file` that does not exist yet.
 std::filesystem::path freeName(const std::filesystem::path& file, const std::string& suffix)
@@ -134,7 +126,7 @@ Status backupStore(const std::filesystem::path& store_file, std::size_t keep)
         return Error{ErrorCode::StoreCannotCreateDirectory, folder.string(), ec.message()};
     // rapport-YYYYMMDD-HHMMSS-NNN.sqlite3: the name order is the age order, even within a second.
     std::filesystem::path target;
-    const std::string stamp = store_file.stem().string() + "-" + timestamp() + "-";
+    const std::string stamp = store_file.stem().string() + "-" + utcFileStamp(nowSeconds()) + "-";
     for (int n = 0; target.empty() || std::filesystem::exists(target, ec); ++n) {
         char counter[16];
         std::snprintf(counter, sizeof counter, "%03d", n);
@@ -166,7 +158,7 @@ Result<RecoveredStore> openStoreWithRecovery(const std::filesystem::path& file)
 
     RecoveryNotice notice;
     notice.reason = opened.error().detail;
-    notice.damaged_copy = freeName(file, ".damaged-" + timestamp());
+    notice.damaged_copy = freeName(file, ".damaged-" + utcFileStamp(nowSeconds()));
     std::error_code ec;
     std::filesystem::rename(file, notice.damaged_copy, ec);
     if (ec)

@@ -238,11 +238,9 @@ Result<Applied> setSectionTitle(ChangeContext& c, Change& change)
 {
     Statement current(c.db, "SELECT custom_title FROM sections WHERE document_id = ?1 AND section_id = ?2");
     current.bindAll(change.document_id, change.section_id);
-    if (current.step() != SQLITE_ROW)
-        return noSuchSection(change.section_id);
-    change.old_value = current.columnText(0);
-    if (change.old_value == change.new_value)
-        return Applied::Unchanged;
+    auto before = readOldValue(current, change, noSuchSection(change.section_id));
+    if (!before || before.value() == Applied::Unchanged)
+        return before;
     Statement update(c.db, "UPDATE sections SET custom_title = ?3 WHERE document_id = ?1 AND section_id = ?2");
     update.bindAll(change.document_id, change.section_id, change.new_value);
     if (update.run() != SQLITE_DONE)

@@ -18,11 +18,11 @@ ChecklistEdits::ChecklistEdits(PanelContext& context, ChecklistView* list, ItemD
 
 void ChecklistEdits::setStatusOfSelection(ItemStatus status)
 {
-    const int row = list_->GetSelection();
-    if (row < 0 || list_->rows()[static_cast<std::size_t>(row)].section)
+    const ChecklistViewRow* shown = list_->selectedRow();
+    if (!shown || shown->section)
         return;
     SidebarSession& session = context_.session();
-    const std::int64_t id = list_->rows()[static_cast<std::size_t>(row)].id;
+    const std::int64_t id = shown->id;
     detail_->show(id, std::nullopt);
     const auto index = session.indexOfItem(id);
     const std::string reason = index ? session.checklist()->items[*index].status_reason : std::string();
@@ -32,10 +32,10 @@ void ChecklistEdits::setStatusOfSelection(ItemStatus status)
 
 void ChecklistEdits::moveSelection(int step)
 {
-    const int row = list_->GetSelection();
-    if (row < 0 || static_cast<std::size_t>(row) >= list_->rows().size())
+    const std::optional<ChecklistViewRow> selected = selection();
+    if (!selected)
         return;
-    const ChecklistViewRow shown = list_->rows()[static_cast<std::size_t>(row)];
+    const ChecklistViewRow& shown = *selected;
     SidebarSession& session = context_.session();
     if (shown.section) {
         detail_->show(std::nullopt, shown.id);
@@ -50,10 +50,10 @@ void ChecklistEdits::moveSelection(int step)
 
 void ChecklistEdits::deleteSelection()
 {
-    const int row = list_->GetSelection();
-    if (row < 0 || static_cast<std::size_t>(row) >= list_->rows().size())
+    const std::optional<ChecklistViewRow> selected = selection();
+    if (!selected)
         return;
-    const ChecklistViewRow shown = list_->rows()[static_cast<std::size_t>(row)];
+    const ChecklistViewRow& shown = *selected;
     SidebarSession& session = context_.session();
     if (shown.section) {
         changed_(session.deleteSection(shown.id), "deleted\tsection=" + std::to_string(shown.id));
@@ -97,12 +97,10 @@ void ChecklistEdits::addItem()
     SidebarSession& session = context_.session();
     // The new item goes into the selected row's section, else the last one.
     std::int64_t section = 0;
-    const int row = list_->GetSelection();
-    if (row >= 0 && static_cast<std::size_t>(row) < list_->rows().size()) {
-        const ChecklistViewRow& shown = list_->rows()[static_cast<std::size_t>(row)];
-        if (shown.section) {
-            section = shown.id;
-        } else if (const auto index = session.indexOfItem(shown.id)) {
+    if (const ChecklistViewRow* shown = list_->selectedRow()) {
+        if (shown->section) {
+            section = shown->id;
+        } else if (const auto index = session.indexOfItem(shown->id)) {
             section = session.checklist()->items[*index].section_id;
         }
     }
@@ -152,6 +150,13 @@ void ChecklistEdits::redo()
         return;
     const std::string name = session.redoName();
     changed_(session.redo(), "redone\t" + name);
+}
+
+std::optional<ChecklistViewRow> ChecklistEdits::selection() const
+{
+    // A copy: the change redraws the list under it.
+    const ChecklistViewRow* shown = list_->selectedRow();
+    return shown ? std::optional<ChecklistViewRow>(*shown) : std::nullopt;
 }
 
 } // namespace rapport::ui

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 class wxTextCtrl;
@@ -45,6 +46,8 @@ public:
     void redo();
 
 private:
+    // The selected row, copied; nullopt when none is selected.
+    std::optional<ChecklistViewRow> selection() const;
     PanelContext& context_;
     ChecklistView* list_;
     ItemDetail* detail_;

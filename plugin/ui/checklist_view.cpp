@@ -311,4 +311,12 @@ void ChecklistView::onSize(wxSizeEvent& event)
     event.Skip();
 }
 
+const ChecklistViewRow* ChecklistView::selectedRow() const
+{
+    const int row = GetSelection();
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size())
+        return nullptr;
+    return &rows_[static_cast<std::size_t>(row)];
+}
+
 } // namespace rapport::ui

@@ -51,6 +51,8 @@ public:
     void onIconClicked(std::function<void(std::size_t row)> handler) { iconClicked_ = std::move(handler); }
 
     const std::vector<ChecklistViewRow>& rows() const noexcept { return rows_; }
+    // The selected row, or nullptr when none is (or the selection is out of date).
+    const ChecklistViewRow* selectedRow() const;
     // The row of the item or section with `id`, or -1.
     int rowOf(bool section, std::int64_t id) const;
     // Selects a row and scrolls it into view, sending no event.

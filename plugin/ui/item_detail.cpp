@@ -350,12 +350,6 @@ void ItemDetail::reload()
     if (shownSection) {
         setText(title_, fromUtf8(session_.sectionTitle(*shownSection, locale_)));
         title_->SetEditable(true);
-        description_->Hide();
-        whyLabel_->Hide();
-        why_->Hide();
-        reasonLabel_->Hide();
-        reason_->Hide();
-        customCopy_->Hide();
         // TRANSLATORS: button deleting the selected section together with its items.
         setLabelIfChanged(delete_, translated(bl::translate("Delete section"), locale_));
     }
@@ -388,14 +382,10 @@ void ItemDetail::reload()
         delete_->Show(custom);
         setLabelIfChanged(delete_, translated(bl::translate("Delete"), locale_));
     }
-    if (!any) {
-        description_->Hide();
-        whyLabel_->Hide();
-        why_->Hide();
-        reasonLabel_->Hide();
-        reason_->Hide();
-        customCopy_->Hide();
-    }
+    if (!shownItem) // a section, or nothing: none of an item's own parts
+        for (wxWindow* part : std::initializer_list<wxWindow*>{description_, whyLabel_, why_, reasonLabel_, reason_,
+                                                               customCopy_})
+            part->Hide();
     layoutWrapped();
     Thaw();
     loading_ = false;

@@ -66,9 +66,9 @@ ListKeys::ListKeys(wxWindow* panel, ChecklistView* list, wxWindow* search, Panel
 
 void ListKeys::onListKey(wxKeyEvent& event)
 {
-    const int row = list_->GetSelection();
-    const bool onRow = row >= 0 && static_cast<std::size_t>(row) < list_->rows().size();
-    const bool onSection = onRow && list_->rows()[static_cast<std::size_t>(row)].section;
+    const ChecklistViewRow* shown = list_->selectedRow();
+    const bool onRow = shown != nullptr;
+    const bool onSection = onRow && shown->section;
     const KeyCommand command = listKeyCommand(event.GetKeyCode(), event.GetModifiers(), onRow, onSection);
     if (command.action == KeyAction::None)
         event.Skip();

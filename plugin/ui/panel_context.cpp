@@ -1,5 +1,7 @@
 #include "panel_context.h"
 
+#include "calendar.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -61,15 +63,7 @@ void PanelContext::contained(const std::string& what) noexcept
     }
 }
 
-std::string PanelContext::today() const
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-    return text;
-}
+std::string PanelContext::today() const { return localToday(); }
 
 wxString PanelContext::formattedDate(const std::string& iso) const
 {

@@ -1,5 +1,7 @@
 #include "report_job.h"
 
+#include "calendar.h"
+
 #include "report_file.h"
 
 #include <boost/locale/format.hpp>
@@ -55,7 +57,7 @@ void ReportJob::start(const ReportDraft& draft)
     if (session.view() != SidebarSession::View::Checklist || running())
         return;
     auto built = session.buildReport(draft.language, draft.summary, draft.next_steps, context_.today(),
-                                     static_cast<std::int64_t>(std::time(nullptr)));
+                                     nowSeconds());
     if (!built) {
         context_.reportStatus(built.error());
         return;
@@ -102,7 +104,7 @@ void ReportJob::finished(const Status& written)
         return;
     }
     auto kept = context_.session().keepReport(document_, *report_, draft_->format,
-                                              static_cast<std::int64_t>(std::time(nullptr)));
+                                              nowSeconds());
     if (!kept) {
         context_.reportStatus(kept.error());
         panel_->Layout();

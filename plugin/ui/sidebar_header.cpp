@@ -1,5 +1,7 @@
 #include "sidebar_header.h"
 
+#include "calendar.h"
+
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 
@@ -73,7 +75,7 @@ bool SidebarHeader::refresh()
     const std::locale& loc = context_.locale();
     const Checklist& checklist = *session.checklist();
     const ChecklistFigures figures =
-        figuresOf(checklist, context_.today(), static_cast<std::int64_t>(std::time(nullptr)));
+        figuresOf(checklist, context_.today(), nowSeconds());
     progress_->SetValue(figures.percent_done);
     bool changed = false;
     const wxString percent =

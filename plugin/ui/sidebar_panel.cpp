@@ -221,16 +221,13 @@ void SidebarPanel::refreshList()
 
 void SidebarPanel::refreshDetail()
 {
-    const int row = list_->GetSelection();
-    if (row < 0 || static_cast<std::size_t>(row) >= list_->rows().size()) {
+    const ChecklistViewRow* shown = list_->selectedRow();
+    if (!shown)
         detail_->show(std::nullopt, std::nullopt);
-        return;
-    }
-    const ChecklistViewRow& shown = list_->rows()[static_cast<std::size_t>(row)];
-    if (shown.section)
-        detail_->show(std::nullopt, shown.id);
+    else if (shown->section)
+        detail_->show(std::nullopt, shown->id);
     else
-        detail_->show(shown.id, std::nullopt);
+        detail_->show(shown->id, std::nullopt);
 }
 
 void SidebarPanel::onAttached(bool from_templates)
@@ -249,12 +246,10 @@ void SidebarPanel::onAttached(bool from_templates)
 
 void SidebarPanel::onListSelection()
 {
-    const int row = list_->GetSelection();
-    if (row >= 0 && static_cast<std::size_t>(row) < list_->rows().size()) {
-        const ChecklistViewRow& shown = list_->rows()[static_cast<std::size_t>(row)];
-        if (!shown.section)
-            context_.session().selectItem(shown.id);
-        context_.trace(std::string("selected\t") + (shown.section ? "section=" : "item=") + std::to_string(shown.id));
+    if (const ChecklistViewRow* shown = list_->selectedRow()) {
+        if (!shown->section)
+            context_.session().selectItem(shown->id);
+        context_.trace(std::string("selected\t") + (shown->section ? "section=" : "item=") + std::to_string(shown->id));
     }
     refreshDetail();
 }
