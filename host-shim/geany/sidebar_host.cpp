@@ -32,12 +32,13 @@ public:
     bool OnInit() override { return true; }
 };
 
-// wx's own messages go to Geany's Status tab, never to a wx message box.
+// wx's own messages go to Geany's Status tab, never to a wx message box; its debug chatter nowhere.
 class GeanyLog : public wxLog {
 protected:
     void DoLogTextAtLevel(wxLogLevel level, const wxString& text) override
     {
-        calls::log("Rapport (wx): " + toUtf8(text), level <= wxLOG_Warning);
+        if (level <= wxLOG_Message)
+            calls::log("Rapport (wx): " + toUtf8(text), level <= wxLOG_Warning);
     }
 };
 
