@@ -67,6 +67,12 @@ public:
     virtual void quitHost() = 0;
     // "throw": throws inside an adapter callback, proving the adapter contains it.
     virtual void throwInHostCallback() = 0;
+    // "close PATH": closes the open document `path` as its tab's close button does; false
+    // when it is not open or the host cannot.
+    virtual bool closeDocument(const std::string& /*path*/) { return false; }
+    // "plugin-manager": opens the host's own plugin manager as its menu item does, where a
+    // test disables and enables the plugin; false when the host cannot.
+    virtual bool openPluginManager() { return false; }
 };
 
 } // namespace rapport::host

@@ -155,6 +155,7 @@ ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const Repor
     buttons->Realize();
     column->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizerAndFit(column);
+    CentreOnParent(); // over the sidebar, on screen: its top-level window may be a hidden one (Geany)
 
     format_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { contained([&] { onFormatChanged(); }); });
     Bind(wxEVT_BUTTON, [this](wxCommandEvent& event) {
@@ -263,6 +264,7 @@ PastReportsDialog::PastReportsDialog(wxWindow* parent, const std::locale& loc, L
     column->Add(buttons, 0, wxEXPAND | wxALL, gap);
     SetSizer(column);
     SetEscapeId(wxID_CANCEL);
+    CentreOnParent();
 
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { contained([&] { showSelection(); }); });
     list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { contained([&] { showSelection(); }); });

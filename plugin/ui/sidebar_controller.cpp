@@ -61,7 +61,8 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
             host_.log("Rapport: " + description, true);
             panel_->showProblem(description);
         });
-    trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string());
+    trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string() +
+          "\tlanguage=" + std::string(languageCode(language_)));
     if (testChannel_) {
         testDriver_->startPolling(*testChannel_);
         // The first line a test waits for: which build of the plugin API the host loaded.
@@ -91,6 +92,8 @@ void SidebarController::onActiveDocumentChanged(const std::string& path)
     // Code::Blocks announces each tab switch twice; the second costs nothing.
     if (canonicalDocumentPath(path) == session_.documentPath() && !path.empty())
         return;
+    if (testDriver_)
+        testDriver_->noteHostEvent(); // a measured switch starts here
     panel_->flushPending(); // a note still being typed belongs to the document being left
     const Status loaded = session_.setActiveDocument(path);
     panel_->showProblem(loaded ? stickyNotice_ : loaded.error().description(localization_.locale(language_)));
@@ -145,6 +148,8 @@ void SidebarController::setLanguage(Language language)
 bool SidebarController::runTestCommand(const std::string& command) { return testDriver_->run(command); }
 
 void SidebarController::showProblem(const std::string& description) { panel_->showProblem(description); }
+
+void SidebarController::focusList() { panel_->focusList(); }
 
 void SidebarController::trace(const std::string& line)
 {

@@ -44,6 +44,8 @@ public:
     bool runTestCommand(const std::string& command);
     // Shows a problem to the user in the panel.
     void showProblem(const std::string& description);
+    // Puts the keyboard focus in the list (a host's "focus the sidebar" key).
+    void focusList();
     // Switches the sidebar to `language` at once and remembers the choice.
     void setLanguage(Language language);
     // The sidebar's current language.

@@ -8,6 +8,7 @@
 #include "language_selector.h"
 #include "list_rows.h"
 #include "list_toolbar.h"
+#include "modal.h"
 #include "report_job.h"
 #include "sidebar_header.h"
 
@@ -344,7 +345,7 @@ void SidebarPanel::onCreateReport()
         return;
     detail_->flushPending(); // the note being typed belongs in the report
     ReportDialog dialog(this, context_.locale(), reportDefaults());
-    if (dialog.ShowModal() != wxID_OK)
+    if (showModal(dialog) != wxID_OK)
         return;
     createReport(dialog.draft());
 }
@@ -359,12 +360,14 @@ void SidebarPanel::onPastReports()
         return;
     }
     PastReportsDialog dialog(this, context_.locale(), context_.language(), std::move(reports.value()));
-    dialog.ShowModal();
+    showModal(dialog);
 }
 
 void SidebarPanel::undo() { edits_->undo(); }
 
 void SidebarPanel::redo() { edits_->redo(); }
+
+void SidebarPanel::focusList() { leaveForList(); }
 
 void SidebarPanel::flushPending()
 {

@@ -68,6 +68,8 @@ public:
     void showProblem(const std::string& description);
     // Commits text still being typed, before the document changes or the host closes.
     void flushPending();
+    // Puts the keyboard focus in the list, as Escape does from the search or the details.
+    void focusList();
 
     // The same path a click on an item's status icon takes: the tick of checklist item `index`.
     void toggleItem(std::size_t index);

@@ -17,6 +17,8 @@ TestChannel::TestChannel(std::filesystem::path folder) : folder_(std::move(folde
 {
     std::error_code ec;
     std::filesystem::create_directories(folder_, ec);
+    const std::uintmax_t existing = std::filesystem::file_size(folder_ / "commands", ec);
+    commandsRead_ = ec ? 0 : existing;
 }
 
 void TestChannel::write(const std::string& line)

@@ -1,13 +1,20 @@
 #include "test_driver.h"
 
+#include "checklist_view.h"
 #include "report_dialogs.h"
 #include "sidebar_panel.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <sstream>
+#include <vector>
 
 #include <wx/app.h>
+#include <wx/utils.h>
 
 namespace rapport::ui {
 
@@ -18,6 +25,28 @@ constexpr int kPollMilliseconds = 50;
 std::size_t indexArgument(const std::string& argument)
 {
     return static_cast<std::size_t>(std::strtoul(argument.c_str(), nullptr, 10));
+}
+
+// This (the UI) thread's CPU time: the work a switch costs, not the wait for the next frame.
+double threadCpuMilliseconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+double wallMilliseconds()
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string percentiles(const char* name, std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    char text[96];
+    std::snprintf(text, sizeof text, "\t%s_p50=%.3f\t%s_p99=%.3f", name, values[values.size() / 2], name,
+                  values[static_cast<std::size_t>(0.99 * static_cast<double>(values.size() - 1))]);
+    return text;
 }
 
 } // namespace
@@ -93,6 +122,10 @@ bool TestDriver::runSidebarVerb(const std::string& verb, const std::string& argu
         panel_.undo();
     else if (verb == "redo")
         panel_.redo();
+    else if (verb == "measure-switch")
+        measureSwitches(argument);
+    else if (verb == "panel-state")
+        trace_(std::string("panel\t") + (host_.isPanelShown() ? "shown" : "hidden"));
     else if (verb == "language") {
         for (std::size_t i = 0; i < kLanguages.size(); ++i)
             if (languageCode(kLanguages[i]) == argument)
@@ -114,6 +147,50 @@ bool TestDriver::runSidebarVerb(const std::string& verb, const std::string& argu
         return false;
     }
     return true;
+}
+
+void TestDriver::noteHostEvent()
+{
+    hostEventCpu_ = threadCpuMilliseconds();
+    hostEventWall_ = wallMilliseconds();
+}
+
+void TestDriver::measureSwitches(const std::string& argument)
+{
+    std::istringstream words(argument);
+    int rounds = 0;
+    std::string paths[2];
+    words >> rounds >> paths[0] >> paths[1];
+    auto* list = dynamic_cast<ChecklistView*>(wxWindow::FindWindowByName("rapport-items", &panel_));
+    if (!verbs_ || !list || rounds < 2)
+        return;
+    // GTK paints on its frame clock: the loop runs until the list has drawn, sleeping rather than spinning.
+    auto waitForPaint = [&](std::size_t before, double since) {
+        while (list->paintedRows() == before && wallMilliseconds() - since < 1000) {
+            wxTheApp->Yield(true);
+            wxMicroSleep(200);
+        }
+    };
+    std::vector<double> cpu, wall, repaint;
+    for (int round = 0; round < rounds; ++round) {
+        const std::size_t before = list->paintedRows();
+        hostEventWall_ = 0;
+        if (!verbs_->activateDocument(paths[round % 2]) || hostEventWall_ == 0)
+            return trace_("problem\tno switch to " + paths[round % 2]);
+        waitForPaint(before, hostEventWall_);
+        cpu.push_back(threadCpuMilliseconds() - hostEventCpu_);
+        wall.push_back(wallMilliseconds() - hostEventWall_);
+    }
+    // The baseline: the same list repainted with nothing changed (Xvfb paints in software).
+    for (int round = 0; round < rounds / 4 + 1; ++round) {
+        const std::size_t before = list->paintedRows();
+        const double start = threadCpuMilliseconds();
+        list->Refresh();
+        waitForPaint(before, wallMilliseconds());
+        repaint.push_back(threadCpuMilliseconds() - start);
+    }
+    trace_("measured\tdoc_switch\trounds=" + std::to_string(rounds) + percentiles("cpu", cpu) +
+           percentiles("wall", wall) + percentiles("repaint", repaint));
 }
 
 bool TestDriver::runHostVerb(const std::string& verb, const std::string& argument)
@@ -142,6 +219,12 @@ bool TestDriver::runHostVerb(const std::string& verb, const std::string& argumen
         });
     } else if (verb == "throw") {
         verbs_->throwInHostCallback();
+    } else if (verb == "close") {
+        if (!verbs_->closeDocument(argument))
+            trace_("problem\tnot closed: " + argument);
+    } else if (verb == "plugin-manager") {
+        if (!verbs_->openPluginManager())
+            trace_("problem\tno plugin manager");
     } else {
         return false;
     }

@@ -10,7 +10,13 @@
 //   language CODE             choose en, ru, tr or zh_CN in the selector
 //   report LANG FORMAT FILE   "Create report…" confirmed with these choices
 //   undo | redo
-//   activate PATH | save-as PATH | menu-toggle-sidebar | quit | throw   (the host's)
+//   panel-state               traces whether the host shows the panel ("panel\tshown")
+//   measure-switch N A B      the host switches N times between open documents A and B
+//                             (host paths without spaces); traces "measured\tdoc_switch\t…"
+//                             (ms): CPU and wall time from the host's event reaching the
+//                             sidebar to the list drawn, and a repaint of the list alone
+//   activate PATH | save-as PATH | close PATH | menu-toggle-sidebar | plugin-manager |
+//   quit | throw              (the host's)
 #pragma once
 
 #include "host_interface.h"
@@ -44,11 +50,14 @@ public:
     void stop();
     // Runs one command; false when its verb is unknown.
     bool run(const std::string& command);
+    // The host told the sidebar of another active document: where a switch is timed from.
+    void noteHostEvent();
 
 private:
     void Notify() override;
     bool runSidebarVerb(const std::string& verb, const std::string& argument);
     bool runHostVerb(const std::string& verb, const std::string& argument);
+    void measureSwitches(const std::string& argument);
 
     SidebarPanel& panel_;
     host::HostServices& host_;
@@ -56,6 +65,8 @@ private:
     TraceSink trace_;
     ErrorSink error_;
     TestChannel* channel_ = nullptr;
+    double hostEventCpu_ = 0;  // this thread's CPU time at the last host event, ms
+    double hostEventWall_ = 0; // and the steady clock's, ms
 };
 
 } // namespace rapport::ui
