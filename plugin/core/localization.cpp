@@ -1,5 +1,7 @@
 #include "localization.h"
 
+#include <mutex>
+
 #include <boost/locale.hpp>
 
 #include <algorithm>
@@ -118,17 +120,19 @@ std::filesystem::path bundledLocaleFolder()
 }
 
 Localization::Localization(const std::filesystem::path& catalogue_folder)
+    : generator_(std::make_unique<bl::generator>([] {
+          // ICU explicitly: the posix and std backends fall back to the C locale silently.
+          bl::localization_backend_manager backends = bl::localization_backend_manager::global();
+          backends.select("icu");
+          return backends;
+      }()))
 {
-    // ICU explicitly: the posix and std backends fall back to the C locale silently.
-    bl::localization_backend_manager backends = bl::localization_backend_manager::global();
-    backends.select("icu");
-    bl::generator generator(backends);
     if (!catalogue_folder.empty())
-        generator.add_messages_path(catalogue_folder.string());
-    generator.add_messages_domain("rapport");
-    for (Language language : kLanguages)
-        locales_[indexOf(language)] = generator.generate(std::string(icuLocaleId(language)));
+        generator_->add_messages_path(catalogue_folder.string());
+    generator_->add_messages_domain("rapport");
 }
+
+Localization::~Localization() = default;
 
 const Localization& Localization::shared()
 {
@@ -136,7 +140,14 @@ const Localization& Localization::shared()
     return instance;
 }
 
-const std::locale& Localization::locale(Language language) const { return locales_[indexOf(language)]; }
+const std::locale& Localization::locale(Language language) const
+{
+    // Made on first use: a user who never opens Chinese never pays for its ICU data
+    // (collation, calendars), which inside a host is memory the editor keeps.
+    const std::size_t index = indexOf(language);
+    std::call_once(made_[index], [&] { locales_[index] = generator_->generate(std::string(icuLocaleId(language))); });
+    return locales_[index];
+}
 
 std::string Localization::formatDate(Language language, std::chrono::sys_days day) const
 {

@@ -7,9 +7,15 @@
 #include <chrono>
 #include <filesystem>
 #include <locale>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+
+namespace boost::locale {
+class generator;
+}
 
 namespace rapport {
 
@@ -45,8 +51,9 @@ std::filesystem::path bundledLocaleFolder();
 // The four locales with their catalogues, and the locale-aware helpers built on them.
 class Localization {
 public:
-    // Creates the four locales from the catalogues in `catalogue_folder`.
+    // Reads catalogues from `catalogue_folder`; each language's locale is made on first use.
     explicit Localization(const std::filesystem::path& catalogue_folder = bundledLocaleFolder());
+    ~Localization();
 
     // One instance for the whole process, created on first use (catalogues are read once).
     static const Localization& shared();
@@ -73,7 +80,9 @@ public:
 private:
     std::string searchForm(Language language, std::string_view text, bool fold) const;
 
-    std::array<std::locale, kLanguages.size()> locales_;
+    std::unique_ptr<boost::locale::generator> generator_;
+    mutable std::array<std::once_flag, kLanguages.size()> made_;
+    mutable std::array<std::locale, kLanguages.size()> locales_;
 };
 
 } // namespace rapport
