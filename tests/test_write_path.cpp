@@ -99,7 +99,7 @@ TEST_CASE("a batch is all or nothing, and its history stays without gaps")
                               changes::itemField(ChangeKind::Due, f.doc, 3, "the 31st of February")};
     auto applied = f.store.apply(std::move(batch));
     REQUIRE_FALSE(applied);
-    CHECK(applied.error().code == ErrorCode::InvalidArgument);
+    CHECK(applied.error().code == ErrorCode::DateInvalid);
     CHECK(describe(f.checklist()) == state);
     CHECK(f.history().size() == before.size());
 

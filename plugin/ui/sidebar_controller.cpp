@@ -48,7 +48,9 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
         panel_->showProblem(stickyNotice_);
         trace("recovered\t" + notice.damaged_copy.string());
     }
-    if (opened) {
+    if (const auto& readOnly = session_.readOnly())
+        host_.log("Rapport: " + readOnly->description(), true); // the panel says it without the system's words
+    if (opened && !session_.readOnly()) {
         // One verified backup a day, made on its own connection and thread: never on the UI thread.
         backup_ = std::jthread([file = defaultStoreFile()] {
             if (backupDue(file, std::chrono::hours(24)))
