@@ -120,7 +120,7 @@ std::string Error::description(const std::locale& loc) const
         break;
     case ErrorCode::DateInvalid:
         // TRANSLATORS: {1} is what was typed; {2} and {3} are years. Keep YYYY-MM-DD as it is.
-        pattern = bl::translate("“{1}” is not a date Rapport accepts. Write it as YYYY-MM-DD, between the years {2} "
+        pattern = bl::translate("\"{1}\" is not a date Rapport accepts. Write it as YYYY-MM-DD, between the years {2} "
                                 "and {3}, for example 2026-12-01.");
         second = std::to_string(kFirstYear);
         third = std::to_string(kLastYear);
@@ -128,29 +128,29 @@ std::string Error::description(const std::locale& loc) const
         break;
     case ErrorCode::TextNotUtf8:
         // TRANSLATORS: {1} is the name of a field, such as "note"; {2} is a number of bytes.
-        pattern = bl::translate("The field “{1}” is not valid UTF-8 text (the problem is at byte {2}), so nothing "
+        pattern = bl::translate("The field \"{1}\" is not valid UTF-8 text (the problem is at byte {2}), so nothing "
                                 "was kept. Write it as UTF-8, then try again.");
         first = bl::translate(subject).str(loc);
         detailInSentence = true;
         break;
     case ErrorCode::TextHasControl:
         // TRANSLATORS: {1} is the name of a field; {2} is a character code such as U+001B.
-        pattern = bl::translate("The field “{1}” contains the control character {2}, which Rapport does not keep. "
+        pattern = bl::translate("The field \"{1}\" contains the control character {2}, which Rapport does not keep. "
                                 "Remove it, then try again.");
         first = bl::translate(subject).str(loc);
         detailInSentence = true;
         break;
     case ErrorCode::TextTooLong:
         // TRANSLATORS: {1} is the name of a field; {2} is a number of characters.
-        pattern = bl::translate("The field “{1}” is too long: it may hold at most {2} characters. Shorten it, then "
+        pattern = bl::translate("The field \"{1}\" is too long: it may hold at most {2} characters. Shorten it, then "
                                 "try again.");
         first = bl::translate(subject).str(loc);
         detailInSentence = true;
         break;
     case ErrorCode::KeyInvalid:
         // TRANSLATORS: {1} is a key such as "kickoff"; {2} is a character code such as U+0020.
-        pattern = bl::translate("The key “{1}” contains {2}: a key may only hold the letters A to Z and a to z, "
-                                "digits, “-”, “_” and “.”. Correct it, then try again.");
+        pattern = bl::translate("The key \"{1}\" contains {2}: a key may only hold the letters A to Z and a to z, "
+                                "digits, \"-\", \"_\" and \".\". Correct it, then try again.");
         detailInSentence = true;
         break;
     case ErrorCode::FileWriteFailed:
@@ -188,7 +188,7 @@ std::string Error::description(const std::locale& loc) const
     case ErrorCode::ImportInvalid:
         // TRANSLATORS: {1} is a file path with the line and column of the problem.
         pattern = bl::translate("{1}: this is not a checklist export Rapport can read, so nothing was imported. "
-                                "Import a file written by “rapport export”.");
+                                "Import a file written by \"rapport export\".");
         break;
     }
     std::string sentence = (bl::format(pattern) % first % second % third).str(loc);

@@ -54,7 +54,7 @@ std::size_t maxLength(TextField field)
 const char* fieldName(TextField field)
 {
     switch (field) {
-    // TRANSLATORS: names of text fields, shown inside messages such as 'The field “note” is too long'.
+    // TRANSLATORS: names of text fields, shown inside messages such as 'The field \"note\" is too long'.
     case TextField::ItemTitle: return N_("item title");
     case TextField::SectionTitle: return N_("section title");
     case TextField::Note: return N_("note");
