@@ -112,7 +112,9 @@ void SidebarController::onDocumentRenamed(const std::string& old_path, const std
     const Status moved = session_.documentRenamed(old_path, new_path);
     if (!moved) {
         host_.log("Rapport: " + moved.error().description(), true);
-        panel_->showProblem(moved.error().description(localization_.locale(language_)));
+        // A read-only store is explained by the panel's notice (refresh() below), not as a problem.
+        if (moved.error().code != ErrorCode::StoreReadOnly)
+            panel_->showProblem(moved.error().description(localization_.locale(language_)));
     }
     trace("renamed\t" + canonicalDocumentPath(old_path) + "\t" + canonicalDocumentPath(new_path));
     panel_->refresh();
