@@ -769,6 +769,15 @@ Status renderPdfTo(const ReportContent& report, const PdfSink& sink)
         {
             CairoPtr cr(cairo_create(surface.get()));
             ContextPtr context(pango_font_map_create_context(reportFontMap()));
+            // A PDF is vector output: glyphs at their exact advances, unhinted, not rounded
+            // to whole points as on a screen. It reads better when zoomed, and cairo then
+            // writes each run as one string instead of a position for every glyph.
+            cairo_font_options_t* options = cairo_font_options_create();
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+            pango_cairo_context_set_font_options(context.get(), options);
+            cairo_font_options_destroy(options);
+            pango_context_set_round_glyph_positions(context.get(), FALSE);
             pango_cairo_update_context(cr.get(), context.get());
             const std::string language =
                 report.language_code.empty() ? std::string(languageCode(report.language)) : report.language_code;
