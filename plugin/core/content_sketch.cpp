@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <limits>
 
 namespace rapport {
@@ -57,10 +58,16 @@ ContentSketch sketchDocument(const std::filesystem::path& file)
     in.read(content.data(), static_cast<std::streamsize>(content.size()));
     content.resize(static_cast<std::size_t>(in.gcount()));
 
-    std::vector<std::uint64_t> seeds(kSketchValues);
-    for (std::size_t i = 0; i < kSketchValues; ++i)
-        seeds[i] = mix(0x5241505041525400ULL + i); // "RAPPART" and the index: fixed forever
-    std::vector<std::uint32_t> minimum(kSketchValues, std::numeric_limits<std::uint32_t>::max());
+    // The 64 hash functions: multiply-shift over the line's mixed hash, each with its own
+    // odd multiplier and offset (fixed forever: stored sketches are compared with new ones).
+    std::uint64_t multipliers[kSketchValues];
+    std::uint64_t offsets[kSketchValues];
+    for (std::size_t i = 0; i < kSketchValues; ++i) {
+        multipliers[i] = mix(0x5241505041525400ULL + 2 * i) | 1u;
+        offsets[i] = mix(0x5241505041525401ULL + 2 * i);
+    }
+    std::uint32_t minimum[kSketchValues];
+    std::fill(std::begin(minimum), std::end(minimum), std::numeric_limits<std::uint32_t>::max());
     bool anyLine = false;
     std::string_view rest = content;
     while (!rest.empty()) {
@@ -71,11 +78,12 @@ ContentSketch sketchDocument(const std::filesystem::path& file)
         if (!hash)
             continue;
         anyLine = true;
+        const std::uint64_t mixed = mix(*hash);
         for (std::size_t i = 0; i < kSketchValues; ++i)
-            minimum[i] = std::min(minimum[i], static_cast<std::uint32_t>(mix(*hash ^ seeds[i]) >> 32));
+            minimum[i] = std::min(minimum[i], static_cast<std::uint32_t>((multipliers[i] * mixed + offsets[i]) >> 32));
     }
     if (anyLine)
-        sketch.minhash = std::move(minimum);
+        sketch.minhash.assign(std::begin(minimum), std::end(minimum));
     return sketch;
 }
 

@@ -29,7 +29,7 @@ struct ContentSketch {
 // Values in a MinHash signature.
 inline constexpr std::size_t kSketchValues = 64;
 // Only the first this many bytes of a document are sketched: enough to recognise it.
-inline constexpr std::uintmax_t kSketchBytes = 8u * 1024u * 1024u;
+inline constexpr std::uintmax_t kSketchBytes = 2u * 1024u * 1024u;
 // A document is taken for an edited version of another from this estimated similarity on,
 // or from kSameNameSimilarity when it also has the same file name.
 inline constexpr double kLikelySimilarity = 0.5;
