@@ -39,9 +39,11 @@ struct CliRun {
 };
 
 // Runs the `rapport` binary with `args`; `env` adds or replaces variables (an empty value
-// removes one). Gives up after `limit`.
+// removes one). Gives up after `limit`. `wrapper` runs before it (e.g. setpriv, to run as
+// another user).
 inline CliRun runRapport(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
-                         std::chrono::seconds limit = std::chrono::seconds(60))
+                         std::chrono::seconds limit = std::chrono::seconds(60),
+                         const std::vector<std::string>& wrapper = {})
 {
     std::vector<std::string> environment;
     for (char** entry = environ; *entry; ++entry) {
@@ -57,7 +59,8 @@ inline CliRun runRapport(const std::vector<std::string>& args, const std::map<st
     for (std::string& variable : environment)
         envp.push_back(variable.data());
     envp.push_back(nullptr);
-    std::vector<std::string> argvStrings{RAPPORT_CLI};
+    std::vector<std::string> argvStrings = wrapper;
+    argvStrings.push_back(RAPPORT_CLI);
     argvStrings.insert(argvStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& arg : argvStrings)

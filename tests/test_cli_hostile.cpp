@@ -381,6 +381,41 @@ TEST_CASE("a read-only store is read, never written, and says why")
           std::string::npos);
 }
 
+TEST_CASE("an unreadable store is named as such, with what to do; a store another user owns opens read-only")
+{
+    Scene s;
+    // Permissions do not stop root: as root, the tool runs as nobody here.
+    const std::vector<std::string> asNobody =
+        ::geteuid() == 0 ? std::vector<std::string>{"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"}
+                         : std::vector<std::string>{};
+    if (::geteuid() == 0)
+        REQUIRE_MESSAGE(fs::exists(asNobody[0]), "setpriv (util-linux) is needed to run as another user");
+    const auto run = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> all{"--store", s.store.string()};
+        all.insert(all.end(), args.begin(), args.end());
+        return rapport::testing::runRapport(all, s.environment(), std::chrono::seconds(30), asNobody);
+    };
+    const std::string before = readBytes(s.store);
+    if (::geteuid() == 0) {
+        // Owned by root, mode 0644: nobody may read it, not write it, nor write in its folder.
+        const CliRun show = run({"show", s.doc});
+        CHECK_MESSAGE(show.exit_code == 0, show.output());
+        const CliRun set = run({"set", s.doc, "1", "--status", "done"});
+        CHECK(set.exit_code == 1);
+        CHECK(set.err.find("is read-only") != std::string::npos);
+    }
+    fs::permissions(s.store, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    if (::geteuid() != 0)
+        fs::permissions(s.store, fs::perms::none, fs::perm_options::replace);
+    const CliRun unreadable = run({"show", s.doc});
+    CHECK(unreadable.exit_code == 1);
+    CHECK(unreadable.err.find("may not read its data file") != std::string::npos);
+    CHECK(unreadable.err.find("chmod u+rw") != std::string::npos);
+    fs::permissions(s.store, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                 fs::perms::others_read, fs::perm_options::replace);
+    CHECK(readBytes(s.store) == before);
+}
+
 TEST_CASE("the command line makes the day's backup when it writes, and backups leave nothing else behind")
 {
     CliFolder folder;

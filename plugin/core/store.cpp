@@ -95,6 +95,10 @@ int verifyPages(const sqlite::Connection& db, const std::filesystem::path& file,
 // which immutable reading would silently skip.
 Result<sqlite::Connection> openForReading(const std::filesystem::path& file, const std::string& why)
 {
+    // Not even readable (the file or a folder on its way): that is a different situation,
+    // with a different way out.
+    if (::access(file.c_str(), R_OK) != 0 && (errno == EACCES || errno == EPERM))
+        return Error{ErrorCode::StoreNoPermission, file.string(), std::generic_category().message(errno)};
     Error failure{ErrorCode::StoreReadOnly, file.string(), why};
     for (const char* parameters : {"mode=ro", "immutable=1"}) {
         if (parameters[0] == 'i') {
