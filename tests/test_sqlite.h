@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rapport::testing {
 
@@ -22,6 +23,24 @@ inline void execRaw(const std::filesystem::path& file, const char* sql)
     sqlite3_free(message);
     sqlite3_close(db);
     REQUIRE(rc == SQLITE_OK);
+}
+
+// Runs `sql` on `file` with `texts` bound to ?1, ?2, ... as text, byte for byte: what an
+// older Rapport, which did not check text, could have stored (invalid UTF-8 included).
+inline void execRawWith(const std::filesystem::path& file, const char* sql, const std::vector<std::string>& texts)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK);
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        sqlite3_bind_text(statement, static_cast<int>(i + 1), texts[i].data(), static_cast<int>(texts[i].size()),
+                          SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_DONE);
 }
 
 // The first column of the first row `sql` returns on `file` ("" when none), read-only.

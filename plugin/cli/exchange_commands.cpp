@@ -7,8 +7,8 @@
 
 #include <boost/locale/format.hpp>
 
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <ostream>
 
@@ -54,11 +54,14 @@ public:
         // A folder, a device (/dev/zero never ends) or a huge file is refused before reading.
         if (const Status readable = checkInputFile(file_, kMaxImportBytes); !readable)
             return context.failure(readable.error());
-        std::ifstream in(file_, std::ios::binary);
+        std::ifstream in(file_, std::ios::binary | std::ios::ate);
         std::string xml;
-        if (in)
-            xml.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (!in && !in.eof())
+        if (in) {
+            xml.resize(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+            in.seekg(0);
+            in.read(xml.data(), static_cast<std::streamsize>(xml.size()));
+        }
+        if (!in)
             return context.failure({ErrorCode::FileReadFailed, file_, {}});
         auto parsed = readChecklistXml(xml);
         if (!parsed) {
