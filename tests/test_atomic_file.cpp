@@ -46,10 +46,11 @@ std::string numbered(char tag, std::size_t size)
     return text;
 }
 
-void checkFailure(const rapport::Status& status, const fs::path& target)
+void checkFailure(const rapport::Status& status, const fs::path& target,
+                  rapport::ErrorCode code = rapport::ErrorCode::FileWriteFailed)
 {
     REQUIRE_FALSE(status);
-    CHECK(status.error().code == rapport::ErrorCode::FileWriteFailed);
+    CHECK(status.error().code == code);
     CHECK(status.error().subject == target.string());
     CHECK_FALSE(status.error().detail.empty());
     CHECK(status.error().description().find(target.string()) != std::string::npos);
@@ -133,11 +134,14 @@ TEST_CASE("a folder that cannot hold the file: an error naming the file, nothing
     rapport::testing::TempFolder folder("rapport-atomic");
     const fs::path blocker = folder.path / "not-a-folder";
     std::ofstream(blocker) << "a file standing where the folder should be";
-    // Root may write almost anywhere, but not into /proc, nor under a plain file.
+    // Root may write almost anywhere, but not under a plain file; and nothing is ever renamed
+    // into the kernel's file systems (/proc, /dev: as root, /dev/stdout would be replaced).
     for (const fs::path& target : {fs::path("/proc/rapport-atomic-test.txt"), blocker / "report.html",
                                    folder.path / "missing" / "report.html", folder.path / "dir" / ""}) {
         CAPTURE(target);
-        checkFailure(rapport::writeFileAtomically(target, "content"), target);
+        const bool refusedAhead = target.string().rfind("/proc/", 0) == 0 || target.filename().empty();
+        checkFailure(rapport::writeFileAtomically(target, "content"), target,
+                     refusedAhead ? rapport::ErrorCode::NotAFile : rapport::ErrorCode::FileWriteFailed);
         CHECK_FALSE(fs::exists(target));
         auto file = rapport::AtomicFile::create(target);
         CHECK_FALSE(file);
@@ -187,12 +191,48 @@ TEST_CASE("a failed write leaves the old file untouched and no temporary file be
     CHECK(readAll(target) == old);
     CHECK(entries(folder.path) == std::vector<fs::path>{target});
 
-    // The rename fails (a folder stands at the target): the finished temporary file goes too.
+    // A folder stands at the target: refused before a temporary file is even made.
     const fs::path folderTarget = folder.path / "taken";
     fs::create_directories(folderTarget / "inside");
-    checkFailure(rapport::writeFileAtomically(folderTarget, "content"), folderTarget);
+    checkFailure(rapport::writeFileAtomically(folderTarget, "content"), folderTarget, rapport::ErrorCode::NotAFile);
     CHECK(fs::is_directory(folderTarget / "inside"));
     CHECK(entries(folder.path).size() == 2);
+
+    // The file is finished first and put in place later: until commit(), the target keeps
+    // its old content; dropped unfinished, nothing of it stays.
+    {
+        auto file = rapport::AtomicFile::create(target);
+        REQUIRE(file);
+        CHECK(file.value().append("prepared"));
+        REQUIRE(file.value().finishWriting());
+        CHECK(readAll(target) == old);
+        CHECK(entries(folder.path).size() == 3);
+    }
+    CHECK(readAll(target) == old);
+    CHECK(entries(folder.path).size() == 2);
+    auto file = rapport::AtomicFile::create(target);
+    REQUIRE(file);
+    CHECK(file.value().append("prepared"));
+    REQUIRE(file.value().finishWriting());
+    REQUIRE(file.value().commit());
+    CHECK(readAll(target) == "prepared");
+}
+
+TEST_CASE("devices, FIFOs and the kernel's file systems are never replaced")
+{
+    rapport::testing::TempFolder folder("rapport-atomic");
+    const fs::path fifo = folder.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // /dev/stdout may resolve to a regular file (output redirected to one), but renaming
+    // over it would replace the link in /dev for everyone; /proc/self/fd/1 is the same.
+    for (const fs::path& target : {fifo, fs::path("/dev/null"), fs::path("/dev/stdout"), fs::path("/proc/self/fd/1")}) {
+        CAPTURE(target);
+        auto file = rapport::AtomicFile::create(target);
+        REQUIRE_FALSE(file);
+        CHECK(file.error().code == rapport::ErrorCode::NotAFile);
+    }
+    CHECK(fs::is_fifo(fifo));
+    CHECK(fs::is_symlink("/dev/stdout"));
 }
 
 TEST_CASE("a file name at the system's length limit still gets its temporary file")

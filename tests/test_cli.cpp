@@ -1,284 +1,277 @@
-// Runs the real `rapport` binary and checks its output and exit codes.
+// Runs the real `rapport` binary and checks its output and exit codes: the ordinary use
+// of every command. Hostile and careless input is in test_cli_hostile.cpp.
+#include "cli_runner.h"
+
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
-#include <sys/wait.h>
+#include <vector>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    std::string output; // stdout and stderr together
-};
-
-Run runCli(const std::string& arguments)
-{
-    const std::string command = std::string(RAPPORT_CLI) + " " + arguments + " 2>&1";
-    Run run;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        run.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
-
-} // namespace
+using rapport::testing::CliFolder;
+using rapport::testing::CliRun;
+using rapport::testing::readBytes;
 
 TEST_CASE("attach then show lists the template's items in English")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    fs::create_directories(dir);
-    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
-    const std::string doc = "'" + (dir / "Бриф проекта.md").string() + "'";
+    CliFolder folder;
+    const std::string doc = folder.file("Бриф проекта.md");
+    const CliRun attach = folder.run({"attach", doc, "--template", "kickoff"});
+    CHECK_MESSAGE(attach.exit_code == 0, attach.output());
+    CHECK(attach.out == "attached 11 items\n");
+    const CliRun show = folder.run({"show", doc});
+    CHECK(show.exit_code == 0);
+    CHECK(show.out.find("[ ]\tWrite down what is in scope and what is not") != std::string::npos);
 
-    const Run attach = runCli(store + "attach " + doc + " --template kickoff");
-    CHECK_MESSAGE(attach.exitCode == 0, attach.output);
-    const Run show = runCli(store + "show " + doc);
-    CHECK(show.exitCode == 0);
-    CHECK(show.output.find("[ ]\tWrite down what is in scope and what is not") != std::string::npos);
+    const CliRun again = folder.run({"attach", doc, "--template", "kickoff"});
+    CHECK(again.exit_code == 1);
+    CHECK(again.err.find("already attached") != std::string::npos);
+}
 
-    const Run again = runCli(store + "attach " + doc + " --template kickoff");
-    CHECK(again.exitCode == 1);
-    CHECK(again.output.find("already attached") != std::string::npos);
-    fs::remove_all(dir);
+TEST_CASE("messages follow LANG: the same failure in Russian, and English for an unknown language")
+{
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
+    const CliRun russian = folder.run({"attach", doc, "--template", "kickoff"}, "ru_RU.UTF-8");
+    CHECK(russian.exit_code == 1);
+    CHECK(russian.err.find("уже") != std::string::npos);
+    CHECK(russian.err.find("already") == std::string::npos);
+    // The show command's template titles follow the language too.
+    CHECK(folder.run({"show", doc}, "zh_CN.UTF-8").out.find("Write down") == std::string::npos);
+    const CliRun german = folder.run({"attach", doc, "--template", "kickoff"}, "de_DE.UTF-8");
+    CHECK(german.err.find("already attached") != std::string::npos);
 }
 
 TEST_CASE("bad usage exits with 2 and says why")
 {
-    const Run none = runCli("");
-    CHECK(none.exitCode == 2);
-    CHECK(none.output.find("no command given") != std::string::npos);
-    const Run unknown = runCli("frobnicate");
-    CHECK(unknown.exitCode == 2);
-    CHECK(unknown.output.find("unknown command") != std::string::npos);
+    CliFolder folder;
+    const CliRun none = folder.run({});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("no command given") != std::string::npos);
+    const CliRun unknown = folder.run({"frobnicate"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("unknown command") != std::string::npos);
+    CHECK_FALSE(fs::exists(folder.store)); // a typo creates no store
 }
 
 TEST_CASE("showing a document without a checklist fails with a clear message")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    const Run show = runCli("--store '" + (dir / "s.sqlite3").string() + "' show /nowhere/brief.md");
-    CHECK(show.exitCode == 1);
-    CHECK(show.output.find("No checklist is attached to /nowhere/brief.md") != std::string::npos);
-    fs::remove_all(dir);
+    CliFolder folder;
+    const CliRun show = folder.run({"show", "/nowhere/brief.md"});
+    CHECK(show.exit_code == 1);
+    CHECK(show.err.find("No checklist is attached to /nowhere/brief.md") != std::string::npos);
 }
 
 TEST_CASE("add, set, history, rename and orphans through the command line")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    fs::create_directories(dir);
-    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
-    const std::string doc = "'" + (dir / "brief.md").string() + "'";
-    { std::ofstream(dir / "brief.md") << "brief"; }
-    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    { std::ofstream(doc) << "brief"; }
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
 
-    const Run added = runCli(store + "add " + doc + " 'Call Maria — «срочно»'");
-    CHECK_MESSAGE(added.exitCode == 0, added.output);
-    CHECK(runCli(store + "set " + doc + " budget --status waiting --reason 'Needs the board' --owner client --due 2026-12-01")
-              .exitCode == 0);
-    CHECK(runCli(store + "set " + doc + " 1 --status done --internal").exitCode == 0);
-    const Run show = runCli(store + "show " + doc);
-    CHECK(show.output.find("[x]\tWrite down what is in scope and what is not\tdone\t-\tus\tinternal") != std::string::npos);
-    CHECK(show.output.find("\twaiting\t2026-12-01\tclient\tvisible\tNeeds the board") != std::string::npos);
-    CHECK(show.output.find("Call Maria — «срочно»") != std::string::npos);
+    const CliRun added = folder.run({"add", doc, "Call Maria — «срочно»"});
+    CHECK_MESSAGE(added.exit_code == 0, added.output());
+    CHECK(folder.run({"set", doc, "budget", "--status", "waiting", "--reason", "Needs the board", "--owner", "client",
+                      "--due", "2026-12-01"})
+              .exit_code == 0);
+    CHECK(folder.run({"set", doc, "1", "--status", "done", "--internal"}).exit_code == 0);
+    const CliRun show = folder.run({"show", doc});
+    CHECK(show.out.find("[x]\tWrite down what is in scope and what is not\tdone\t-\tus\tinternal") != std::string::npos);
+    CHECK(show.out.find("\twaiting\t2026-12-01\tclient\tvisible\tNeeds the board") != std::string::npos);
+    CHECK(show.out.find("Call Maria — «срочно»") != std::string::npos);
 
-    const Run history = runCli(store + "history " + doc);
-    CHECK(history.output.find("\tstatus\ttodo\twaiting") != std::string::npos);
-    CHECK(history.output.find("\titem\t\tCall Maria") != std::string::npos);
+    const CliRun history = folder.run({"history", doc});
+    CHECK(history.out.find("\tstatus\ttodo\twaiting") != std::string::npos);
+    CHECK(history.out.find("\titem\t\tCall Maria") != std::string::npos);
 
-    // Bad values: a clear message, exit 1 or 2, and nothing half-applied.
-    const Run badStatus = runCli(store + "set " + doc + " 1 --status finished");
-    CHECK(badStatus.exitCode == 2);
-    CHECK(badStatus.output.find("unknown status") != std::string::npos);
-    const Run badDate = runCli(store + "set " + doc + " 2 --due 2026-02-30 --note 'should not be saved'");
-    CHECK(badDate.exitCode == 1);
-    CHECK(badDate.output.find("YYYY-MM-DD") != std::string::npos);
-    CHECK(runCli(store + "history " + doc).output.find("should not be saved") == std::string::npos);
-    CHECK(runCli(store + "set " + doc + " 999 --status done").exitCode == 1);
+    // Bad values: a clear message, exit 2 for what the options alone show, and nothing
+    // half-applied: a bad date is bad usage, found before the store is read.
+    const CliRun badStatus = folder.run({"set", doc, "1", "--status", "finished"});
+    CHECK(badStatus.exit_code == 2);
+    CHECK(badStatus.err.find("unknown status") != std::string::npos);
+    const CliRun badDate = folder.run({"set", doc, "2", "--due", "2026-02-30", "--note", "should not be saved"});
+    CHECK(badDate.exit_code == 2);
+    CHECK(badDate.err.find("YYYY-MM-DD") != std::string::npos);
+    CHECK(folder.run({"history", doc}).out.find("should not be saved") == std::string::npos);
+    const CliRun noItem = folder.run({"set", doc, "999", "--status", "done"});
+    CHECK(noItem.exit_code == 1);
+    CHECK(noItem.err.find("no item 999") != std::string::npos);
 
-    fs::rename(dir / "brief.md", dir / "brief-final.md");
-    CHECK(runCli(store + "orphans").output.find((dir / "brief.md").string()) != std::string::npos);
-    CHECK(runCli(store + "rename " + doc + " '" + (dir / "brief-final.md").string() + "'").exitCode == 0);
-    CHECK(runCli(store + "orphans").output.empty());
-    CHECK(runCli(store + "show '" + (dir / "brief-final.md").string() + "'").output.find("[x]") != std::string::npos);
-    fs::remove_all(dir);
+    const std::string moved = folder.file("brief-final.md");
+    fs::rename(doc, moved);
+    CHECK(folder.run({"orphans"}).out.find(doc) != std::string::npos);
+    const CliRun renamed = folder.run({"rename", doc, moved});
+    CHECK_MESSAGE(renamed.exit_code == 0, renamed.output());
+    CHECK(folder.run({"orphans"}).out.empty());
+    CHECK(folder.run({"show", moved}).out.find("[x]") != std::string::npos);
 }
 
-TEST_CASE("an unknown command creates no store")
+TEST_CASE("set applies all its options in one change, or none of them")
 {
-    std::random_device seed;
-    const fs::path file = fs::temp_directory_path() / ("rapport-none-" + std::to_string(seed()) + ".sqlite3");
-    CHECK(runCli("--store '" + file.string() + "' frobnicate").exitCode == 2);
-    CHECK_FALSE(fs::exists(file));
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
+    REQUIRE(folder.run({"set", doc, "1", "--status", "blocked", "--reason", "Bank closed", "--note", "call back",
+                        "--owner", "client", "--due", "2026-12-24", "--internal"})
+                .exit_code == 0);
+    const std::string history = folder.run({"history", doc}).out;
+    for (const char* field : {"\tstatus\t", "\treason\t", "\tnote\t", "\towner\t", "\tdue\t", "\tinternal\t"})
+        CHECK(history.find(field) != std::string::npos);
+    CHECK(folder.run({"show", doc}).out.find("blocked\t2026-12-24\tclient\tinternal\tBank closed") != std::string::npos);
 }
 
 TEST_CASE("export, import into a fresh store, export again: identical bytes")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    fs::create_directories(dir);
-    const std::string first = "--store '" + (dir / "first.sqlite3").string() + "' ";
-    const std::string second = "--store '" + (dir / "second.sqlite3").string() + "' ";
-    const std::string doc = "'" + (dir / "Sözleşme 合同.txt").string() + "'";
-    REQUIRE(runCli(first + "attach " + doc + " --template kickoff").exitCode == 0);
+    CliFolder first("rapport-cli-first");
+    CliFolder second("rapport-cli-second");
+    const std::string doc = first.file("Sözleşme 合同.txt");
+    REQUIRE(first.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
     // Hostile and awkward text: markup, quotes, newlines, leading spaces, CJK, RTL mark.
-    REQUIRE(runCli(first + "add " + doc + " '  <script>alert(\"x\")</script> & \"quotes\"\n  second line \u200f'").exitCode == 0);
-    REQUIRE(runCli(first + "set " + doc + " budget --status blocked --reason 'Bank <closed> & away' --due 2026-12-24 --note '客户 «note»' --owner client --internal").exitCode == 0);
-    REQUIRE(runCli(first + "set " + doc + " deadlines --status na").exitCode == 0);
+    REQUIRE(first.run({"add", doc, "  <script>alert(\"x\")</script> & \"quotes\"\n  second line \u200f"}).exit_code == 0);
+    REQUIRE(first.run({"set", doc, "budget", "--status", "blocked", "--reason", "Bank <closed> & away", "--due",
+                       "2026-12-24", "--note", "客户 «note»", "--owner", "client", "--internal"})
+                .exit_code == 0);
+    REQUIRE(first.run({"set", doc, "deadlines", "--status", "na"}).exit_code == 0);
 
-    const fs::path one = dir / "one.xml";
-    const fs::path two = dir / "two.xml";
-    REQUIRE(runCli(first + "export " + doc + " -o '" + one.string() + "'").exitCode == 0);
-    const Run imported = runCli(second + "import '" + one.string() + "'");
-    REQUIRE_MESSAGE(imported.exitCode == 0, imported.output);
-    REQUIRE(runCli(second + "export " + doc + " -o '" + two.string() + "'").exitCode == 0);
-    std::ifstream a(one, std::ios::binary), b(two, std::ios::binary);
-    const std::string bytesOne((std::istreambuf_iterator<char>(a)), std::istreambuf_iterator<char>());
-    const std::string bytesTwo((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
+    const std::string one = first.file("one.xml");
+    const std::string two = first.file("two.xml");
+    REQUIRE(first.run({"export", doc, "-o", one}).exit_code == 0);
+    const CliRun imported = second.run({"import", one});
+    REQUIRE_MESSAGE(imported.exit_code == 0, imported.output());
+    REQUIRE(second.run({"export", doc, "-o", two}).exit_code == 0);
+    const std::string bytesOne = readBytes(one);
     CHECK(bytesOne.size() > 1000);
-    CHECK(bytesOne == bytesTwo);
-    CHECK(runCli(second + "show " + doc).output == runCli(first + "show " + doc).output);
-    CHECK(runCli(second + "history " + doc).output == runCli(first + "history " + doc).output);
+    CHECK(bytesOne == readBytes(two));
+    CHECK(second.run({"show", doc}).out == first.run({"show", doc}).out);
+    CHECK(second.run({"history", doc}).out == first.run({"history", doc}).out);
+    // Without -o, and with -o -, the export goes to standard output.
+    CHECK(first.run({"export", doc}).out == bytesOne);
+    CHECK(first.run({"export", doc, "-o", "-"}).out == bytesOne);
 
     // Importing twice is refused and changes nothing; bad files are refused with where and why.
-    CHECK(runCli(second + "import '" + one.string() + "'").exitCode == 1);
-    { std::ofstream(dir / "broken.xml") << "<rapport-checklist format=\"1\" document=\"/x\">\n  <item id=\"1\" status=\"done\"><text>a</text>\n"; }
-    const Run broken = runCli(second + "import '" + (dir / "broken.xml").string() + "'");
-    CHECK(broken.exitCode == 1);
-    CHECK(broken.output.find("line ") != std::string::npos);
-    { std::ofstream(dir / "status.xml") << "<rapport-checklist format=\"1\" document=\"/y\">\n<item id=\"1\" status=\"finished\"><text>a</text></item></rapport-checklist>"; }
-    const Run badStatus = runCli(second + "import '" + (dir / "status.xml").string() + "'");
-    CHECK(badStatus.exitCode == 1);
-    CHECK(badStatus.output.find("unknown status \"finished\"") != std::string::npos);
-    CHECK(badStatus.output.find("line 2") != std::string::npos);
-    { std::ofstream(dir / "dup.xml") << "<rapport-checklist format=\"1\" document=\"/z\"><section id=\"1\"/>"
-                                        "<item id=\"1\" section=\"1\"><text>a</text></item><item id=\"1\" section=\"1\"><text>b</text></item></rapport-checklist>"; }
-    CHECK(runCli(second + "import '" + (dir / "dup.xml").string() + "'").exitCode == 1);
-    CHECK(runCli(second + "show /z").exitCode == 1); // nothing half-imported
-    fs::remove_all(dir);
+    CHECK(second.run({"import", one}).exit_code == 1);
+    { std::ofstream(second.file("broken.xml")) << "<rapport-checklist format=\"1\" document=\"/x\">\n  <item id=\"1\" status=\"done\"><text>a</text>\n"; }
+    const CliRun broken = second.run({"import", second.file("broken.xml")});
+    CHECK(broken.exit_code == 1);
+    CHECK(broken.err.find("line ") != std::string::npos);
+    { std::ofstream(second.file("status.xml")) << "<rapport-checklist format=\"1\" document=\"/y\">\n<item id=\"1\" status=\"finished\"><text>a</text></item></rapport-checklist>"; }
+    const CliRun badStatus = second.run({"import", second.file("status.xml")});
+    CHECK(badStatus.exit_code == 1);
+    CHECK(badStatus.err.find("unknown status \"finished\"") != std::string::npos);
+    CHECK(badStatus.err.find("line 2") != std::string::npos);
+    { std::ofstream(second.file("dup.xml")) << "<rapport-checklist format=\"1\" document=\"/z\"><section id=\"1\"/>"
+                                               "<item id=\"1\" section=\"1\"><text>a</text></item><item id=\"1\" section=\"1\"><text>b</text></item></rapport-checklist>"; }
+    CHECK(second.run({"import", second.file("dup.xml")}).exit_code == 1);
+    CHECK(second.run({"show", "/z"}).exit_code == 1); // nothing half-imported
 }
-
-namespace {
-
-std::string readFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-} // namespace
 
 TEST_CASE("report writes the file in the chosen language, keeps a snapshot, and the next one defaults to it")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    fs::create_directories(dir);
-    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
-    const std::string doc = "'" + (dir / "brief.md").string() + "'";
-    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
-    REQUIRE(runCli(store + "set " + doc + " budget --status waiting --reason 'Needs the board' --owner client").exitCode == 0);
-    REQUIRE(runCli(store + "set " + doc + " 1 --status done").exitCode == 0);
-    REQUIRE(runCli(store + "set " + doc + " 2 --status blocked --reason 'secret' --internal").exitCode == 0);
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
+    REQUIRE(folder.run({"set", doc, "budget", "--status", "waiting", "--reason", "Needs the board", "--owner", "client"})
+                .exit_code == 0);
+    REQUIRE(folder.run({"set", doc, "1", "--status", "done"}).exit_code == 0);
+    REQUIRE(folder.run({"set", doc, "2", "--status", "blocked", "--reason", "secret", "--internal"}).exit_code == 0);
 
-    const fs::path html = dir / "report.html";
-    const Run first = runCli(store + "report " + doc + " --lang ru --format html -o '" + html.string() +
-                             "' --summary 'Всё идёт по плану <b>' --next-steps 'Созвон в пятницу'");
-    REQUIRE_MESSAGE(first.exitCode == 0, first.output);
-    CHECK(first.output.find("report 1 (ru, html)") != std::string::npos);
-    const std::string page = readFile(html);
+    const std::string html = folder.file("report.html");
+    const CliRun first = folder.run({"report", doc, "--lang", "ru", "--format", "html", "-o", html, "--summary",
+                                     "Всё идёт по плану <b>", "--next-steps", "Созвон в пятницу"});
+    REQUIRE_MESSAGE(first.exit_code == 0, first.output());
+    CHECK(first.out.find("report 1 (ru, html)") != std::string::npos);
+    const std::string page = readBytes(html);
     CHECK(page.find("<html lang=\"ru\"") != std::string::npos);
     CHECK(page.find("Отчёт о ходе работ") != std::string::npos);
     CHECK(page.find("Ожидает клиента") != std::string::npos);
     CHECK(page.find("Всё идёт по плану &lt;b&gt;") != std::string::npos);
     CHECK(page.find("secret") == std::string::npos); // the internal item's reason
-    CHECK_FALSE(fs::exists(html.string() + ".partial"));
+    // Nothing but the report beside it: no temporary file left.
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder.path))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"data", "report.html"});
 
     // No --lang: the last report's language. --format from the extension.
-    const fs::path md = dir / "report.md";
-    const Run second = runCli(store + "report " + doc + " -o '" + md.string() + "'");
-    REQUIRE_MESSAGE(second.exitCode == 0, second.output);
-    CHECK(second.output.find("report 2 (ru, md)") != std::string::npos);
-    CHECK(readFile(md).rfind("# Отчёт о ходе работ", 0) == 0);
+    const std::string md = folder.file("report.md");
+    const CliRun second = folder.run({"report", doc, "-o", md});
+    REQUIRE_MESSAGE(second.exit_code == 0, second.output());
+    CHECK(second.out.find("report 2 (ru, md)") != std::string::npos);
+    CHECK(readBytes(md).rfind("# Отчёт о ходе работ", 0) == 0);
     // Made after report 1, which already showed item 1 done: nothing completed since.
-    CHECK(readFile(md).find("После прошлого отчёта ничего не завершено.") != std::string::npos);
+    CHECK(readBytes(md).find("После прошлого отчёта ничего не завершено.") != std::string::npos);
 
-    REQUIRE(runCli(store + "set " + doc + " budget --status done").exitCode == 0);
-    const fs::path txt = dir / "report.txt";
-    const Run third = runCli(store + "report " + doc + " --lang en --format txt -o '" + txt.string() + "'");
-    REQUIRE_MESSAGE(third.exitCode == 0, third.output);
-    CHECK(readFile(txt).rfind("Progress report\n===============\n", 0) == 0);
-    CHECK(readFile(txt).find("2 of 10 items done (20%)") != std::string::npos); // 11 items, one internal
+    REQUIRE(folder.run({"set", doc, "budget", "--status", "done"}).exit_code == 0);
+    const std::string txt = folder.file("report.txt");
+    const CliRun third = folder.run({"report", doc, "--lang", "en", "--format", "txt", "-o", txt});
+    REQUIRE_MESSAGE(third.exit_code == 0, third.output());
+    CHECK(readBytes(txt).rfind("Progress report\n===============\n", 0) == 0);
+    CHECK(readBytes(txt).find("2 of 10 items done (20%)") != std::string::npos); // 11 items, one internal
 
-    const Run list = runCli(store + "reports " + doc);
-    CHECK(list.exitCode == 0);
-    CHECK(list.output.rfind("3\t", 0) == 0); // newest first
-    CHECK(list.output.find("\ten\ttxt\n") != std::string::npos);
-    CHECK(list.output.find("\tru\tmd\n") != std::string::npos);
-    CHECK(list.output.find("\n1\t") != std::string::npos);
+    // -o -: the report on standard output, kept like any other.
+    const CliRun toStdout = folder.run({"report", doc, "--lang", "en", "--format", "md", "-o", "-"});
+    REQUIRE_MESSAGE(toStdout.exit_code == 0, toStdout.output());
+    CHECK(toStdout.out.rfind("# Progress report", 0) == 0);
 
-    const Run diff = runCli(store + "report-diff " + doc + " 1 3");
-    CHECK_MESSAGE(diff.exitCode == 0, diff.output);
-    CHECK(diff.output.find("Confirm the budget\twaiting -> done") != std::string::npos);
-    CHECK(diff.output.find("progress\t") != std::string::npos);
-    CHECK(runCli(store + "report-diff " + doc + " 1 2").output.find("no item changed") != std::string::npos);
-    CHECK(runCli(store + "report-diff " + doc + " 1 9").exitCode == 1);
-    CHECK(runCli(store + "history " + doc).output.find("\treport\t\t3 txt en") != std::string::npos);
-    fs::remove_all(dir);
+    const CliRun list = folder.run({"reports", doc});
+    CHECK(list.exit_code == 0);
+    CHECK(list.out.rfind("4\t", 0) == 0); // newest first
+    CHECK(list.out.find("\ten\ttxt\n") != std::string::npos);
+    CHECK(list.out.find("\tru\tmd\n") != std::string::npos);
+    CHECK(list.out.find("\n1\t") != std::string::npos);
+
+    const CliRun diff = folder.run({"report-diff", doc, "1", "3"});
+    CHECK_MESSAGE(diff.exit_code == 0, diff.output());
+    CHECK(diff.out.find("Confirm the budget\twaiting -> done") != std::string::npos);
+    CHECK(diff.out.find("progress\t") != std::string::npos);
+    CHECK(folder.run({"report-diff", doc, "1", "2"}).out.find("no item changed") != std::string::npos);
+    const CliRun noReport = folder.run({"report-diff", doc, "1", "9"});
+    CHECK(noReport.exit_code == 1);
+    CHECK(noReport.err.find("no report 9") != std::string::npos);
+    CHECK(folder.run({"history", doc}).out.find("\treport\t\t3 txt en") != std::string::npos);
 }
 
 TEST_CASE("report validates every option before writing anything")
 {
-    std::random_device seed;
-    const fs::path dir = fs::temp_directory_path() / ("rapport-cli-" + std::to_string(seed()));
-    fs::create_directories(dir);
-    const std::string store = "--store '" + (dir / "s.sqlite3").string() + "' ";
-    const std::string doc = "'" + (dir / "brief.md").string() + "'";
-    const std::string out = "'" + (dir / "out.html").string() + "'";
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    const std::string out = folder.file("out.html");
 
     // Before any store exists: usage errors create nothing.
-    for (const std::string& bad : {"report " + doc + " --lang de -o " + out, "report " + doc + " --format docx -o " + out,
-                                   "report " + doc + " --lang ru", "report " + doc + " -o " + (dir / "x.doc").string(),
-                                   "report " + doc + " --lang", "report " + doc + " --colour red -o " + out,
-                                   std::string("report"), std::string("reports"), "report-diff " + doc + " 1"}) {
-        const Run run = runCli(store + bad);
-        CAPTURE(bad);
-        CHECK(run.exitCode == 2);
-        CHECK(run.output.find("usage:") != std::string::npos);
+    const std::vector<std::vector<std::string>> bad{
+        {"report", doc, "--lang", "de", "-o", out},      {"report", doc, "--format", "docx", "-o", out},
+        {"report", doc, "--lang", "ru"},                 {"report", doc, "-o", folder.file("x.doc")},
+        {"report", doc, "--lang"},                       {"report", doc, "--colour", "red", "-o", out},
+        {"report"},                                      {"reports"},
+        {"report-diff", doc, "1"},                       {"report", doc, "-o", "-"}};
+    for (const auto& args : bad) {
+        const CliRun run = folder.run(args);
+        CAPTURE(run.err);
+        CHECK(run.exit_code == 2);
+        CHECK(run.err.find("usage:") != std::string::npos);
     }
-    CHECK_FALSE(fs::exists(dir / "s.sqlite3"));
-    CHECK_FALSE(fs::exists(dir / "out.html"));
+    CHECK_FALSE(fs::exists(folder.store));
+    CHECK_FALSE(fs::exists(out));
 
     // A document without a checklist: a failure, and no file.
-    const Run none = runCli(store + "report " + doc + " -o " + out);
-    CHECK(none.exitCode == 1);
-    CHECK_FALSE(fs::exists(dir / "out.html"));
-    // An unwritable target: a failure, and no snapshot kept.
-    REQUIRE(runCli(store + "attach " + doc + " --template kickoff").exitCode == 0);
+    const CliRun none = folder.run({"report", doc, "-o", out});
+    CHECK(none.exit_code == 1);
+    CHECK_FALSE(fs::exists(out));
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
     // A PDF, in Turkish.
-    const Run pdf = runCli(store + "report " + doc + " --lang tr --format pdf -o '" + (dir / "r.pdf").string() + "'");
-    CHECK(pdf.exitCode == 0);
-    std::ifstream pdfFile(dir / "r.pdf", std::ios::binary);
-    std::string magic(5, '\0');
-    pdfFile.read(magic.data(), 5);
-    CHECK(magic == "%PDF-");
-    const Run unwritable = runCli(store + "report " + doc + " -o '" + (dir / "missing" / "r.html").string() + "'");
-    CHECK(unwritable.exitCode == 1);
+    const std::string pdf = folder.file("r.pdf");
+    CHECK(folder.run({"report", doc, "--lang", "tr", "--format", "pdf", "-o", pdf}).exit_code == 0);
+    CHECK(readBytes(pdf).rfind("%PDF-", 0) == 0);
+    // An unwritable target: a failure, and no snapshot kept.
+    const CliRun unwritable = folder.run({"report", doc, "-o", folder.file("missing/r.html")});
+    CHECK(unwritable.exit_code == 1);
     // Only the PDF was kept; the failed report left no snapshot.
-    const std::string kept = runCli(store + "reports " + doc).output;
+    const std::string kept = folder.run({"reports", doc}).out;
     CHECK(std::count(kept.begin(), kept.end(), '\n') == 1);
     CHECK(kept.find("\ttr\tpdf") != std::string::npos);
-    fs::remove_all(dir);
 }

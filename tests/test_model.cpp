@@ -200,7 +200,8 @@ TEST_CASE("a checklist follows its document through a rename, is never overwritt
     const auto other = attachKickoff(s, (temp.dir / "other.md").string()).document_id;
     const auto refused = s.reattach(other, newFile.string());
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().description().find("another checklist") != std::string::npos);
+    CHECK(refused.error().code == rapport::ErrorCode::ChecklistExists);
+    CHECK(refused.error().description().find("already attached") != std::string::npos);
     CHECK(reload(s, newFile.string()).document_id == doc);
     // Renaming a document the store never saw is no error and creates nothing.
     REQUIRE(s.renameDocument((temp.dir / "never.md").string(), (temp.dir / "never2.md").string()));

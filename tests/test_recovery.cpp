@@ -5,9 +5,13 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -146,7 +150,39 @@ TEST_CASE("backups rotate, newest first, each one verified")
         REQUIRE(rapport::backupStore(temp.file, 5));
     const auto backups = rapport::listBackups(temp.file);
     CHECK(backups.size() == 5);
+    // Only finished backups are left: no partial copy, no -wal or -shm beside any of them.
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(rapport::backupFolder(temp.file))) {
+        CAPTURE(entry.path());
+        CHECK(entry.path().extension() == ".sqlite3");
+        ++files;
+    }
+    CHECK(files == 5);
     for (const auto& backup : backups)
         CHECK(rapport::Store::open(backup));
     CHECK_FALSE(rapport::backupDue(temp.file, std::chrono::hours(24)));
+}
+
+TEST_CASE("rotation clears what older backups left behind, but not a backup being made right now")
+{
+    TempStore temp;
+    { REQUIRE(rapport::Store::open(temp.file)); }
+    REQUIRE(rapport::backupStore(temp.file, 5));
+    const fs::path folder = rapport::backupFolder(temp.file);
+    const auto old = fs::file_time_type::clock::now() - std::chrono::hours(2);
+    for (const char* name : {"rapport-20200101-000000-000.sqlite3.partial", "rapport-20200101-000000-000.sqlite3.partial-wal",
+                             "rapport-20200101-000000-000.sqlite3.partial-shm", "rapport-20200101-000000-001.sqlite3-wal"}) {
+        std::ofstream(folder / name) << "left behind";
+        fs::last_write_time(folder / name, old);
+    }
+    std::ofstream(folder / "rapport-20991231-000000-000.sqlite3.partial") << "being made by another window";
+    std::ofstream(folder / "notes.txt") << "the user's own file";
+    REQUIRE(rapport::backupStore(temp.file, 5));
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    REQUIRE(names.size() == 4);
+    CHECK(names[0] == "notes.txt");
+    CHECK(names[3] == "rapport-20991231-000000-000.sqlite3.partial");
 }

@@ -692,3 +692,27 @@ TEST_CASE("random bytes in user fields never add markup, and always round-trip t
         CHECK(rapport::renderHtml(back.value()) == html);
     }
 }
+
+TEST_CASE("text stored before the limits existed is shown whole up to 200,000 characters, then cut visibly")
+{
+    rapport::Checklist checklist = sampleChecklist();
+    std::string huge;
+    for (int i = 0; huge.size() < 1000000; ++i)
+        huge += "слово" + std::to_string(i) + " ";
+    checklist.items[0].custom_text = huge;
+    checklist.items[0].template_key.clear();
+    checklist.items[0].item_key.clear();
+    checklist.items[0].note = std::string(200000, 'n');
+    const rapport::ReportContent report = build(Language::English, checklist);
+    const std::string& title = report.items.at(0).title;
+    // 200,000 characters kept, then the mark of what was left out, never a silent cut.
+    CHECK(title.rfind(huge.substr(0, 1000), 0) == 0);
+    CHECK(contains(title, "more characters not shown]"));
+    CHECK(title.size() < huge.size());
+    CHECK(report.items.at(0).note == std::string(200000, 'n')); // at the limit: whole
+    // Every format carries the whole 200,000 characters, quickly (this test has no clock:
+    // the old quadratic wrapping took minutes here).
+    CHECK(contains(rapport::renderText(report), "nnnnnnnnnn"));
+    const std::string html = rapport::renderHtml(report);
+    CHECK(std::count(html.begin(), html.end(), 'n') >= 200000);
+}

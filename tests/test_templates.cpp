@@ -168,3 +168,23 @@ TEST_CASE("userTemplateFolder follows RAPPORT_DATA_DIR, then XDG_DATA_HOME, then
         CHECK(folders.back() == rapport::userTemplateFolder());
     }
 }
+
+TEST_CASE("a template's text follows the same rules as every edge: UTF-8, no controls, sane lengths")
+{
+    const auto parse = [](const std::string& title, const std::string& why) {
+        rapport::ChecklistTemplate parsed;
+        rapport::TemplateLoadError error;
+        const std::string xml = "<rapport-template format=\"1\" key=\"t\"><title>Template</title>\n"
+                                "<section key=\"s\"><title>Section</title>\n"
+                                "<item key=\"i\"><title>" + title + "</title><why>" + why + "</why></item>"
+                                "</section></rapport-template>";
+        const bool ok = rapport::TemplateLibrary::parse(xml, "t.xml", parsed, error);
+        return ok ? std::string() : error.description();
+    };
+    CHECK(parse("Agree the scope", "It matters.").empty());
+    CHECK(parse("caf\xe9", "").find("t.xml:3:") == 0);
+    CHECK(parse("caf\xe9", "").find("not valid UTF-8") != std::string::npos);
+    CHECK(parse("\x1b[31mred", "").find("control character U+001B") != std::string::npos);
+    CHECK(parse(std::string(2001, 't'), "").find("too long") != std::string::npos);
+    CHECK(parse("Fine", std::string(20001, 'w')).find("too long") != std::string::npos);
+}

@@ -239,3 +239,26 @@ TEST_CASE("plain-text report: emoji, conjuncts, Thai and CJK wrap within 78 colu
     CHECK(markdown.find(repeated(kFamily, 45)) != std::string::npos);
     CHECK(markdown.find(repeated(kKshatriya, 30)) != std::string::npos);
 }
+
+TEST_CASE("wrap: a paragraph of 200,000 characters keeps every word, every line within the width")
+{
+    std::string paragraph;
+    for (int i = 0; paragraph.size() < 200000; ++i)
+        paragraph += (i % 7 == 0 ? "合同" : "word") + std::to_string(i) + " ";
+    const Lines lines = wrap(paragraph, 78);
+    CHECK(lines.size() > 2000);
+    // Nothing lost or added: the lines hold the paragraph's words in order (lines break at
+    // its spaces, and also between an ideograph and a number).
+    const auto withoutSpaces = [](std::string text) {
+        text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+        return text;
+    };
+    std::string joined;
+    bool allFit = true;
+    for (const std::string& line : lines) {
+        allFit = allFit && displayWidth(line) <= 78;
+        joined += line;
+    }
+    CHECK(allFit);
+    CHECK(withoutSpaces(joined) == withoutSpaces(paragraph));
+}

@@ -99,7 +99,7 @@ TEST_CASE("a batch is all or nothing, and its history stays without gaps")
                               changes::itemField(ChangeKind::Due, f.doc, 3, "the 31st of February")};
     auto applied = f.store.apply(std::move(batch));
     REQUIRE_FALSE(applied);
-    CHECK(applied.error().code == ErrorCode::InvalidArgument);
+    CHECK(applied.error().code == ErrorCode::DateInvalid);
     CHECK(describe(f.checklist()) == state);
     CHECK(f.history().size() == before.size());
 
@@ -232,4 +232,34 @@ TEST_CASE("two stores on one file number the history without a gap or a clash")
     const auto history = f.history();
     for (std::size_t i = 1; i < history.size(); ++i)
         CHECK(history[i].sequence == history[i - 1].sequence + 1);
+}
+
+TEST_CASE("the write path is the last guard: text the edges refuse is refused here too, and nothing is recorded")
+{
+    Fixture f;
+    const std::string state = describe(f.checklist());
+    const auto before = f.history().size();
+    const struct {
+        Change change;
+        ErrorCode code;
+    } refused[] = {
+        {changes::itemField(ChangeKind::Note, f.doc, 1, "\x1b[2J"), ErrorCode::TextHasControl},
+        {changes::itemField(ChangeKind::Note, f.doc, 1, std::string(20001, 'n')), ErrorCode::TextTooLong},
+        {changes::itemField(ChangeKind::Reason, f.doc, 1, "caf\xe9"), ErrorCode::TextNotUtf8},
+        {changes::itemField(ChangeKind::ItemText, f.doc, 3, std::string(2001, 't')), ErrorCode::TextTooLong},
+        {changes::itemField(ChangeKind::Due, f.doc, 1, "0000-01-01"), ErrorCode::DateInvalid},
+        {changes::checklistField(ChangeKind::Deadline, f.doc, "9999-12-31"), ErrorCode::DateInvalid},
+        {changes::checklistField(ChangeKind::SectionAdded, f.doc, "bell\a"), ErrorCode::TextHasControl},
+    };
+    for (const auto& [change, code] : refused) {
+        CAPTURE(changeField(change.kind));
+        auto applied = f.store.apply(change);
+        REQUIRE_FALSE(applied);
+        CHECK(applied.error().code == code);
+    }
+    CHECK(describe(f.checklist()) == state);
+    CHECK(f.history().size() == before);
+    // At the limits, accepted.
+    REQUIRE(f.store.apply(changes::itemField(ChangeKind::Note, f.doc, 1, std::string(20000, 'n'))));
+    REQUIRE(f.store.apply(changes::itemField(ChangeKind::Due, f.doc, 1, "2199-12-31")));
 }

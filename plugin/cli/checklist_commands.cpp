@@ -4,15 +4,16 @@
 
 #include "item_text.h"
 
-#include <ctime>
-#include <functional>
-#include <locale>
+#include <boost/locale/format.hpp>
+
 #include <optional>
 #include <ostream>
 
 namespace rapport::cli {
 
 namespace {
+
+namespace bl = boost::locale;
 
 class AttachCommand : public Command {
 public:
@@ -25,8 +26,12 @@ public:
     int run(CliContext& context) override
     {
         const auto* chosen = context.templates().find(template_);
-        if (!chosen)
-            return context.failure({ErrorCode::TemplateUnknown, template_, {}});
+        if (!chosen) {
+            context.failure({ErrorCode::TemplateUnknown, template_, {}});
+            // TRANSLATORS: a hint after an unknown template; keep "rapport templates" as it is.
+            context.note(say(bl::translate("\"rapport templates\" lists the templates there are.")));
+            return kExitFailed;
+        }
         std::vector<NewItem> items;
         for (const auto& section : chosen->sections)
             for (const auto& item : section.items)
@@ -37,7 +42,12 @@ public:
         auto attached = store->attach(canonicalDocumentPath(document_), chosen->key, items);
         if (!attached)
             return context.failure(attached.error());
-        context.out() << "attached " << attached.value().items.size() << " items\n";
+        const auto count = attached.value().items.size();
+        // TRANSLATORS: the result of "rapport attach"; {1} is a number of checklist items.
+        context.out() << (bl::format(bl::translate("attached {1} item", "attached {1} items", static_cast<int>(count))) %
+                          count)
+                             .str(messageLocale())
+                      << "\n";
         return kExitOk;
     }
 
@@ -48,9 +58,14 @@ private:
 
 class AddCommand : public ChecklistCommand {
 public:
-    void defineMore(CLI::App& app) override
+    void defineMore(CLI::App& app) override { app.add_option("TEXT", text_)->required(); }
+
+    std::string check() override
     {
-        app.add_option("TEXT", text_)->required();
+        if (text_.empty())
+            // TRANSLATORS: "rapport add" was given an empty text.
+            return say(bl::translate("an item needs a text"));
+        return checkArgument("TEXT", text_, TextField::ItemTitle);
     }
 
     int runOn(CliContext& context, Checklist& checklist) override
@@ -58,7 +73,8 @@ public:
         auto added = context.store()->addCustomItem(checklist.document_id, 0, text_);
         if (!added)
             return context.failure(added.error());
-        context.out() << "added item " << added.value() << "\n";
+        // TRANSLATORS: the result of "rapport add"; {1} is the new item's number.
+        context.out() << (bl::format(bl::translate("added item {1}")) % added.value()).str(messageLocale()) << "\n";
         return kExitOk;
     }
 
@@ -80,16 +96,30 @@ public:
         app.add_flag("--visible", visible_);
     }
 
+    // Everything the options alone can tell is bad usage (exit 2), the date included:
+    // nothing is read or written before it is all right.
     std::string check() override
     {
         if (!status_ && !reason_ && !due_ && !note_ && !owner_ && !internal_ && !visible_)
-            return "set takes DOC ITEM and at least one option";
+            // TRANSLATORS: "rapport set" needs at least one of its options.
+            return say(bl::translate("set takes DOC ITEM and at least one option"));
         if (status_ && !parseStatusKeyword(*status_))
-            return "unknown status \"" + *status_ + "\"";
+            // TRANSLATORS: {1} is what was typed; keep the status keywords as they are.
+            return (bl::format(bl::translate("unknown status \"{1}\": use todo, in-progress, waiting, blocked, done "
+                                             "or na")) %
+                    *status_)
+                .str(messageLocale());
         if (owner_ && *owner_ != "us" && *owner_ != "client")
-            return "--owner takes us or client";
+            // TRANSLATORS: keep "--owner", "us" and "client" as they are.
+            return say(bl::translate("--owner takes us or client"));
         if (internal_ && visible_)
-            return "--internal and --visible contradict each other";
+            // TRANSLATORS: keep the option names as they are.
+            return say(bl::translate("--internal and --visible contradict each other"));
+        if (due_ && *due_ != "none" && !isDateOrEmpty(*due_))
+            return Error{ErrorCode::DateInvalid, *due_, {}}.description(messageLocale());
+        if (reason_)
+            if (std::string problem = checkArgument("--reason", *reason_, TextField::Reason); !problem.empty())
+                return problem;
         return {};
     }
 
@@ -99,33 +129,29 @@ public:
         for (const auto& candidate : checklist.items)
             if (std::to_string(candidate.id) == item_ || (!candidate.item_key.empty() && candidate.item_key == item_))
                 item = &candidate;
-        if (!item)
-            return context.failure({ErrorCode::ItemUnknown, item_, {}});
-        const std::string due = due_ && *due_ == "none" ? std::string() : due_.value_or(std::string());
-        if (due_ && !isDateOrEmpty(due))
-            return context.failure({ErrorCode::InvalidArgument, *due_, "expected a date written YYYY-MM-DD"});
-        Store& store = *context.store();
+        if (!item) {
+            context.failure({ErrorCode::ItemUnknown, item_, {}});
+            // TRANSLATORS: a hint; keep "rapport show" as it is.
+            context.note(say(bl::translate("\"rapport show DOC\" lists the items with their numbers.")));
+            return kExitFailed;
+        }
         const auto doc = checklist.document_id;
-        const auto now = nowSeconds();
-        // Everything was validated above; each change is committed on its own, in order.
-        const std::function<Status()> changes[] = {
-            [&] { return due_ ? store.setDue(doc, item->id, due) : Status{}; },
-            [&] {
-                return status_ || reason_
-                           ? store.setStatus(doc, item->id, status_ ? *parseStatusKeyword(*status_) : item->status,
-                                             reason_.value_or(item->status_reason), now)
-                           : Status{};
-            },
-            [&] { return note_ ? store.setNote(doc, item->id, *note_) : Status{}; },
-            [&] {
-                return owner_ ? store.setOwner(doc, item->id, *owner_ == "client" ? Owner::Client : Owner::Us)
-                              : Status{};
-            },
-            [&] { return internal_ || visible_ ? store.setInternal(doc, item->id, internal_) : Status{}; },
-        };
-        for (const auto& change : changes)
-            if (const Status result = change(); !result)
-                return context.failure(result.error());
+        // All of it or none of it: one batch, one transaction.
+        std::vector<Change> batch;
+        if (due_)
+            batch.push_back(changes::itemField(ChangeKind::Due, doc, item->id, *due_ == "none" ? std::string() : *due_));
+        if (status_ || reason_)
+            for (Change& change : changes::status(doc, item->id, status_ ? *parseStatusKeyword(*status_) : item->status,
+                                                  reason_.value_or(item->status_reason), nowSeconds()))
+                batch.push_back(std::move(change));
+        if (note_)
+            batch.push_back(changes::itemField(ChangeKind::Note, doc, item->id, *note_));
+        if (owner_)
+            batch.push_back(changes::itemField(ChangeKind::Owner, doc, item->id, *owner_ == "client" ? "1" : "0"));
+        if (internal_ || visible_)
+            batch.push_back(changes::itemField(ChangeKind::Internal, doc, item->id, internal_ ? "1" : "0"));
+        if (auto applied = context.store()->apply(std::move(batch)); !applied)
+            return context.failure(applied.error());
         return kExitOk;
     }
 
@@ -141,18 +167,19 @@ public:
     int runOn(CliContext& context, Checklist& checklist) override
     {
         for (const auto& item : checklist.items) {
-            context.out() << item.id << "\t" << (item.status == ItemStatus::Done ? "[x]" : "[ ]") << "\t"
-                          << itemTitle(context.templates(), item, std::locale::classic()) << "\t"
-                          << statusKeyword(item.status) << "\t" << (item.due.empty() ? "-" : item.due) << "\t"
-                          << (item.owner == Owner::Client ? "client" : "us") << "\t"
-                          << (item.internal ? "internal" : "visible");
-            if (!item.status_reason.empty())
-                context.out() << "\t" << item.status_reason;
-            context.out() << "\n";
+            const std::string id = std::to_string(item.id);
+            const std::string title = itemTitle(context.templates(), item, messageLocale());
+            const std::string_view tick = item.status == ItemStatus::Done ? "[x]" : "[ ]";
+            const std::string_view due = item.due.empty() ? "-" : std::string_view(item.due);
+            const std::string_view owner = item.owner == Owner::Client ? "client" : "us";
+            const std::string_view shown = item.internal ? "internal" : "visible";
+            if (item.status_reason.empty())
+                context.row({id, tick, title, statusKeyword(item.status), due, owner, shown});
+            else
+                context.row({id, tick, title, statusKeyword(item.status), due, owner, shown, item.status_reason});
         }
         return kExitOk;
     }
-
 };
 
 class HistoryCommand : public ChecklistCommand {
@@ -163,11 +190,10 @@ public:
         if (!entries)
             return context.failure(entries.error());
         for (const auto& entry : entries.value())
-            context.out() << entry.sequence << "\t" << entry.at << "\t" << entry.item_id << "\t" << entry.field << "\t"
-                          << entry.old_value << "\t" << entry.new_value << "\n";
+            context.row({std::to_string(entry.sequence), std::to_string(entry.at), std::to_string(entry.item_id),
+                         entry.field, entry.old_value, entry.new_value});
         return kExitOk;
     }
-
 };
 
 class TemplatesCommand : public Command {
@@ -178,9 +204,13 @@ public:
     {
         const TemplateLibrary& library = context.templates();
         for (const auto& entry : library.templates())
-            context.out() << entry.key << "\t" << entry.title << "\n";
-        for (const auto& error : library.errors())
-            context.err() << "rapport: " << error.description() << "\n";
+            context.row({entry.key, bl::translate(entry.context(), entry.title).str(messageLocale())});
+        for (const auto& error : library.errors()) {
+            std::string where = error.file.string();
+            if (error.line > 0)
+                where += ":" + std::to_string(error.line) + ":" + std::to_string(error.column);
+            context.note(Error{ErrorCode::TemplateInvalid, where, error.what}.description(messageLocale()));
+        }
         return kExitOk;
     }
 };

@@ -22,7 +22,9 @@ public:
     // Declares the command's arguments and options on `app`.
     virtual void define(CLI::App& app) = 0;
     // Checks what the options alone can tell (before the store is opened); "" when fine,
-    // else the problem, reported as bad usage.
+    // else the problem in the user's language (say(), messageLocale()), reported as bad
+    // usage (exit 2). The text of every value (UTF-8, control characters, the longest
+    // field) is checked before this, for every command, by main.cpp.
     virtual std::string check() { return {}; }
     // Does the work; returns the exit code.
     virtual int run(CliContext& context) = 0;

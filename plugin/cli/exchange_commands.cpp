@@ -3,10 +3,12 @@
 
 #include "atomic_file.h"
 #include "checklist_xml.h"
+#include "output_path.h"
 
-#include <filesystem>
+#include <boost/locale/format.hpp>
+
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <ostream>
 
@@ -14,25 +16,27 @@ namespace rapport::cli {
 
 namespace {
 
+namespace bl = boost::locale;
+
 class ExportCommand : public ChecklistCommand {
 public:
-    void defineMore(CLI::App& app) override
-    {
-        app.add_option("-o", output_);
-    }
+    void defineMore(CLI::App& app) override { app.add_option("-o", output_); }
 
     int runOn(CliContext& context, Checklist& checklist) override
     {
+        const std::string target = output_.value_or("-");
+        if (const int rc = context.checkOutput(target))
+            return rc;
         auto history = context.store()->history(checklist.document_id);
         if (!history)
             return context.failure(history.error());
         const std::string xml = writeChecklistXml({std::move(checklist), std::move(history.value())});
-        if (!output_) {
+        if (target == "-") {
             context.out() << xml;
             return kExitOk;
         }
         // Whole or not at all: a failed export leaves no half file and no temporary.
-        if (const Status written = writeFileAtomically(*output_, xml); !written)
+        if (const Status written = writeFileAtomically(target, xml); !written)
             return context.failure(written.error());
         return kExitOk;
     }
@@ -47,19 +51,35 @@ public:
 
     int run(CliContext& context) override
     {
-        std::ifstream in(file_, std::ios::binary);
+        // A folder, a device (/dev/zero never ends) or a huge file is refused before reading.
+        if (const Status readable = checkInputFile(file_, kMaxImportBytes); !readable)
+            return context.failure(readable.error());
+        std::ifstream in(file_, std::ios::binary | std::ios::ate);
+        std::string xml;
+        if (in) {
+            xml.resize(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+            in.seekg(0);
+            in.read(xml.data(), static_cast<std::streamsize>(xml.size()));
+        }
         if (!in)
-            return context.failure({ErrorCode::InvalidArgument, file_, "cannot read the file"});
-        const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            return context.failure({ErrorCode::FileReadFailed, file_, {}});
         auto parsed = readChecklistXml(xml);
-        if (!parsed)
-            return context.failure({parsed.error().code, file_ + ", " + parsed.error().subject, parsed.error().detail});
+        if (!parsed) {
+            Error error = parsed.error();
+            error.subject = file_ + ", " + error.subject;
+            return context.failure(error);
+        }
         Store* store = context.store();
         if (!store)
             return kExitFailed;
         if (const auto imported = store->importChecklist(parsed.value().checklist, parsed.value().history); !imported)
             return context.failure(imported.error());
-        context.out() << "imported " << parsed.value().checklist.items.size() << " items\n";
+        const auto count = parsed.value().checklist.items.size();
+        // TRANSLATORS: the result of "rapport import"; {1} is a number of checklist items.
+        context.out() << (bl::format(bl::translate("imported {1} item", "imported {1} items", static_cast<int>(count))) %
+                          count)
+                             .str(messageLocale())
+                      << "\n";
         return kExitOk;
     }
 

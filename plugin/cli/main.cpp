@@ -2,6 +2,10 @@
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage (cli_context.h).
 #include "command_table.h"
 
+#include "terminal_text.h"
+
+#include <boost/locale/format.hpp>
+
 #include <algorithm>
 #include <exception>
 #include <iostream>
@@ -10,11 +14,12 @@
 
 namespace {
 
+namespace bl = boost::locale;
 using namespace rapport::cli;
 
 int usage(const std::string& problem, const CommandEntry* entry)
 {
-    std::cerr << "rapport: " << problem << "\n";
+    std::cerr << "rapport: " << rapport::escapeForTerminal(problem) << "\n";
     if (entry)
         std::cerr << "usage: rapport " << entry->name << " " << entry->synopsis << "\n";
     else
@@ -22,22 +27,46 @@ int usage(const std::string& problem, const CommandEntry* entry)
     return kExitUsage;
 }
 
+// Every value on the command line is text Rapport may keep or show: checked once, here,
+// before the store is opened. Paths (documents, files) take no control character at all;
+// other text takes tabs and line breaks, and no more than the longest field (a note).
+std::string checkValues(const CLI::App& app)
+{
+    static const std::vector<std::string> paths{"DOC", "OLD", "NEW", "FILE", "-o", "--from", "--store"};
+    for (const CLI::Option* option : app.get_options()) {
+        const std::string name = option->get_name();
+        const bool path = std::find(paths.begin(), paths.end(), name) != paths.end();
+        for (const std::string& value : option->results())
+            if (std::string problem =
+                    checkArgument(name, value, path ? rapport::TextField::DocumentPath : rapport::TextField::Note);
+                !problem.empty())
+                return problem;
+    }
+    return {};
+}
+
 int run(std::vector<std::string> args)
 {
     std::filesystem::path storeFile = rapport::defaultStoreFile();
     if (args.size() >= 2 && args[0] == "--store") {
+        if (std::string problem = checkArgument("--store", args[1], rapport::TextField::DocumentPath); !problem.empty())
+            return usage(problem, nullptr);
         storeFile = args[1];
         args.erase(args.begin(), args.begin() + 2);
     }
     if (args.empty())
-        return usage("no command given", nullptr);
+        // TRANSLATORS: the command line named no command; the list of commands follows.
+        return usage(say(bl::translate("no command given: name one of the commands below")), nullptr);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << usageText();
         return kExitOk;
     }
     const CommandEntry* entry = findCommand(args[0]);
     if (!entry)
-        return usage("unknown command \"" + args[0] + "\"", nullptr);
+        // TRANSLATORS: {1} is what was typed as the command; the list of commands follows.
+        return usage((bl::format(bl::translate("unknown command \"{1}\": use one of the commands below")) % args[0])
+                         .str(messageLocale()),
+                     nullptr);
 
     // Every argument is checked before the store is opened or a file written.
     std::unique_ptr<Command> command = entry->make();
@@ -52,12 +81,20 @@ int run(std::vector<std::string> args)
         std::cout << "usage: rapport " << entry->name << " " << entry->synopsis << "\n" << entry->summary << "\n";
         return kExitOk;
     } catch (const CLI::ParseError& e) {
-        return usage(e.what(), entry);
+        // TRANSLATORS: {1} is the command; {2} is the parser's own words, in English. The usage line follows.
+        return usage((bl::format(bl::translate("the arguments of \"{1}\" are not right ({2}); see the usage below")) %
+                      std::string(entry->name) % e.what())
+                         .str(messageLocale()),
+                     entry);
     }
+    if (const std::string problem = checkValues(app); !problem.empty())
+        return usage(problem, entry);
     if (const std::string problem = command->check(); !problem.empty())
         return usage(problem, entry);
     CliContext context(storeFile, std::cout, std::cerr);
-    return command->run(context);
+    const int rc = command->run(context);
+    context.finish(rc);
+    return rc;
 }
 
 } // namespace
@@ -67,7 +104,18 @@ int main(int argc, char** argv)
     try {
         return run(std::vector<std::string>(argv + 1, argv + argc));
     } catch (const std::exception& e) {
-        std::cerr << "rapport: internal error: " << e.what() << "\n";
+        try {
+            // TRANSLATORS: {1} is the technical reason, in English.
+            std::cerr << "rapport: "
+                      << rapport::escapeForTerminal(
+                             (bl::format(bl::translate("an unexpected problem stopped the command; what it had saved "
+                                                       "stays saved. Please report this, with the details: {1}")) %
+                              e.what())
+                                 .str(messageLocale()))
+                      << "\n";
+        } catch (...) {
+            std::cerr << "rapport: internal error\n";
+        }
         return kExitFailed;
     }
 }

@@ -7,6 +7,8 @@
 #include "report.h"
 #include "report_file.h"
 
+#include <boost/locale/format.hpp>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
@@ -16,6 +18,8 @@
 namespace rapport::cli {
 
 namespace {
+
+namespace bl = boost::locale;
 
 class ReportCommand : public ChecklistCommand {
 public:
@@ -34,29 +38,38 @@ public:
             const std::string& code = *language_;
             language = code == "en" || code == "ru" || code == "tr" || code == "zh_CN" ? parseLanguage(code) : std::nullopt;
             if (!language)
-                return "--lang takes en, ru, tr or zh_CN, not \"" + code + "\"";
+                // TRANSLATORS: {1} is what was typed; keep the option and the codes as they are.
+                return (bl::format(bl::translate("--lang takes en, ru, tr or zh_CN, not \"{1}\"")) % code)
+                    .str(messageLocale());
         }
         if (format_) {
             format = parseReportFormat(*format_);
             if (!format)
-                return "--format takes html, md, txt or pdf, not \"" + *format_ + "\"";
+                // TRANSLATORS: {1} is what was typed; keep the option and the keywords as they are.
+                return (bl::format(bl::translate("--format takes html, md, txt or pdf, not \"{1}\"")) % *format_)
+                    .str(messageLocale());
         }
         if (!output_ || output_->empty())
-            return "report needs -o FILE";
+            // TRANSLATORS: keep "-o FILE" and "-o -" as they are.
+            return say(bl::translate("report needs -o FILE (or -o - for standard output)"));
         if (!format) {
             // Without --format, the file's extension says it.
-            std::string extension = std::filesystem::path(*output_).extension().string();
+            std::string extension = *output_ == "-" ? std::string() : std::filesystem::path(*output_).extension().string();
             if (extension == ".htm")
                 extension = ".html";
             format = extension.empty() ? std::nullopt : parseReportFormat(extension.substr(1));
             if (!format)
-                return "report needs --format html, md, txt or pdf";
+                // TRANSLATORS: keep the option and the keywords as they are.
+                return say(bl::translate("report needs --format html, md, txt or pdf"));
         }
         return {};
     }
 
     int runOn(CliContext& context, Checklist& checklist) override
     {
+        // The target is checked before anything is built or written.
+        if (const int rc = context.checkOutput(*output_))
+            return rc;
         Store& store = *context.store();
         auto history = store.history(checklist.document_id);
         if (!history)
@@ -82,15 +95,49 @@ public:
             request.previous_report_at = previous.value().front().made_at;
         const ReportContent report = buildReport(checklist, history.value(), context.templates(),
                                                  Localization::shared(), request);
-        if (const Status written = writeReportFile(report, *format, *output_); !written)
-            return context.failure(written.error());
-        auto saved = store.saveReport(checklist.document_id,
-                                      {0, request.now, std::string(languageCode(request.language)),
-                                       std::string(reportFormatKeyword(*format)), reportToXml(report)});
+        const StoredReport snapshot{0, request.now, std::string(languageCode(request.language)),
+                                    std::string(reportFormatKeyword(*format)), reportToXml(report)};
+
+        // A snapshot stands for a report the client could have received: the file is made
+        // complete first, the snapshot kept, and only then the file put in its place; a
+        // snapshot that cannot be kept leaves no file behind.
+        if (*output_ == "-") {
+            std::string bytes;
+            if (const Status rendered = renderReport(report, *format, [&](std::string_view part) {
+                    bytes.append(part);
+                    return true;
+                });
+                !rendered)
+                return context.failure(rendered.error());
+            auto saved = store.saveReport(checklist.document_id, snapshot);
+            if (!saved)
+                return context.failure(saved.error());
+            context.out() << bytes;
+            context.out().flush();
+            return context.out() ? kExitOk : kExitFailed;
+        }
+        Result<AtomicFile> prepared = prepareReportFile(report, *format, *output_);
+        if (!prepared)
+            return context.failure(prepared.error());
+        auto saved = store.saveReport(checklist.document_id, snapshot);
         if (!saved)
-            return context.failure(saved.error());
-        context.out() << "report " << saved.value() << " (" << languageCode(request.language) << ", "
-                      << reportFormatKeyword(*format) << ") written to " << *output_ << "\n";
+            return context.failure(saved.error()); // the prepared file is dropped with its temporary name
+        if (const Status committed = prepared.value().commit(); !committed) {
+            context.failure(committed.error());
+            // TRANSLATORS: {1} is a report's number; the file itself could not be put in place.
+            context.note((bl::format(bl::translate("The report was kept in Rapport as report {1}; run the command "
+                                                   "again to write the file.")) %
+                          saved.value())
+                             .str(messageLocale()));
+            return kExitFailed;
+        }
+        // TRANSLATORS: the result of "rapport report"; {1} is its number, {2} its language code, {3} its
+        // format keyword, {4} the file. Keep "({2}, {3})" as it is: scripts read it.
+        context.out() << (bl::format(bl::translate("report {1} ({2}, {3}) written to {4}")) % saved.value() %
+                          std::string(languageCode(request.language)) % std::string(reportFormatKeyword(*format)) %
+                          *output_)
+                             .str(messageLocale())
+                      << "\n";
         return kExitOk;
     }
 
@@ -119,8 +166,7 @@ public:
         if (const int rc = loadReports(context, checklist, reports))
             return rc;
         for (const auto& report : reports)
-            context.out() << report.id << "\t" << localDateTime(report.made_at) << "\t" << report.language_code
-                          << "\t" << report.format << "\n";
+            context.row({std::to_string(report.id), localDateTime(report.made_at), report.language_code, report.format});
         return kExitOk;
     }
 };
@@ -149,7 +195,10 @@ public:
                 out = std::move(parsed.value());
                 return kExitOk;
             }
-            return context.failure({ErrorCode::InvalidArgument, id, "no report with this id (see: rapport reports DOC)"});
+            context.failure({ErrorCode::ReportUnknown, id, {}});
+            // TRANSLATORS: a hint; keep "rapport reports DOC" as it is.
+            context.note(say(bl::translate("\"rapport reports DOC\" lists the reports with their numbers.")));
+            return kExitFailed;
         };
         ReportContent older, newer;
         if (const int rc = snapshot(older_, older))
@@ -157,16 +206,15 @@ public:
         if (const int rc = snapshot(newer_, newer))
             return rc;
         const ReportDiff diff = diffReports(older, newer);
-        context.out() << "progress\t" << diff.percent_before << "% -> " << diff.percent_after << "%\n";
-        for (const auto& change : diff.changes) {
-            std::string title = sanitizeUtf8(change.title);
-            std::replace(title.begin(), title.end(), '\n', ' ');
-            context.out() << change.item_id << "\t" << title << "\t"
-                          << (change.before ? statusKeyword(*change.before) : "(new)") << " -> "
-                          << (change.after ? statusKeyword(*change.after) : "(removed)") << "\n";
-        }
+        context.row({"progress",
+                     std::to_string(diff.percent_before) + "% -> " + std::to_string(diff.percent_after) + "%"});
+        for (const auto& change : diff.changes)
+            context.row({std::to_string(change.item_id), change.title,
+                         std::string(change.before ? statusKeyword(*change.before) : "(new)") + " -> " +
+                             std::string(change.after ? statusKeyword(*change.after) : "(removed)")});
         if (diff.changes.empty())
-            context.out() << "no item changed\n";
+            // TRANSLATORS: "rapport report-diff" found no difference between the two reports.
+            context.out() << say(bl::translate("no item changed")) << "\n";
         return kExitOk;
     }
 

@@ -66,7 +66,22 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target)
     file.target_ = target;
     const std::string name = target.filename().string();
     if (name.empty() || name == "." || name == "..")
-        return Error{ErrorCode::FileWriteFailed, target.string(), reason(EISDIR)};
+        return Error{ErrorCode::NotAFile, target.string(), "folder"};
+    // Never a rename into the kernel's file systems: /dev/stdout may resolve to a regular
+    // file, but renaming over it would replace the link in /dev itself.
+    std::error_code ec;
+    const std::string absolute = std::filesystem::absolute(target, ec).lexically_normal().string();
+    for (const char* root : {"/dev/", "/proc/", "/sys/"})
+        if (absolute.rfind(root, 0) == 0)
+            return Error{ErrorCode::NotAFile, target.string(), "device"};
+    struct stat current {};
+    if (::stat(target.c_str(), &current) == 0 && !S_ISREG(current.st_mode)) {
+        const char* kind = S_ISDIR(current.st_mode)                               ? "folder"
+                           : S_ISCHR(current.st_mode) || S_ISBLK(current.st_mode) ? "device"
+                           : S_ISFIFO(current.st_mode)                            ? "fifo"
+                                                                                  : "socket";
+        return Error{ErrorCode::NotAFile, target.string(), kind};
+    }
     for (int attempt = 0; attempt < 100; ++attempt) {
         std::filesystem::path candidate = target.parent_path() / temporaryName(name);
         // 0666 before the umask: the file gets the permissions of any file the user saves.
@@ -156,10 +171,12 @@ Status AtomicFile::status() const
     return {};
 }
 
-Status AtomicFile::commit()
+Status AtomicFile::finishWriting()
 {
-    if (done_ || fd_ < 0)
+    if (done_ || (fd_ < 0 && temporary_.empty()))
         return Error{ErrorCode::FileWriteFailed, target_.string(), "already committed or abandoned"};
+    if (fd_ < 0)
+        return {}; // finished already
     const auto fail = [this](int system_error) -> Status {
         Error error = failure(system_error);
         discard();
@@ -172,8 +189,18 @@ Status AtomicFile::commit()
     // Linux releases the descriptor even when close() reports EINTR, and the data is synced.
     if (::close(std::exchange(fd_, -1)) != 0 && errno != EINTR)
         return fail(errno);
-    if (::rename(temporary_.c_str(), target_.c_str()) != 0)
-        return fail(errno);
+    return {};
+}
+
+Status AtomicFile::commit()
+{
+    if (Status finished = finishWriting(); !finished)
+        return finished;
+    if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
+        Error error = failure(errno);
+        discard();
+        return error;
+    }
     done_ = true;
     // The new name is on disk only once the folder is synced. A folder we may not read
     // cannot be synced at all, and some file systems cannot sync folders (EINVAL): the

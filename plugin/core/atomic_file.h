@@ -18,7 +18,9 @@ namespace rapport {
 class AtomicFile {
 public:
     // Creates the temporary file exclusively, so concurrent writers never share one.
-    // Errors are FileWriteFailed with the target's path and the system's reason.
+    // Errors are FileWriteFailed with the target's path and the system's reason, or
+    // NotAFile when the target is a folder, a device, a FIFO or a socket: renaming over
+    // one would replace the device node itself (as root, /dev/stdout).
     static Result<AtomicFile> create(const std::filesystem::path& target);
 
     AtomicFile(AtomicFile&& other) noexcept;
@@ -34,9 +36,14 @@ public:
     // The first write failure so far, if any: what commit() would report.
     Status status() const;
 
-    // Writes out the buffer, syncs the file, renames it over the target and syncs the
-    // folder, so that the rename too survives a power cut. On failure the temporary
-    // file is removed and the target is untouched. Only the first call does anything.
+    // Writes out the buffer and syncs the file under its temporary name, so that commit()
+    // only has to put it in place: a caller can finish the file, then record elsewhere
+    // that it exists, and only then commit it. On failure the temporary file is removed.
+    Status finishWriting();
+
+    // Finishes writing if needed, renames the file over the target and syncs the folder,
+    // so that the rename too survives a power cut. On failure the temporary file is
+    // removed and the target is untouched. Only the first call does anything.
     Status commit();
 
     // The file that commit() replaces.

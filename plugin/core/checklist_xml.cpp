@@ -1,10 +1,14 @@
 #include "checklist_xml.h"
 
+#include "report_unicode.h"
 #include "text_position.h"
+#include "text_rules.h"
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <sstream>
+#include <utility>
 
 namespace rapport {
 
@@ -34,7 +38,40 @@ std::string where(std::string_view text, std::ptrdiff_t offset)
 Error invalid(std::string_view xml, const pugi::xml_node& node, const std::string& what)
 {
     const std::string place = node ? where(xml, node.offset_debug()) : std::string("the document");
-    return Error{ErrorCode::InvalidArgument, place, what};
+    return Error{ErrorCode::ImportInvalid, place, what};
+}
+
+// The text rules (text_rules.h) broken at `node`, in English, for the error's detail.
+Error invalidText(std::string_view xml, const pugi::xml_node& node, const Status& checked)
+{
+    return invalid(xml, node, checked.error().description());
+}
+
+// `text` as XML 1.0 can carry it: invalid UTF-8 and the characters XML forbids (C0
+// controls but tab, line feed and carriage return; U+FFFE, U+FFFF) become U+FFFD. Text
+// Rapport accepts never holds them; a store from before the rules might, and an export
+// that no XML tool can read would be no export at all.
+std::string xmlSafe(std::string_view text)
+{
+    const bool clean = std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20 && byte < 0x80 ? true : c == '\t' || c == '\n' || c == '\r';
+    });
+    if (clean)
+        return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        const unicode::Decoded d = unicode::decode(text, at);
+        const char32_t c = d.code_point;
+        const bool allowed = d.valid && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF;
+        if (allowed)
+            out.append(text, at, d.length);
+        else
+            unicode::append(out, 0xFFFD);
+        at += d.length;
+    }
+    return out;
 }
 
 } // namespace
@@ -45,37 +82,37 @@ std::string writeChecklistXml(const ChecklistExport& data)
     pugi::xml_document doc;
     pugi::xml_node root = doc.append_child("rapport-checklist");
     root.append_attribute("format") = kFormat;
-    root.append_attribute("document") = c.document_path.c_str();
-    root.append_attribute("template") = c.template_key.c_str();
+    root.append_attribute("document") = xmlSafe(c.document_path).c_str();
+    root.append_attribute("template") = xmlSafe(c.template_key).c_str();
     setOptional(root, "revision-rounds-agreed", c.revision_rounds_agreed);
     root.append_attribute("revision-rounds-used") = c.revision_rounds_used;
     setOptional(root, "update-every-days", c.update_every_days);
-    root.append_attribute("next-update-due") = c.next_update_due.c_str();
-    root.append_attribute("deadline") = c.deadline.c_str();
+    root.append_attribute("next-update-due") = xmlSafe(c.next_update_due).c_str();
+    root.append_attribute("deadline") = xmlSafe(c.deadline).c_str();
     for (const auto& section : c.sections) {
         pugi::xml_node node = root.append_child("section");
         node.append_attribute("id") = static_cast<long long>(section.id);
         node.append_attribute("position") = static_cast<long long>(section.position);
-        node.append_attribute("template") = section.template_key.c_str();
-        node.append_attribute("key") = section.section_key.c_str();
-        node.append_attribute("title") = section.custom_title.c_str();
+        node.append_attribute("template") = xmlSafe(section.template_key).c_str();
+        node.append_attribute("key") = xmlSafe(section.section_key).c_str();
+        node.append_attribute("title") = xmlSafe(section.custom_title).c_str();
     }
     for (const auto& item : c.items) {
         pugi::xml_node node = root.append_child("item");
         node.append_attribute("id") = static_cast<long long>(item.id);
         node.append_attribute("position") = static_cast<long long>(item.position);
         node.append_attribute("section") = static_cast<long long>(item.section_id);
-        node.append_attribute("template") = item.template_key.c_str();
-        node.append_attribute("key") = item.item_key.c_str();
+        node.append_attribute("template") = xmlSafe(item.template_key).c_str();
+        node.append_attribute("key") = xmlSafe(item.item_key).c_str();
         node.append_attribute("status") = std::string(statusKeyword(item.status)).c_str();
         if (item.status_since)
             node.append_attribute("since") = static_cast<long long>(*item.status_since);
-        node.append_attribute("due") = item.due.c_str();
+        node.append_attribute("due") = xmlSafe(item.due).c_str();
         node.append_attribute("owner") = item.owner == Owner::Client ? "client" : "us";
         node.append_attribute("internal") = item.internal;
-        node.append_child("text").text() = item.custom_text.c_str();
-        node.append_child("reason").text() = item.status_reason.c_str();
-        node.append_child("note").text() = item.note.c_str();
+        node.append_child("text").text() = xmlSafe(item.custom_text).c_str();
+        node.append_child("reason").text() = xmlSafe(item.status_reason).c_str();
+        node.append_child("note").text() = xmlSafe(item.note).c_str();
     }
     pugi::xml_node history = root.append_child("history");
     for (const auto& entry : data.history) {
@@ -83,9 +120,9 @@ std::string writeChecklistXml(const ChecklistExport& data)
         node.append_attribute("sequence") = static_cast<long long>(entry.sequence);
         node.append_attribute("at") = static_cast<long long>(entry.at);
         node.append_attribute("item") = static_cast<long long>(entry.item_id);
-        node.append_attribute("field") = entry.field.c_str();
-        node.append_child("old").text() = entry.old_value.c_str();
-        node.append_child("new").text() = entry.new_value.c_str();
+        node.append_attribute("field") = xmlSafe(entry.field).c_str();
+        node.append_child("old").text() = xmlSafe(entry.old_value).c_str();
+        node.append_child("new").text() = xmlSafe(entry.new_value).c_str();
     }
     std::ostringstream out;
     // format_raw would lose nothing either, but indented output is what a person opens.
@@ -101,7 +138,7 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
     const auto parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                                         pugi::encoding_utf8);
     if (!parsed)
-        return Error{ErrorCode::InvalidArgument, where(xml, parsed.offset), parsed.description()};
+        return Error{ErrorCode::ImportInvalid, where(xml, parsed.offset), parsed.description()};
     const pugi::xml_node root = doc.child("rapport-checklist");
     if (!root)
         return invalid(xml, doc.first_child(), "the root element must be <rapport-checklist>");
@@ -120,7 +157,11 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
     c.next_update_due = root.attribute("next-update-due").as_string();
     c.deadline = root.attribute("deadline").as_string();
     if (!isDateOrEmpty(c.next_update_due) || !isDateOrEmpty(c.deadline))
-        return invalid(xml, root, "dates must be written YYYY-MM-DD");
+        return invalid(xml, root, "dates must be written YYYY-MM-DD, in the years 1970 to 2199");
+    if (Status path = checkText(TextField::DocumentPath, c.document_path); !path)
+        return invalidText(xml, root, path);
+    if (Status key = checkText(TextField::Key, c.template_key); !key)
+        return invalidText(xml, root, key);
     for (const pugi::xml_node node : root.children("section")) {
         ChecklistSection section;
         section.id = node.attribute("id").as_llong();
@@ -130,6 +171,11 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         section.custom_title = node.attribute("title").as_string();
         if (section.id <= 0)
             return invalid(xml, node, "a section needs a positive id");
+        for (const auto& [field, text] : {std::pair{TextField::Key, &section.template_key},
+                                          std::pair{TextField::Key, &section.section_key},
+                                          std::pair{TextField::SectionTitle, &section.custom_title}})
+            if (Status checked = checkText(field, *text); !checked)
+                return invalidText(xml, node, checked);
         c.sections.push_back(std::move(section));
     }
     for (const pugi::xml_node node : root.children("item")) {
@@ -148,7 +194,7 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
             item.status_since = node.attribute("since").as_llong();
         item.due = node.attribute("due").as_string();
         if (!isDateOrEmpty(item.due))
-            return invalid(xml, node, "dates must be written YYYY-MM-DD");
+            return invalid(xml, node, "dates must be written YYYY-MM-DD, in the years 1970 to 2199");
         const std::string owner = node.attribute("owner").as_string("us");
         if (owner != "us" && owner != "client")
             return invalid(xml, node, "owner must be us or client");
@@ -161,6 +207,8 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
             return invalid(xml, node, "an item needs a positive id");
         if (item.template_key.empty() && item.custom_text.empty())
             return invalid(xml, node, "an item needs a template key or a text");
+        if (Status checked = checkItemText(item); !checked)
+            return invalidText(xml, node, checked);
         c.items.push_back(std::move(item));
     }
     for (const pugi::xml_node node : root.child("history").children("change")) {
@@ -173,6 +221,11 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         entry.new_value = node.child("new").text().as_string();
         if (entry.sequence <= 0 || entry.field.empty())
             return invalid(xml, node, "a change needs a sequence number and a field");
+        for (const auto& [field, text] : {std::pair{TextField::Key, &entry.field},
+                                          std::pair{TextField::HistoryValue, &entry.old_value},
+                                          std::pair{TextField::HistoryValue, &entry.new_value}})
+            if (Status checked = checkText(field, *text); !checked)
+                return invalidText(xml, node, checked);
         data.history.push_back(std::move(entry));
     }
     return data;

@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include "text_rules.h"
+
 #include <chrono>
 #include <cstdio>
 
@@ -86,6 +88,8 @@ bool isDateOrEmpty(std::string_view text)
     if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
         std::sscanf(date.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
         return false;
+    if (y < kFirstYear || y > kLastYear)
+        return false; // year 0000 or 9999 is a slip of the keyboard, not a plan
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                           std::chrono::day{static_cast<unsigned>(d)}};
     return ymd.ok();

@@ -95,7 +95,8 @@ struct ChecklistFigures {
     std::int64_t client_wait_days = 0; // summed over items waiting on the client now
 };
 
-// True for "" or a real calendar date written YYYY-MM-DD.
+// True for "" or a real calendar date written YYYY-MM-DD in the years kFirstYear to
+// kLastYear (text_rules.h).
 bool isDateOrEmpty(std::string_view date);
 
 // True when `item` is past its due date on `today` (YYYY-MM-DD) and neither done nor

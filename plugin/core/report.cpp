@@ -2,6 +2,8 @@
 // The renderers are in report_render.cpp; the Unicode helpers in report_unicode.cpp.
 #include "report.h"
 
+#include "text_rules.h"
+
 #include "item_text.h"
 
 #include "report_unicode.h"
@@ -66,6 +68,10 @@ std::chrono::sys_days dayOf(std::int64_t unix_seconds)
 int pluralCount(long long n) { return n > INT_MAX ? INT_MAX : (n < INT_MIN ? INT_MIN : static_cast<int>(n)); }
 
 // Everything buildReport needs to say something in the report's language.
+// The most characters of one piece of user text a report shows: a hundred times the
+// longest title Rapport accepts, ten times the longest note (text_rules.h).
+constexpr std::size_t kMaxReportText = 200000;
+
 class Phrases {
 public:
     Phrases(const Localization& localization, Language language)
@@ -110,6 +116,32 @@ public:
         case ItemStatus::NotApplicable: return (*this)(bl::translate("report", "Not applicable"));
         }
         return {};
+    }
+
+    // The user's `text` as a report carries it: valid UTF-8 without forbidden controls
+    // (sanitizeUtf8), and at most kMaxReportText characters. Text Rapport accepts today
+    // is far shorter (text_rules.h); a store from before those limits could hold megabytes
+    // in one field, which would make a report take minutes. Such text is cut, and the
+    // report says how much is missing: it is never shortened silently.
+    std::string userText(std::string_view text) const
+    {
+        std::string clean = sanitizeUtf8(text);
+        if (clean.size() <= kMaxReportText)
+            return clean;
+        const std::size_t characters = countCharacters(clean);
+        if (characters <= kMaxReportText)
+            return clean;
+        std::size_t cut = 0;
+        for (std::size_t kept = 0; cut < clean.size(); ++cut) {
+            if ((static_cast<unsigned char>(clean[cut]) & 0xC0u) != 0x80u && kept++ == kMaxReportText)
+                break; // the first character that does not fit
+        }
+        clean.resize(cut);
+        // TRANSLATORS: ends a text too long for a report; {1} is how many characters were left out.
+        return clean + " … " +
+               formatNumbers(bl::translate("[{1,num} more character not shown]", "[{1,num} more characters not shown]",
+                                           static_cast<int>(std::min<std::size_t>(characters - kMaxReportText, INT_MAX))),
+                             characters - kMaxReportText);
     }
 
 private:
@@ -187,9 +219,9 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
     report.today = isoDate(today);
     report.date_text = say.date(today);
     report.summary_heading = say(bl::translate("Summary"));
-    report.summary = sanitizeUtf8(request.summary);
+    report.summary = say.userText(request.summary);
     report.next_steps_heading = say(bl::translate("Next steps"));
-    report.next_steps = sanitizeUtf8(request.next_steps);
+    report.next_steps = say.userText(request.next_steps);
 
     // Every client-visible item, in checklist order.
     std::array<std::size_t, 6> perStatus{};
@@ -200,7 +232,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
             continue;
         ReportItem item;
         item.item_id = source.id;
-        item.title = sanitizeUtf8(itemTitle(templates, source, say.locale()));
+        item.title = say.userText(itemTitle(templates, source, say.locale()));
         item.status = source.status;
         item.status_word = say.status(source.status);
         if (const auto due = parseDate(source.due)) {
@@ -208,7 +240,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
             item.due_text = say.date(*due);
         }
         item.client_owned = source.owner == Owner::Client;
-        item.note = sanitizeUtf8(source.note);
+        item.note = say.userText(source.note);
         ++perStatus[static_cast<std::size_t>(source.status)];
         if (source.status != ItemStatus::NotApplicable)
             ++counted;
@@ -271,7 +303,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
             continue;
         const ReportItem& item = report.items[index++];
         const auto due = parseDate(source.due);
-        const std::string reason = sanitizeUtf8(source.status_reason);
+        const std::string reason = say.userText(source.status_reason);
 
         if (source.status == ItemStatus::Done) {
             const bool sincePrevious = completedAt.count(source.id) != 0;

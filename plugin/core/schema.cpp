@@ -94,7 +94,7 @@ static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step 
 
 Error failure(ErrorCode code, const std::filesystem::path& file, const sqlite::Connection& db)
 {
-    return Error{code, file.string(), db.lastError()};
+    return sqlite::errorOf(code, file, db);
 }
 
 int readUserVersion(const sqlite::Connection& db, int& version)
@@ -130,6 +130,19 @@ Status migrate(const sqlite::Connection& db, const std::filesystem::path& file)
     const std::string setVersion = "PRAGMA user_version=" + std::to_string(kSchemaVersion);
     if (db.exec(setVersion.c_str()) != SQLITE_OK || transaction.commit() != SQLITE_OK)
         return failure(ErrorCode::StoreWriteFailed, file, db);
+    return {};
+}
+
+Status checkCurrent(const sqlite::Connection& db, const std::filesystem::path& file)
+{
+    int version = 0;
+    if (readUserVersion(db, version) != SQLITE_OK)
+        return failure(ErrorCode::StoreDamaged, file, db);
+    if (version > kSchemaVersion)
+        return Error{ErrorCode::StoreTooNew, file.string(), "user_version " + std::to_string(version)};
+    if (version < kSchemaVersion)
+        return Error{ErrorCode::StoreReadOnly, file.string(),
+                     "written by an older Rapport and read-only, so it cannot be updated to this version"};
     return {};
 }
 

@@ -24,5 +24,8 @@ inline constexpr int kSchemaVersion = 3;
 
 // Brings the store open on `db` up to kSchemaVersion; `file` names it in errors.
 Status migrate(const sqlite::Connection& db, const std::filesystem::path& file);
+// For a store that can only be read: success when it is at kSchemaVersion already,
+// StoreTooNew above it, StoreReadOnly below it (it would need migrating, which writes).
+Status checkCurrent(const sqlite::Connection& db, const std::filesystem::path& file);
 
 } // namespace rapport::schema

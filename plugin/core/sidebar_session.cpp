@@ -1,5 +1,7 @@
 #include "sidebar_session.h"
 
+#include "output_path.h"
+
 #include "calendar.h"
 #include "item_text.h"
 #include "localization.h"
@@ -70,7 +72,27 @@ Status SidebarSession::documentSaved(const std::string& path)
 {
     if (!store_ || !checklist_ || canonicalDocumentPath(path) != documentPath_)
         return {}; // documents without a checklist cost nothing
+    if (store_->readOnly())
+        return {}; // bookkeeping only: the panel already says why nothing can be saved
     return store_->updateFingerprint(documentPath_);
+}
+
+Status SidebarSession::checkOutputFile(const std::filesystem::path& file)
+{
+    ProtectedPaths guarded = rapportDataPaths(storeFile_);
+    if (store_) {
+        auto known = protectedPathsOf(*store_);
+        if (!known)
+            return known.error();
+        guarded = std::move(known.value());
+    }
+    return checkOutputPath(file, guarded);
+}
+
+const std::optional<Error>& SidebarSession::readOnly() const noexcept
+{
+    static const std::optional<Error> writable;
+    return store_ ? store_->readOnly() : writable;
 }
 
 SidebarSession::View SidebarSession::view() const noexcept

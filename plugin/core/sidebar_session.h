@@ -84,6 +84,10 @@ public:
     const std::optional<Checklist>& checklist() const noexcept { return checklist_; }
     // The store's error when view() is StoreUnavailable.
     const std::optional<Error>& storeError() const noexcept { return storeError_; }
+    // Why changes cannot be saved (the store, its folder or the disk is read-only), or
+    // nullopt. Found when the store opens, or at the first change refused as read-only;
+    // the panel then shows the checklist read-only and says why.
+    const std::optional<Error>& readOnly() const noexcept;
     const TemplateLibrary& templates() const noexcept { return templates_; }
 
     // Attaches a checklist from the template `template_key` to the active document.
@@ -153,6 +157,10 @@ public:
     // `document_id` (the active one when the report was built: the user may have moved on).
     Result<std::int64_t> keepReport(std::int64_t document_id, const ReportContent& report, ReportFormat format,
                                     std::int64_t made_at);
+    // Success when a report may be written to `file`: never over the store, its companions,
+    // backups or settings, nor over a document with a checklist, nor over a folder or a
+    // device (output_path.h); the same rules as the command line's.
+    Status checkOutputFile(const std::filesystem::path& file);
     // Every report kept for the active document, newest first.
     Result<std::vector<Store::StoredReport>> reports();
     // The language of the active document's last report, or nullopt when none was made.

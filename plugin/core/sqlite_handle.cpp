@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <iterator>
 #include <utility>
 
@@ -143,6 +144,38 @@ int WriteTransaction::commit()
     if (rc == SQLITE_OK)
         finished_ = true; // else the destructor rolls back
     return rc;
+}
+
+ErrorCode situationOf(int extended_code, int system_errno, ErrorCode fallback)
+{
+    switch (extended_code & 0xff) {
+    case SQLITE_READONLY: return ErrorCode::StoreReadOnly;
+    case SQLITE_FULL: return ErrorCode::StoreDiskFull;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorCode::StoreLocked;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return ErrorCode::StoreDamaged;
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return ErrorCode::StoreNoPermission;
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+        if (system_errno == EACCES || system_errno == EPERM)
+            return ErrorCode::StoreNoPermission;
+        if (system_errno == EROFS)
+            return ErrorCode::StoreReadOnly;
+        if (system_errno == ENOSPC || system_errno == EDQUOT)
+            return ErrorCode::StoreDiskFull;
+        return fallback;
+    default: return fallback;
+    }
+}
+
+Error errorOf(ErrorCode fallback, const std::filesystem::path& file, const Connection& db)
+{
+    if (!db.get())
+        return Error{fallback, file.string(), "no database connection"};
+    const ErrorCode code = situationOf(sqlite3_extended_errcode(db.get()), sqlite3_system_errno(db.get()), fallback);
+    return Error{code, file.string(), db.lastError()};
 }
 
 } // namespace rapport::sqlite

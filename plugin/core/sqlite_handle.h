@@ -3,7 +3,10 @@
 // committed (after Firefox's mozStorageHelper.h).
 #pragma once
 
+#include "error.h"
+
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -149,5 +152,12 @@ private:
     bool begun_ = false;
     bool finished_ = false;
 };
+
+// What an SQLite result code means for the user: read-only, disk full, locked, damaged
+// or no permission; `fallback` for anything else. `system_errno` is sqlite3_system_errno().
+ErrorCode situationOf(int extended_code, int system_errno, ErrorCode fallback);
+// The connection's last error as an Error about `file`: the situation (see above), with
+// SQLite's own sentence, untranslated, as the detail.
+Error errorOf(ErrorCode fallback, const std::filesystem::path& file, const Connection& db);
 
 } // namespace rapport::sqlite

@@ -5,7 +5,12 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <system_error>
 #include <utility>
@@ -19,7 +24,109 @@ constexpr std::uintmax_t kQuickCheckAtOpenBytes = 8 * 1024 * 1024;
 
 Error sqliteError(ErrorCode code, const std::filesystem::path& file, const sqlite::Connection& db)
 {
-    return Error{code, file.string(), db.lastError()};
+    return sqlite::errorOf(code, file, db);
+}
+
+// Why the store at `file` cannot be written, judged before SQLite is asked: the file,
+// one of its companions or its folder refuses writing (read-only file or folder,
+// read-only disk, an immutable file). nullopt when nothing does.
+std::optional<std::string> readOnlyReason(const std::filesystem::path& file)
+{
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+    const auto refuses = [](const std::filesystem::path& path) -> std::optional<int> {
+        if (::access(path.c_str(), W_OK) == 0 || errno == ENOENT)
+            return std::nullopt;
+        return errno;
+    };
+    for (const char* suffix : {"", "-wal", "-shm"})
+        if (const auto error = refuses(file.string() + suffix))
+            return file.filename().string() + suffix + ": " + std::generic_category().message(*error);
+    // WAL needs its -wal and -shm files beside the store, so the folder must be writable too.
+    if (const auto error = refuses(folder))
+        return folder.string() + ": " + std::generic_category().message(*error);
+    return std::nullopt;
+}
+
+// The SQLite URI for `file` with `parameters`: every byte but unreserved ones escaped.
+std::string fileUri(const std::filesystem::path& file, const char* parameters)
+{
+    std::error_code ec;
+    const std::string path = std::filesystem::absolute(file, ec).string();
+    std::string uri = "file:";
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += c;
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
+            uri += escaped;
+        }
+    }
+    return uri + "?" + parameters;
+}
+
+// Reads the schema and checks the pages (quick_check, when the store is small): SQLITE_OK
+// or the failing code; `problem` holds quick_check's own finding.
+int verifyPages(const sqlite::Connection& db, const std::filesystem::path& file, std::string& problem)
+{
+    // quick_check reads every page: ~2 ms per MB. On a small store it runs at every open;
+    // on a large one it would make opening grow with the store (and the host's start-up
+    // with it), so there opening only reads the schema, and the full check happens on the
+    // daily backup, whose copy is verified page by page (store_recovery.cpp).
+    std::error_code sizeError;
+    const auto bytes = std::filesystem::file_size(file, sizeError);
+    const char* check = !sizeError && bytes > kQuickCheckAtOpenBytes ? "SELECT count(*) FROM sqlite_schema"
+                                                                    : "PRAGMA quick_check";
+    sqlite::Statement verify(db, check);
+    const int rc = verify.step();
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? SQLITE_ERROR : (sqlite3_errcode(db.get()) != SQLITE_OK ? sqlite3_errcode(db.get()) : rc);
+    if (check[0] == 'P' && verify.columnText(0) != "ok") {
+        problem = verify.columnText(0);
+        return SQLITE_CORRUPT;
+    }
+    return SQLITE_OK;
+}
+
+// Opens an existing store only to read it, because it may not be written (`why`). A
+// store in a read-only folder without its -shm file cannot even be read in WAL mode, so
+// then it is opened immutable — unless a -wal file holds changes not yet in the store,
+// which immutable reading would silently skip.
+Result<sqlite::Connection> openForReading(const std::filesystem::path& file, const std::string& why)
+{
+    // Not even readable (the file or a folder on its way): that is a different situation,
+    // with a different way out.
+    if (::access(file.c_str(), R_OK) != 0 && (errno == EACCES || errno == EPERM))
+        return Error{ErrorCode::StoreNoPermission, file.string(), std::generic_category().message(errno)};
+    Error failure{ErrorCode::StoreReadOnly, file.string(), why};
+    for (const char* parameters : {"mode=ro", "immutable=1"}) {
+        if (parameters[0] == 'i') {
+            std::error_code ec;
+            const auto walBytes = std::filesystem::file_size(file.string() + "-wal", ec);
+            if (!ec && walBytes > 0)
+                break;
+        }
+        sqlite3* raw = nullptr;
+        const std::string uri = fileUri(file, parameters);
+        const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+        sqlite::Connection db(raw);
+        if (rc != SQLITE_OK)
+            continue;
+        sqlite3_extended_result_codes(raw, 1);
+        sqlite3_busy_timeout(raw, 5000);
+        std::string problem;
+        const int verified = verifyPages(db, file, problem);
+        if (verified == SQLITE_OK)
+            return db;
+        const ErrorCode code = sqlite::situationOf(verified, sqlite3_system_errno(raw), ErrorCode::StoreReadOnly);
+        if (code == ErrorCode::StoreDamaged)
+            return Error{ErrorCode::StoreDamaged, file.string(), problem.empty() ? db.lastError() : problem};
+        if (code == ErrorCode::StoreNoPermission)
+            return sqliteError(ErrorCode::StoreNoPermission, file, db);
+        failure.detail = why + "; " + db.lastError();
+    }
+    return failure;
 }
 
 } // namespace
@@ -30,17 +137,34 @@ Result<Store> Store::open(const std::filesystem::path& file)
 {
     const std::string fileName = file.string();
     std::error_code ec;
-    if (file.has_parent_path()) {
+    const bool exists = std::filesystem::exists(file, ec);
+    if (file.has_parent_path() && !exists) {
         std::filesystem::create_directories(file.parent_path(), ec);
         if (ec)
             return Error{ErrorCode::StoreCannotCreateDirectory, file.parent_path().string(), ec.message()};
+    }
+    // A store that may not be written is opened for reading, and says why (readOnly()).
+    if (const auto why = readOnlyReason(file)) {
+        if (!exists)
+            return Error{ErrorCode::StoreReadOnly, fileName, *why}; // nothing to read, and none can be made
+        auto reading = openForReading(file, *why);
+        if (!reading)
+            return reading.error();
+        if (Status current = schema::checkCurrent(reading.value(), file); !current)
+            return current.error();
+        Store store(file, std::move(reading.value()));
+        store.readOnly_ = Error{ErrorCode::StoreReadOnly, fileName, *why};
+        return store;
     }
 
     sqlite3* raw = nullptr;
     const int openRc = sqlite3_open_v2(fileName.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     sqlite::Connection db(raw);
-    if (openRc != SQLITE_OK)
-        return Error{ErrorCode::StoreCannotOpen, fileName, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(openRc)};
+    if (openRc != SQLITE_OK) {
+        const ErrorCode code =
+            sqlite::situationOf(openRc, raw ? sqlite3_system_errno(raw) : 0, ErrorCode::StoreCannotOpen);
+        return Error{code, fileName, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(openRc)};
+    }
     sqlite3_extended_result_codes(raw, 1);
 
     // A second Code::Blocks window may hold the write lock briefly; wait rather than fail.
@@ -71,31 +195,43 @@ Result<Store> Store::open(const std::filesystem::path& file)
     if (db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != SQLITE_OK)
         return sqliteError(ErrorCode::StoreCannotOpen, file, db);
 
-    // quick_check reads every page: ~2 ms per MB. On a small store it runs at every open;
-    // on a large one it would make opening grow with the store (and the host's start-up
-    // with it), so there opening only reads the schema, and the full check happens on the
-    // daily backup, whose copy is verified page by page (store_recovery.cpp).
-    std::error_code sizeError;
-    const auto bytes = std::filesystem::file_size(file, sizeError);
-    const char* check = !sizeError && bytes > kQuickCheckAtOpenBytes ? "SELECT count(*) FROM sqlite_schema"
-                                                                    : "PRAGMA quick_check";
-    {
-        sqlite::Statement verify(db, check);
-        rc = verify.step();
-        if (rc != SQLITE_ROW)
-            return sqliteError(ErrorCode::StoreDamaged, file, db);
-        if (check[0] == 'P' && verify.columnText(0) != "ok")
-            return Error{ErrorCode::StoreDamaged, fileName, verify.columnText(0)};
+    std::string problem;
+    if (const int verified = verifyPages(db, file, problem); verified != SQLITE_OK) {
+        if (!problem.empty())
+            return Error{ErrorCode::StoreDamaged, fileName, problem};
+        return sqliteError(ErrorCode::StoreDamaged, file, db);
     }
 
     if (Status migrated = schema::migrate(db, file); !migrated)
         return migrated.error();
-    return Store(file, std::move(db));
+    Store store(file, std::move(db));
+    // SQLite itself may have fallen back to reading only (a file it could not open for writing).
+    if (sqlite3_db_readonly(store.db_.get(), "main") == 1)
+        store.readOnly_ = Error{ErrorCode::StoreReadOnly, fileName, "SQLite opened the file read-only"};
+    return store;
+}
+
+void Store::markReadOnly(Error why)
+{
+    if (!readOnly_)
+        readOnly_ = std::move(why);
 }
 
 Error Store::readError() const { return sqliteError(ErrorCode::StoreDamaged, file_, db_); }
 
 Error Store::writeError() const { return sqliteError(ErrorCode::StoreWriteFailed, file_, db_); }
+
+Result<std::vector<std::string>> Store::documentPaths()
+{
+    sqlite::Statement query(db_, "SELECT d.path FROM documents d JOIN checklists c ON c.document_id = d.id");
+    std::vector<std::string> paths;
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW)
+        paths.push_back(query.columnText(0));
+    if (rc != SQLITE_DONE)
+        return readError();
+    return paths;
+}
 
 Result<std::optional<Checklist>> Store::checklistFor(const std::string& document_path)
 {
@@ -180,15 +316,23 @@ Result<Change> Store::apply(Change change)
 
 Result<std::vector<Change>> Store::apply(std::vector<Change> batch)
 {
+    if (readOnly_)
+        return *readOnly_; // the same explanation every time, and SQLite is not even asked
     sqlite::WriteTransaction transaction(db_);
-    if (!transaction.begun())
-        return writeError();
+    if (!transaction.begun()) {
+        Error error = writeError();
+        if (error.code == ErrorCode::StoreReadOnly)
+            markReadOnly(error); // it became read-only while open: say so from now on
+        return error;
+    }
     std::vector<Change> recorded;
     Status written = applyInTransaction(batch, recorded);
     if (written && transaction.commit() != SQLITE_OK)
         written = writeError();
     if (!written) {
         nextSequence_.clear(); // rolled back: the rows never took their numbers
+        if (written.error().code == ErrorCode::StoreReadOnly)
+            markReadOnly(written.error());
         return written.error();
     }
     if (!recorded.empty()) {

@@ -22,6 +22,34 @@
 
 namespace rapport {
 
+// One orphaned checklist (its document is gone) as a match for a document found elsewhere.
+struct RelinkCandidate {
+    std::int64_t document_id = 0;
+    std::string path;                 // where its document was
+    bool exact = false;               // the same bytes as when the store last saw them
+    std::optional<double> similarity; // the estimated share of common lines; nullopt: not known
+    bool same_name = false;           // the same file name
+    std::uintmax_t old_size = 0;      // bytes when last seen; 0 when not known
+
+    // Alike enough to be offered (content_sketch.h: kLikelySimilarity, kSameNameSimilarity).
+    bool likely() const;
+};
+
+// What relinking a document found, and what to tell the user.
+struct RelinkSearch {
+    enum class Verdict {
+        Unreadable,   // the document cannot be read (or is empty): nothing to compare
+        NoOrphan,     // no checklist has lost its document
+        Exact,        // exactly one orphan has these very bytes: relink it
+        Likely,       // the content changed, but one orphan is clearly the most alike: ask first
+        Ambiguous,    // several orphans match as well: the user chooses
+        NothingAlike, // no orphan is alike enough
+    };
+    Verdict verdict = Verdict::NoOrphan;
+    std::uintmax_t size = 0;                 // the document's size now
+    std::vector<RelinkCandidate> candidates; // every orphan, the most alike first
+};
+
 // A Rapport store, open on one SQLite file.
 class Store {
 public:
@@ -30,7 +58,9 @@ public:
     using StoredReport = rapport::StoredReport;
     using DeletedSection = rapport::DeletedSection;
 
-    // Opens or creates the store at `file`, creating its folder, and migrates it up.
+    // Opens or creates the store at `file`, creating its folder, and migrates it up. A
+    // store that exists but may not be written (the file, a companion, its folder or the
+    // disk is read-only) is opened for reading only: readOnly() then says why.
     static Result<Store> open(const std::filesystem::path& file);
 
     Store(Store&&) noexcept = default;
@@ -39,6 +69,13 @@ public:
     // The file this store lives in.
     const std::filesystem::path& file() const noexcept { return file_; }
 
+    // Why changes cannot be saved (StoreReadOnly, with what refuses writing as detail), or
+    // nullopt when they can. Every apply() then fails with this error, before SQLite is
+    // asked. Found at open, or at the first write refused as read-only.
+    const std::optional<Error>& readOnly() const noexcept { return readOnly_; }
+    // From now on, refuse every change with `why` (a write was refused as read-only).
+    void markReadOnly(Error why);
+
     // --- Reading ---------------------------------------------------------------------
 
     // The checklist attached to the document at `document_path`, or nullopt.
@@ -46,6 +83,8 @@ public:
     Result<std::optional<Checklist>> checklistFor(const std::string& document_path);
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+    // The path of every document with a checklist (what no report may overwrite).
+    Result<std::vector<std::string>> documentPaths();
 
     // --- The one write path ------------------------------------------------------------
 
@@ -126,8 +165,11 @@ public:
     // If the file at `new_path` has the content fingerprint of exactly one checklist whose
     // file is gone, moves that checklist to it; returns the old path, or nullopt.
     Result<std::optional<std::string>> relinkByFingerprint(const std::string& new_path);
-    // Records the document's current content fingerprint (after a save). Bookkeeping, not
-    // a change to the checklist: nothing is recorded in the history.
+    // Every orphaned checklist compared with the document now at `new_path` (see
+    // content_sketch.h for the measure), for the user to choose from.
+    Result<RelinkSearch> relinkCandidates(const std::string& new_path);
+    // Records the document's current content sketch (after a save). Bookkeeping, not a
+    // change to the checklist: nothing is recorded in the history.
     Status updateFingerprint(const std::string& document_path);
 
     // Puts a whole checklist with its history into the store, exactly as given (ids,
@@ -161,6 +203,7 @@ private:
     sqlite::StatementCache statements_;
     std::vector<ChangeListener> listeners_;
     std::unordered_map<std::int64_t, std::int64_t> nextSequence_; // history sequence by document
+    std::optional<Error> readOnly_;
 };
 
 } // namespace rapport

@@ -1,6 +1,7 @@
 #include "store_changes.h"
 
 #include "document_paths.h"
+#include "text_rules.h"
 
 #include <sqlite3.h>
 
@@ -31,7 +32,7 @@ const char* problemWith(const Change& change)
     case ChangeKind::Status: return parseStatusKeyword(value) ? nullptr : "not a status";
     case ChangeKind::Due:
     case ChangeKind::NextUpdateDue:
-    case ChangeKind::Deadline: return isDateOrEmpty(value) ? nullptr : "expected a date written YYYY-MM-DD";
+    case ChangeKind::Deadline: return nullptr; // checked by validate(), with its own error
     case ChangeKind::Owner:
     case ChangeKind::Internal: return value == "0" || value == "1" ? nullptr : "expected 0 or 1";
     case ChangeKind::ItemText:
@@ -57,8 +58,54 @@ const char* problemWith(const Change& change)
     }
 }
 
+// The text of `change` checked against text_rules.h: the last guard of the one write path,
+// behind the checks at each edge (command line, import, sidebar).
+Status checkChangeText(const Change& change)
+{
+    const std::string& value = change.new_value;
+    switch (change.kind) {
+    case ChangeKind::Due:
+    case ChangeKind::NextUpdateDue:
+    case ChangeKind::Deadline:
+        return isDateOrEmpty(value) ? Status{} : Status{Error{ErrorCode::DateInvalid, value, {}}};
+    case ChangeKind::ItemText:
+    case ChangeKind::ItemAdded: return checkText(TextField::ItemTitle, value);
+    case ChangeKind::SectionAdded:
+    case ChangeKind::SectionTitle: return checkText(TextField::SectionTitle, value);
+    case ChangeKind::Note: return checkText(TextField::Note, value);
+    case ChangeKind::Reason: return checkText(TextField::Reason, value);
+    case ChangeKind::DocumentMoved: return checkText(TextField::DocumentPath, value);
+    case ChangeKind::Attached:
+    case ChangeKind::TemplateAdded:
+        if (Status path = checkText(TextField::DocumentPath, change.document_path); !path)
+            return path;
+        for (const NewItem& item : change.new_items) {
+            for (const std::string* key : {&item.template_key, &item.item_key, &item.section_key})
+                if (Status checked = checkText(TextField::Key, *key); !checked)
+                    return checked;
+            if (Status checked = checkText(TextField::ItemTitle, item.custom_text); !checked)
+                return checked;
+        }
+        return {};
+    case ChangeKind::ItemRestored:
+        return change.item ? checkItemText(*change.item) : Status{};
+    case ChangeKind::SectionRestored:
+        if (!change.section)
+            return {};
+        for (const ChecklistItem& item : change.section->items)
+            if (Status checked = checkItemText(item); !checked)
+                return checked;
+        return checkText(TextField::SectionTitle, change.section->section.custom_title);
+    case ChangeKind::Imported:
+        return change.imported ? checkChecklistText(change.imported->checklist, change.imported->history) : Status{};
+    default: return {};
+    }
+}
+
 Status validate(const Change& change)
 {
+    if (Status text = checkChangeText(change); !text)
+        return text;
     if (const char* problem = problemWith(change))
         return invalid(change.kind == ChangeKind::ReportKept && change.report ? change.report->format : change.new_value,
                        problem);
@@ -162,7 +209,7 @@ Result<Applied> moveDocument(ChangeContext& c, Change& change)
     occupied.bind(1, change.new_value);
     if (occupied.step() == SQLITE_ROW) {
         if (occupied.columnInt(1) != 0)
-            return invalid(change.new_value, "another checklist is already attached there");
+            return Error{ErrorCode::ChecklistExists, change.new_value, {}};
         Statement drop(c.db, "DELETE FROM documents WHERE id = ?1");
         drop.bind(1, occupied.columnInt(0));
         if (drop.run() != SQLITE_DONE)
@@ -275,9 +322,9 @@ bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t sect
     return exists.step() == SQLITE_ROW;
 }
 
-Error ChangeContext::writeError() const { return Error{ErrorCode::StoreWriteFailed, file.string(), db.lastError()}; }
+Error ChangeContext::writeError() const { return sqlite::errorOf(ErrorCode::StoreWriteFailed, file, db); }
 
-Error ChangeContext::readError() const { return Error{ErrorCode::StoreDamaged, file.string(), db.lastError()}; }
+Error ChangeContext::readError() const { return sqlite::errorOf(ErrorCode::StoreDamaged, file, db); }
 
 Result<Applied> applyChange(ChangeContext& context, Change& change)
 {

@@ -27,7 +27,20 @@ std::filesystem::path freeName(const std::filesystem::path& file, const std::str
     return candidate;
 }
 
-// Copies `from` into `to` with the online backup API; both are plain file paths.
+// The companions SQLite may leave beside a database file.
+constexpr const char* kCompanions[] = {"-wal", "-shm", "-journal"};
+
+// Removes `file`'s companions (a backup or a partial copy left by an older version).
+void removeCompanions(const std::filesystem::path& file)
+{
+    std::error_code ec;
+    for (const char* companion : kCompanions)
+        std::filesystem::remove(file.string() + companion, ec);
+}
+
+// Copies `from` into `to` with the online backup API; both are plain file paths. The
+// copy is left in rollback-journal mode (journal_mode=DELETE): one self-contained file,
+// which a read-only check or a later restore opens without making -wal or -shm files.
 bool copyDatabase(const std::filesystem::path& from, const std::filesystem::path& to, std::string& problem)
 {
     sqlite3* source = nullptr;
@@ -42,6 +55,8 @@ bool copyDatabase(const std::filesystem::path& from, const std::filesystem::path
                 sqlite3_sleep(5);
             ok = sqlite3_backup_finish(backup) == SQLITE_OK && rc == SQLITE_DONE;
         }
+        if (ok)
+            ok = sqlite3_exec(target, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) == SQLITE_OK;
         if (!ok)
             problem = sqlite3_errmsg(target);
     } else {
@@ -92,6 +107,39 @@ std::filesystem::path backupFolder(const std::filesystem::path& store_file)
     return store_file.parent_path() / "backups";
 }
 
+namespace {
+
+// Files in the backup folder that a backup left behind and rotation may remove: partial
+// copies and companions of backups. Only those older than `age`, so that a backup another
+// window is making at this moment keeps its partial file.
+void removeLeftovers(const std::filesystem::path& store_file, std::chrono::seconds age)
+{
+    std::error_code ec;
+    const std::string prefix = store_file.stem().string() + "-";
+    const std::string extension = store_file.extension().string();
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (const auto& entry : std::filesystem::directory_iterator(backupFolder(store_file), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0)
+            continue;
+        const bool partial = name.find(extension + ".partial") != std::string::npos;
+        bool companion = false;
+        for (const char* suffix : kCompanions) {
+            const std::string ending = extension + suffix;
+            companion = companion || (name.size() > ending.size() &&
+                                      name.compare(name.size() - ending.size(), ending.size(), ending) == 0);
+        }
+        if (!partial && !companion)
+            continue;
+        std::error_code timeError;
+        const auto written = std::filesystem::last_write_time(entry.path(), timeError);
+        if (!timeError && now - written >= age)
+            std::filesystem::remove(entry.path(), ec);
+    }
+}
+
+} // namespace
+
 std::vector<std::filesystem::path> listBackups(const std::filesystem::path& store_file)
 {
     std::vector<std::filesystem::path> backups;
@@ -134,17 +182,25 @@ Status backupStore(const std::filesystem::path& store_file, std::size_t keep)
     }
     const std::filesystem::path partial = target.string() + ".partial";
     std::string problem;
-    if (!copyDatabase(store_file, partial, problem) || !checksOut(partial)) {
+    const bool copied = copyDatabase(store_file, partial, problem) && checksOut(partial);
+    removeCompanions(partial); // none are expected (the copy is not in WAL mode), and none may stay
+    if (!copied) {
         std::filesystem::remove(partial, ec);
         return Error{ErrorCode::StoreWriteFailed, target.string(), problem.empty() ? "the copy did not check out" : problem};
     }
     std::filesystem::rename(partial, target, ec);
-    if (ec)
+    if (ec) {
+        std::filesystem::remove(partial, ec);
         return Error{ErrorCode::StoreWriteFailed, target.string(), ec.message()};
-    // Only now, with a verified new copy in place, let the oldest ones go.
+    }
+    // Only now, with a verified new copy in place, let the oldest ones go, with anything
+    // an earlier backup or restore left beside them.
     const auto backups = listBackups(store_file);
-    for (std::size_t i = std::max<std::size_t>(keep, 1); i < backups.size(); ++i)
+    for (std::size_t i = std::max<std::size_t>(keep, 1); i < backups.size(); ++i) {
         std::filesystem::remove(backups[i], ec);
+        removeCompanions(backups[i]);
+    }
+    removeLeftovers(store_file, std::chrono::minutes(10));
     return {};
 }
 
@@ -171,7 +227,9 @@ Result<RecoveredStore> openStoreWithRecovery(const std::filesystem::path& file)
     }
     for (const auto& backup : listBackups(file)) {
         std::string problem;
-        if (checksOut(backup) && copyDatabase(backup, file, problem)) {
+        const bool good = checksOut(backup);
+        removeCompanions(backup); // an older backup in WAL mode leaves them when checked
+        if (good && copyDatabase(backup, file, problem)) {
             notice.restored_from = backup;
             break;
         }

@@ -3,6 +3,8 @@
 // inside Store::apply()'s transaction, which writes the history row.
 #include "store_changes.h"
 
+#include "content_sketch.h"
+
 #include "document_paths.h"
 
 #include <sqlite3.h>
@@ -326,7 +328,7 @@ Result<Applied> attach(ChangeContext& c, Change& change)
 {
     Statement document(c.db, "INSERT INTO documents(path, created_at, fingerprint) VALUES (?1, ?2, ?3) "
                               "ON CONFLICT(path) DO UPDATE SET fingerprint = excluded.fingerprint RETURNING id");
-    document.bindAll(change.document_path, change.at, documentFingerprint(change.document_path));
+    document.bindAll(change.document_path, change.at, encodeSketch(sketchDocument(change.document_path)));
     if (document.step() != SQLITE_ROW)
         return c.writeError();
     change.document_id = document.columnInt(0);
@@ -335,7 +337,7 @@ Result<Applied> attach(ChangeContext& c, Change& change)
     checklist.bindAll(change.document_id, change.new_value, change.at);
     if (checklist.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return invalid(change.document_path, "a checklist is already attached");
+            return Error{ErrorCode::ChecklistExists, change.document_path, {}};
         return c.writeError();
     }
     if (!insertNewItems(c, change.document_id, change.new_items))
@@ -373,7 +375,7 @@ Result<Applied> import(ChangeContext& c, Change& change)
                    checklist.deadline);
     if (header.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return invalid(checklist.document_path, "a checklist is already attached");
+            return Error{ErrorCode::ChecklistExists, checklist.document_path, {}};
         return c.writeError();
     }
     Statement section(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
@@ -382,18 +384,18 @@ Result<Applied> import(ChangeContext& c, Change& change)
         Statement::Scope reset(section);
         section.bindAll(id, s.id, s.position, s.template_key, s.section_key, s.custom_title);
         if (section.run() != SQLITE_DONE)
-            return invalid(std::to_string(s.id), "duplicate or invalid section");
+            return Error{ErrorCode::ImportInvalid, "section " + std::to_string(s.id), "a duplicate or invalid section"};
     }
     for (const auto& item : checklist.items)
         if (!insertItemRow(c, id, item))
-            return invalid(std::to_string(item.id), "duplicate or invalid item");
+            return Error{ErrorCode::ImportInvalid, "item " + std::to_string(item.id), "a duplicate or invalid item"};
     Statement row(c.db, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const auto& h : change.imported->history) {
         Statement::Scope reset(row);
         row.bindAll(id, h.sequence, h.at, h.item_id, h.field, h.old_value, h.new_value);
         if (row.run() != SQLITE_DONE)
-            return invalid(std::to_string(h.sequence), "duplicate change in the history");
+            return Error{ErrorCode::ImportInvalid, "change " + std::to_string(h.sequence), "a duplicate change in the history"};
     }
     return Applied::RecordedItself;
 }

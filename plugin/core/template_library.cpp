@@ -1,12 +1,14 @@
 #include "template_library.h"
 
 #include "text_position.h"
+#include "text_rules.h"
 
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <sstream>
 
@@ -105,6 +107,15 @@ bool TemplateLibrary::parse(std::string_view xml, const std::filesystem::path& f
     result.description = childText(root, "description");
     if (result.title.empty())
         return fail(xml, root, file, "missing <title>", error);
+    // The text rules every edge applies (text_rules.h), with the place in the file.
+    const auto badText = [&](const pugi::xml_node& node, std::initializer_list<std::pair<TextField, const std::string*>> texts) {
+        for (const auto& [field, text] : texts)
+            if (const Status checked = checkText(field, *text); !checked)
+                return fail(xml, node, file, checked.error().description(), error), true;
+        return false;
+    };
+    if (badText(root, {{TextField::ItemTitle, &result.title}, {TextField::TemplateText, &result.description}}))
+        return false;
 
     std::vector<std::string> itemKeys;
     for (const pugi::xml_node sectionNode : root.children("section")) {
@@ -115,6 +126,8 @@ bool TemplateLibrary::parse(std::string_view xml, const std::filesystem::path& f
             return fail(xml, sectionNode, file, "a <section> needs a valid key attribute", error);
         if (section.title.empty())
             return fail(xml, sectionNode, file, "a <section> needs a <title>", error);
+        if (badText(sectionNode, {{TextField::SectionTitle, &section.title}}))
+            return false;
         for (const pugi::xml_node itemNode : sectionNode.children("item")) {
             TemplateItem item;
             item.key = itemNode.attribute("key").as_string();
@@ -127,6 +140,10 @@ bool TemplateLibrary::parse(std::string_view xml, const std::filesystem::path& f
                 return fail(xml, itemNode, file, "duplicate item key \"" + item.key + "\"", error);
             if (item.title.empty())
                 return fail(xml, itemNode, file, "an <item> needs a <title>", error);
+            if (badText(itemNode, {{TextField::ItemTitle, &item.title},
+                                   {TextField::TemplateText, &item.description},
+                                   {TextField::TemplateText, &item.why}}))
+                return false;
             itemKeys.push_back(item.key);
             section.items.push_back(std::move(item));
         }

@@ -5,6 +5,7 @@
 #include "report_pdf.h"
 
 #include "atomic_file.h"
+#include "pdf_page_text.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
@@ -17,13 +18,17 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <map>
 #include <numbers>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 namespace rapport {
 
 namespace {
+
 
 namespace bl = boost::locale;
 
@@ -215,28 +220,64 @@ constexpr TextStyle kEmptyStyle{10, PANGO_WEIGHT_NORMAL, kMuted, PANGO_STYLE_ITA
 constexpr TextStyle kLegendStyle{9.5};
 constexpr TextStyle kFooterStyle{8, PANGO_WEIGHT_NORMAL, kMuted};
 
+// Each status's swatch at each size, drawn once per report into a recording surface: the
+// PDF then holds it once and refers to it from every item, instead of a thousand copies
+// of the same pattern each with its own clip.
+class Swatches {
+public:
+    // Draws the swatch of `status`, `size` points square, with its top left at (x, y).
+    void draw(cairo_t* cr, ItemStatus status, double x, double y, double size)
+    {
+        constexpr double margin = 1; // the outline is stroked half outside the square
+        auto& surface = surfaces_[{status, size}];
+        if (!surface) {
+            cairo_rectangle_t extents{0, 0, size + 2 * margin, size + 2 * margin};
+            surface.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
+            CairoPtr recorder(cairo_create(surface.get()));
+            fillStatus(recorder.get(), status, margin, margin, size, size);
+        }
+        cairo_save(cr);
+        cairo_set_source_surface(cr, surface.get(), x - margin, y - margin);
+        cairo_rectangle(cr, x - margin, y - margin, size + 2 * margin, size + 2 * margin);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+
+private:
+    std::map<std::pair<ItemStatus, double>, SurfacePtr> surfaces_;
+};
+
 // Turns text into Pango layouts and layouts into rows, keeping every layout alive
 // until the pages are drawn.
 class Layouter {
 public:
     explicit Layouter(PangoContext* context) : context_(context) {}
 
-    // A layout of `text` (made valid UTF-8 first), wrapped at `width` points.
+    // A layout of `text` (made valid UTF-8 first), wrapped at `width` points, of the
+    // layouter's own: the caller may change it (bold a part, align it).
     PangoLayout* layout(std::string_view text, const TextStyle& style, double width)
     {
-        LayoutPtr layout(pango_layout_new(context_));
-        pango_layout_set_font_description(layout.get(), font(style));
-        pango_layout_set_width(layout.get(), pango_units_from_double(width));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR); // long words and CJK still wrap
-        // A hyphen added where a long word breaks would change what the user wrote (a URL, an id).
-        PangoAttrList* attributes = pango_attr_list_new();
-        pango_attr_list_insert(attributes, pango_attr_insert_hyphens_new(FALSE));
-        pango_layout_set_attributes(layout.get(), attributes);
-        pango_attr_list_unref(attributes);
+        return newLayout(replaceInvalidUtf8(text), style, width);
+    }
+
+    // Every line of `text` (made valid UTF-8 first) wrapped at `width` points, placed at
+    // `x` from the left margin. The same text in the same style and width is laid out
+    // once per report (status words, dates, template items repeat), and a long text is
+    // laid out a piece at a time: Pango's and HarfBuzz's cost grows faster than the text,
+    // and HarfBuzz drops glyphs from a run of a million characters.
+    std::vector<LineSlot> textLines(std::string_view text, const TextStyle& style, double width, double x)
+    {
         const std::string valid = replaceInvalidUtf8(text);
-        pango_layout_set_text(layout.get(), valid.data(), static_cast<int>(valid.size()));
-        layouts_.push_back(std::move(layout));
-        return layouts_.back().get();
+        LinesKey key{valid, style.size, style.weight, style.slant, width};
+        auto cached = lines_.find(key);
+        if (cached == lines_.end())
+            cached = lines_.emplace(std::move(key), layOutPieces(valid, style, width)).first;
+        std::vector<LineSlot> slots = cached->second;
+        for (LineSlot& slot : slots) {
+            slot.x += x;
+            slot.colour = style.colour;
+        }
+        return slots;
     }
 
     // The font for a style, made once per style and report.
@@ -285,7 +326,7 @@ public:
     // Appends a full-width paragraph; returns the index of its first row.
     std::size_t paragraph(std::string_view text, const TextStyle& style, double space_before, double indent = 0)
     {
-        return columns({lines(layout(text, style, kContentWidth - indent), indent, style.colour)}, space_before, false);
+        return columns({textLines(text, style, kContentWidth - indent, indent)}, space_before, false);
     }
 
     // Appends columns of lines side by side, row k holding line k of every column;
@@ -326,19 +367,95 @@ public:
     }
 
     std::vector<Row>& rows() { return rows_; }
+    // The status swatches drawn so far (they draw themselves when the pages are drawn).
+    Swatches& swatches() { return swatches_; }
 
 private:
+    // Laid-out text is found again by its text, style and width.
+    struct LinesKey {
+        std::string text;
+        double size;
+        PangoWeight weight;
+        PangoStyle slant;
+        double width;
+        bool operator<(const LinesKey& other) const
+        {
+            return std::tie(text, size, weight, slant, width) <
+                   std::tie(other.text, other.size, other.weight, other.slant, other.width);
+        }
+    };
+
+    PangoLayout* newLayout(std::string_view valid, const TextStyle& style, double width)
+    {
+        LayoutPtr layout(pango_layout_new(context_));
+        pango_layout_set_font_description(layout.get(), font(style));
+        pango_layout_set_width(layout.get(), pango_units_from_double(width));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR); // long words and CJK still wrap
+        // A hyphen added where a long word breaks would change what the user wrote (a URL, an id).
+        pango_layout_set_attributes(layout.get(), noHyphens());
+        pango_layout_set_text(layout.get(), valid.data(), static_cast<int>(valid.size()));
+        layouts_.push_back(std::move(layout));
+        return layouts_.back().get();
+    }
+
+    // The attribute list every layout starts from, made once.
+    PangoAttrList* noHyphens()
+    {
+        if (!noHyphens_) {
+            noHyphens_.reset(pango_attr_list_new());
+            pango_attr_list_insert(noHyphens_.get(), pango_attr_insert_hyphens_new(FALSE));
+        }
+        return noHyphens_.get();
+    }
+
+    // Lines of valid UTF-8 `text`, at x 0, a piece of at most kPieceBytes at a time. Each
+    // piece's last line may go on in the next piece, so the next piece starts where that
+    // line starts, and the lines come out exactly as one layout of the whole text would
+    // break them (Pango fills each line before starting the next).
+    std::vector<LineSlot> layOutPieces(const std::string& text, const TextStyle& style, double width)
+    {
+        constexpr std::size_t kPieceBytes = 4096;
+        std::vector<LineSlot> all;
+        std::size_t begin = 0;
+        while (true) {
+            std::size_t end = std::min(text.size(), begin + kPieceBytes);
+            while (end < text.size() && end > begin && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u)
+                --end; // a piece ends between characters
+            PangoLayout* piece = newLayout(std::string_view(text).substr(begin, end - begin), style, width);
+            std::vector<LineSlot> lines = Layouter::lines(piece, 0, style.colour);
+            const int count = pango_layout_get_line_count(piece);
+            const int lastStart = count > 1 ? pango_layout_get_line_readonly(piece, count - 1)->start_index : 0;
+            if (end == text.size() || lastStart <= 0) {
+                all.insert(all.end(), lines.begin(), lines.end());
+                if (end == text.size())
+                    return all;
+                begin = end; // a piece that is one line only
+                continue;
+            }
+            all.insert(all.end(), lines.begin(), lines.end() - 1);
+            begin += static_cast<std::size_t>(lastStart);
+        }
+    }
+
+    struct AttrListDeleter {
+        void operator()(PangoAttrList* list) const { pango_attr_list_unref(list); }
+    };
+
     PangoContext* context_;
     std::vector<std::pair<TextStyle, FontPtr>> fonts_;
     std::vector<LayoutPtr> layouts_;
+    std::map<LinesKey, std::vector<LineSlot>> lines_;
+    std::unique_ptr<PangoAttrList, AttrListDeleter> noHyphens_;
     std::vector<Row> rows_;
+    Swatches swatches_;
 };
 
 // A status swatch of `size` points drawn on row `row`, its bottom on the text's baseline.
-void addSwatch(Row& row, ItemStatus status, double x, double size)
+void addSwatch(Row& row, Swatches& swatches, ItemStatus status, double x, double size)
 {
     const double y = std::max(0.0, row.ascent - size);
-    row.drawings.push_back([=](cairo_t* cr, double top) { fillStatus(cr, status, kMargin + x, top + y, size, size); });
+    row.drawings.push_back(
+        [=, &swatches](cairo_t* cr, double top) { swatches.draw(cr, status, kMargin + x, top + y, size); });
 }
 
 // A heading: kept with what follows, with a thin rule under it.
@@ -402,7 +519,7 @@ void addChart(Layouter& out, const ReportContent& report)
         }
         const std::size_t first = out.columns(columns, start == 0 ? 6 : 3, true);
         for (const auto& [status, x] : swatches)
-            addSwatch(out.rows()[first], status, x, swatch);
+            addSwatch(out.rows()[first], out.swatches(), status, x, swatch);
         if (start + per_row < report.chart.size())
             out.rows().back().keep_with_next = true;
     }
@@ -415,9 +532,8 @@ void addFacts(Layouter& out, const ReportContent& report)
     constexpr double gap = 12;
     for (std::size_t i = 0; i < report.facts.size(); ++i) {
         const auto& fact = report.facts[i];
-        out.columns({Layouter::lines(out.layout(fact.label, kLabelStyle, label_width), 0, kLabelStyle.colour),
-                     Layouter::lines(out.layout(fact.value, kBodyStyle, kContentWidth - label_width - gap),
-                                     label_width + gap, kBodyStyle.colour)},
+        out.columns({out.textLines(fact.label, kLabelStyle, label_width, 0),
+                     out.textLines(fact.value, kBodyStyle, kContentWidth - label_width - gap, label_width + gap)},
                     i == 0 ? 16 : 4, true);
     }
 }
@@ -432,31 +548,36 @@ void addUserText(Layouter& out, std::string_view heading, std::string_view text)
 }
 
 // One item: status swatch, status word and due date on the left; title and detail on the right.
-void addItem(Layouter& out, const ReportItem& item, const std::locale& locale)
+void addItem(Layouter& out, const ReportContent& report, const ReportItem& item, const std::locale& locale)
 {
     constexpr double left_width = 140;
     constexpr double swatch = 9;
     constexpr double gap = 10;
     std::vector<LineSlot> left =
-        Layouter::lines(out.layout(item.status_word, kStatusStyle, left_width - swatch - 5), swatch + 5, kInk);
+        out.textLines(item.status_word, kStatusStyle, left_width - swatch - 5, swatch + 5);
     if (!item.due_text.empty()) {
         // TRANSLATORS: in a PDF progress report, under an item's status; {1} is its due date, e.g. "30 Nov 2026".
         const std::string due = (bl::format(bl::translate("report-pdf", "Due {1}")) % item.due_text).str(locale);
-        auto due_lines = Layouter::lines(out.layout(due, kSmallStyle, left_width - swatch - 5), swatch + 5, kMuted);
+        auto due_lines = out.textLines(due, kSmallStyle, left_width - swatch - 5, swatch + 5);
         left.insert(left.end(), due_lines.begin(), due_lines.end());
     }
-    std::vector<LineSlot> right = Layouter::lines(out.layout(item.title, kItemTitleStyle, kContentWidth - left_width - gap),
-                                                  left_width + gap, kItemTitleStyle.colour);
+    std::vector<LineSlot> right = out.textLines(item.title, kItemTitleStyle, kContentWidth - left_width - gap, left_width + gap);
     if (!item.detail.empty()) {
-        auto detail = Layouter::lines(out.layout(item.detail, kDetailStyle, kContentWidth - left_width - gap),
-                                      left_width + gap, kDetailStyle.colour);
+        auto detail = out.textLines(item.detail, kDetailStyle, kContentWidth - left_width - gap, left_width + gap);
         right.insert(right.end(), detail.begin(), detail.end());
     }
+    if (!item.note.empty()) {
+        // The note, as the other formats show it: "Note: ..." in the detail's style.
+        const char* separator = report.language == Language::ChineseSimplified ? "：" : ": ";
+        auto note = out.textLines(report.note_label + separator + item.note, kDetailStyle, kContentWidth - left_width - gap,
+                                  left_width + gap);
+        right.insert(right.end(), note.begin(), note.end());
+    }
     const std::size_t first = out.columns({left, right}, 7, true);
-    addSwatch(out.rows()[first], item.status, 0, swatch);
+    addSwatch(out.rows()[first], out.swatches(), item.status, 0, swatch);
 }
 
-void addBlock(Layouter& out, const ReportBlock& block, const std::locale& locale)
+void addBlock(Layouter& out, const ReportContent& report, const ReportBlock& block, const std::locale& locale)
 {
     addHeading(out, block.heading, 20);
     if (block.items.empty()) {
@@ -464,7 +585,7 @@ void addBlock(Layouter& out, const ReportBlock& block, const std::locale& locale
         return;
     }
     for (const auto& item : block.items)
-        addItem(out, item, locale);
+        addItem(out, report, item, locale);
 }
 
 // Every row of the report, in reading order.
@@ -480,7 +601,7 @@ void layOut(Layouter& out, const ReportContent& report)
     addUserText(out, report.summary_heading, report.summary);
     addUserText(out, report.next_steps_heading, report.next_steps);
     for (const auto& block : report.blocks)
-        addBlock(out, block, locale);
+        addBlock(out, report, block, locale);
 }
 
 // The footer of every page: the report's footer line on the left, "N / M" on the right.
@@ -508,52 +629,71 @@ void drawFooter(cairo_t* cr, Layouter& out, const ReportContent& report, std::si
 void drawPages(cairo_t* cr, Layouter& out, const ReportContent& report)
 {
     const auto pages = paginate(out.rows());
+    pdf::PageText text;
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (const auto& [row, top] : pages[p]) {
             const double row_top = kContentTop + top;
             for (const auto& draw : row->drawings)
                 draw(cr, row_top);
             for (const auto& slot : row->lines) {
-                setSource(cr, slot.colour);
-                cairo_move_to(cr, kMargin + slot.x, row_top + row->ascent);
-                pango_cairo_show_layout_line(cr, slot.line);
+                const double baseline = row_top + row->ascent;
+                if (!text.add(slot.line, kMargin + slot.x, baseline, {slot.colour.r, slot.colour.g, slot.colour.b})) {
+                    setSource(cr, slot.colour);
+                    cairo_move_to(cr, kMargin + slot.x, baseline);
+                    pango_cairo_show_layout_line(cr, slot.line);
+                }
             }
         }
+        text.show(cr);
         drawFooter(cr, out, report, p + 1, pages.size());
         cairo_show_page(cr);
     }
 }
 
-// --- the file: written through an AtomicFile, so it appears whole or not at all ----
+// --- the bytes: handed to the caller's sink as cairo produces them -------------------
 
-// cairo's write callback: the bytes go to the temporary file; after a failed write cairo
-// stops, and commit() is never reached.
-cairo_status_t appendToFile(void* closure, const unsigned char* data, unsigned int length)
+using PdfSink = std::function<bool(std::string_view bytes)>;
+
+// cairo's write callback: after the sink refuses, cairo stops writing.
+cairo_status_t toSink(void* closure, const unsigned char* data, unsigned int length)
 {
-    auto* file = static_cast<AtomicFile*>(closure);
-    return file->append({reinterpret_cast<const char*>(data), length}) ? CAIRO_STATUS_SUCCESS
-                                                                        : CAIRO_STATUS_WRITE_ERROR;
+    const auto& sink = *static_cast<const PdfSink*>(closure);
+    return sink({reinterpret_cast<const char*>(data), length}) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-Status writePdf(const ReportContent& report, const std::filesystem::path& file)
+// The fonts every report is drawn with: a font map of Rapport's own (never the thread's
+// default, which a GTK host shares with its widgets), made once, because loading the
+// fonts again for every report cost a tenth of its time. A font map is not thread-safe,
+// so reports are drawn one at a time.
+PangoFontMap* reportFontMap()
 {
-    Result<AtomicFile> created = AtomicFile::create(file);
-    if (!created)
-        return created.error();
-    AtomicFile& output = created.value();
+    static PangoFontMap* map = pango_cairo_font_map_new();
+    return map;
+}
+std::mutex drawing;
 
+Status renderPdfTo(const ReportContent& report, const PdfSink& sink)
+{
+    const std::lock_guard<std::mutex> oneAtATime(drawing);
     cairo_status_t status = CAIRO_STATUS_SUCCESS;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(&appendToFile, &output, kPageWidth, kPageHeight));
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(&toSink, const_cast<PdfSink*>(&sink), kPageWidth,
+                                                               kPageHeight));
         const std::string title = replaceInvalidUtf8(report.title + " — " + report.document_name);
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Rapport");
         {
             CairoPtr cr(cairo_create(surface.get()));
-            // A font map of our own, released with the report, rather than the thread's
-            // default one that a GTK host shares with its widgets.
-            FontMapPtr font_map(pango_cairo_font_map_new());
-            ContextPtr context(pango_font_map_create_context(font_map.get()));
+            ContextPtr context(pango_font_map_create_context(reportFontMap()));
+            // A PDF is vector output: glyphs at their exact advances, unhinted, not rounded
+            // to whole points as on a screen. It reads better when zoomed, and cairo then
+            // writes each run as one string instead of a position for every glyph.
+            cairo_font_options_t* options = cairo_font_options_create();
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+            pango_cairo_context_set_font_options(context.get(), options);
+            cairo_font_options_destroy(options);
+            pango_context_set_round_glyph_positions(context.get(), FALSE);
             pango_cairo_update_context(cr.get(), context.get());
             const std::string language =
                 report.language_code.empty() ? std::string(languageCode(report.language)) : report.language_code;
@@ -567,13 +707,9 @@ Status writePdf(const ReportContent& report, const std::filesystem::path& file)
         if (status == CAIRO_STATUS_SUCCESS)
             status = cairo_surface_status(surface.get());
     }
-    if (status != CAIRO_STATUS_SUCCESS) {
-        // A failed write is best told in the system's words ("No space left on device").
-        if (const Status written = output.status(); !written)
-            return written;
-        return Error{ErrorCode::FileWriteFailed, file.string(), cairo_status_to_string(status)};
-    }
-    return output.commit();
+    if (status != CAIRO_STATUS_SUCCESS)
+        return Error{ErrorCode::FileWriteFailed, {}, cairo_status_to_string(status)};
+    return {};
 }
 
 } // namespace
@@ -623,13 +759,28 @@ std::string replaceInvalidUtf8(std::string_view text)
     return out;
 }
 
-Status writePdfReport(const ReportContent& report, const std::filesystem::path& file)
+Status renderPdf(const ReportContent& report, const std::function<bool(std::string_view bytes)>& write)
 {
     try {
-        return writePdf(report, file);
+        return renderPdfTo(report, write);
     } catch (const std::exception& error) {
-        return Error{ErrorCode::FileWriteFailed, file.string(), error.what()};
+        return Error{ErrorCode::FileWriteFailed, {}, error.what()};
     }
+}
+
+Status writePdfReport(const ReportContent& report, const std::filesystem::path& file)
+{
+    Result<AtomicFile> created = AtomicFile::create(file);
+    if (!created)
+        return created.error();
+    AtomicFile& output = created.value();
+    if (const Status drawn = renderPdf(report, [&](std::string_view bytes) { return output.append(bytes); }); !drawn) {
+        // A failed write is best told in the system's words ("No space left on device").
+        if (const Status written = output.status(); !written)
+            return written;
+        return Error{ErrorCode::FileWriteFailed, file.string(), drawn.error().detail};
+    }
+    return output.commit();
 }
 
 } // namespace rapport

@@ -7,10 +7,17 @@
 #include "report.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace rapport {
+
+// Draws `report` as an A4 PDF, handing its bytes to `write` as they are made; stops when
+// `write` returns false. Errors are FileWriteFailed with cairo's words as detail and no
+// subject (the caller knows where the bytes went). Long text wraps and runs on across
+// pages; nothing the report holds is left out.
+Status renderPdf(const ReportContent& report, const std::function<bool(std::string_view bytes)>& write);
 
 // Writes `report` as an A4 PDF to `file`, replacing it only once the new file is
 // complete (a temporary file in the same folder, then a rename), so a failure never

@@ -75,6 +75,9 @@ bool EmptyState::refresh(SidebarSession::View view)
     for (wxWindow* window : std::initializer_list<wxWindow*>{templatesLabel_, templateList_, previewLabel_, preview_,
                                                              attachButton_, emptyButton_})
         changed = window->Show(offersTemplates) || changed;
+    // A read-only store: the templates can be looked at, not attached (the panel says why).
+    attachButton_->Enable(!context_.readOnly());
+    emptyButton_->Enable(!context_.readOnly());
     if (view == View::Checklist)
         return changed;
 

@@ -1,6 +1,7 @@
 #include "item_detail.h"
 
 #include "item_text.h"
+#include "text_rules.h"
 
 #include "checklist_view.h"
 #include "icons.h"
@@ -90,6 +91,8 @@ void ItemDetail::build()
     titleLabel_ = label("rapport-title-label");
     title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                             wxDefaultValidator, "rapport-detail-title");
+    // The limits of text_rules.h, enforced as the user types; the store checks them again.
+    title_->SetMaxLength(static_cast<unsigned long>(maxLength(TextField::ItemTitle)));
     column->Add(titleLabel_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
     column->Add(title_, 0, wxEXPAND | wxALL, gap);
     // TRANSLATORS: label of the field holding an item's or a section's title.
@@ -115,6 +118,7 @@ void ItemDetail::build()
     reasonLabel_ = label("rapport-reason-label");
     reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                              wxDefaultValidator, "rapport-reason");
+    reason_->SetMaxLength(static_cast<unsigned long>(maxLength(TextField::Reason)));
     grid->Add(reasonLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(reason_, 1, wxEXPAND);
     dueLabel_ = label("rapport-due-label");
@@ -386,6 +390,12 @@ void ItemDetail::reload()
         for (wxWindow* part : std::initializer_list<wxWindow*>{description_, whyLabel_, why_, reasonLabel_, reason_,
                                                                customCopy_})
             part->Hide();
+    // A store that cannot be written: every field shows, none edits (the panel says why).
+    const bool editable = !context_.readOnly();
+    for (wxWindow* field : std::initializer_list<wxWindow*>{title_, status_, reason_, due_, owner_, note_, internal_,
+                                                            customCopy_, moveUp_, moveDown_, delete_})
+        if (field->IsEnabled() != editable)
+            field->Enable(editable);
     layoutWrapped();
     Thaw();
     loading_ = false;

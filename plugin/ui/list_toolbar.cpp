@@ -190,8 +190,11 @@ void ListToolbar::showUndoState()
 {
     const SidebarSession& session = context_.session();
     const std::locale& loc = context_.locale();
-    undo_->Enable(session.canUndo());
-    redo_->Enable(session.canRedo());
+    // A read-only store takes no change: adding, undoing and redoing are all changes.
+    const bool editable = !context_.readOnly();
+    addSection_->Enable(editable);
+    undo_->Enable(editable && session.canUndo());
+    redo_->Enable(editable && session.canRedo());
     const std::string undoName = session.undoName();
     undo_->SetToolTip(withShortcut(
         undoName.empty()
@@ -211,7 +214,9 @@ void ListToolbar::openMoreMenu()
     menu.Append(MenuCreateReport, withShortcut(translated(bl::translate("Create report…"), loc), "Ctrl+R"));
     // TRANSLATORS: menu entry listing the reports made for this document before.
     menu.Append(MenuPastReports, withShortcut(translated(bl::translate("Past reports…"), loc), "Ctrl+Shift+R"));
-    menu.Enable(MenuCreateReport, !(actions_.writingReport && actions_.writingReport()));
+    // A report is kept with the document, which a read-only store cannot do.
+    const bool editable = !context_.readOnly();
+    menu.Enable(MenuCreateReport, editable && !(actions_.writingReport && actions_.writingReport()));
     menu.AppendSeparator();
     menu.Append(MenuAddSection, withShortcut(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
     auto* templates = new wxMenu;
@@ -222,7 +227,9 @@ void ListToolbar::openMoreMenu()
         keys.push_back(entry.key);
     }
     // TRANSLATORS: menu entry; its submenu lists templates whose sections can be added to this checklist.
-    menu.AppendSubMenu(templates, translated(bl::translate("Add a template's sections"), loc));
+    wxMenuItem* addTemplate = menu.AppendSubMenu(templates, translated(bl::translate("Add a template's sections"), loc));
+    menu.Enable(MenuAddSection, editable);
+    addTemplate->Enable(editable);
     const int chosen =
         panel_->GetPopupMenuSelectionFromUser(menu, more_->GetPosition() + wxPoint(0, more_->GetSize().y));
     if (chosen == MenuCreateReport)

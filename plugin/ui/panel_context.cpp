@@ -45,8 +45,11 @@ void PanelContext::reportStatus(const Status& status) const
 {
     if (status)
         return;
-    const std::string description = status.error().description(locale_);
-    showProblem(description);
+    const Error& error = status.error();
+    const std::string description = error.description(locale_);
+    // A read-only store is told as the situation and what to do; the system's words go to the log only.
+    showProblem(error.code == ErrorCode::StoreReadOnly ? Error{error.code, error.subject, {}}.description(locale_)
+                                                       : description);
     if (errorSink_)
         errorSink_(description);
     trace("problem\t" + description);

@@ -37,6 +37,8 @@ public:
     void setMessageSink(MessageSink sink) { messageSink_ = std::move(sink); }
 
     SidebarSession& session() const noexcept { return session_; }
+    // True when changes cannot be saved: every edit control is disabled and the panel says why.
+    bool readOnly() const noexcept { return session_.readOnly().has_value(); }
     // Every translatable label of the panel, by msgid, for live relabelling.
     Relabeler& relabeler() noexcept { return relabeler_; }
     Language language() const noexcept { return language_; }

@@ -4,6 +4,7 @@
 #include "item_detail.h"
 #include "relabeler.h"
 #include "report_file.h"
+#include "text_rules.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
@@ -72,10 +73,10 @@ wxTextCtrl* multiline(wxWindow* parent, const char* name, int lines)
 
 } // namespace
 
-ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const ReportDraft& initial)
+ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const ReportDraft& initial, FileCheck checkFile)
     : wxDialog(parent, wxID_ANY, translated(bl::translate("Create report"), loc), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "rapport-report-dialog"),
-      locale_(loc)
+      locale_(loc), checkFile_(std::move(checkFile))
 {
     const int gap = FromDIP(6);
     auto* column = new wxBoxSizer(wxVERTICAL);
@@ -210,6 +211,12 @@ bool ReportDialog::validate()
                                .str(locale_));
     } else if (std::filesystem::is_directory(current.file, ec)) {
         problem = translated(bl::translate("Choose a file name, not a folder."), locale_);
+    } else if (const Status allowed = checkFile_ ? checkFile_(current.file) : Status{}; !allowed) {
+        problem = fromUtf8(allowed.error().description(locale_)); // the store, a document, a device
+    } else if (const Status summary = checkText(TextField::ReportText, current.summary); !summary) {
+        problem = fromUtf8(summary.error().description(locale_));
+    } else if (const Status next = checkText(TextField::ReportText, current.next_steps); !next) {
+        problem = fromUtf8(next.error().description(locale_));
     }
     problem_->SetLabel(problem);
     problem_->Show(!problem.empty());

@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include <filesystem>
+#include <functional>
 #include <locale>
 #include <optional>
 #include <string>
@@ -38,8 +39,12 @@ struct ReportDraft {
 // The "Create report" dialog.
 class ReportDialog : public wxDialog {
 public:
-    // `initial` fills the fields; `loc` is the interface language, for the dialog's own words.
-    ReportDialog(wxWindow* parent, const std::locale& loc, const ReportDraft& initial);
+    // Whether a report may be written to a file (SidebarSession::checkOutputFile).
+    using FileCheck = std::function<Status(const std::filesystem::path& file)>;
+
+    // `initial` fills the fields; `loc` is the interface language, for the dialog's own words;
+    // `checkFile`, when given, refuses files the command line refuses too (the store, a document).
+    ReportDialog(wxWindow* parent, const std::locale& loc, const ReportDraft& initial, FileCheck checkFile = {});
 
     // What the fields say now.
     ReportDraft draft() const;
@@ -57,6 +62,7 @@ private:
     void onFormatChanged();
 
     std::locale locale_;
+    FileCheck checkFile_;
     wxChoice* language_ = nullptr;
     wxChoice* format_ = nullptr;
     wxTextCtrl* summary_ = nullptr;

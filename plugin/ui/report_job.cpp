@@ -10,6 +10,7 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <memory>
 
 #include <wx/app.h>
 #include <wx/gauge.h>
@@ -54,8 +55,13 @@ ReportDraft ReportJob::defaults() const
 void ReportJob::start(const ReportDraft& draft)
 {
     SidebarSession& session = context_.session();
-    if (session.view() != SidebarSession::View::Checklist || running())
+    if (session.view() != SidebarSession::View::Checklist || running() || context_.readOnly())
         return;
+    // The same rules as the dialog's, again: the file system may have changed meanwhile.
+    if (const Status allowed = session.checkOutputFile(draft.file); !allowed) {
+        context_.reportStatus(allowed);
+        return;
+    }
     auto built = session.buildReport(draft.language, draft.summary, draft.next_steps, context_.today(),
                                      nowSeconds());
     if (!built) {
@@ -78,39 +84,44 @@ void ReportJob::start(const ReportDraft& draft)
     // A PDF of a long checklist takes a few hundred milliseconds: never on the UI thread.
     worker_ = std::jthread([this, report = *report_, format = draft.format, file = draft.file, done = done_,
                             alive = std::weak_ptr<int>(alive_)] {
-        Status written;
+        auto prepared = std::make_shared<Result<AtomicFile>>(Error{ErrorCode::FileWriteFailed, file.string(), {}});
         try {
-            written = writeReportFile(report, format, file);
+            *prepared = prepareReportFile(report, format, file);
         } catch (const std::exception& e) {
-            written = Error{ErrorCode::FileWriteFailed, file.string(), e.what()};
+            *prepared = Error{ErrorCode::FileWriteFailed, file.string(), e.what()};
         }
-        wxTheApp->CallAfter([this, written, done, alive] {
+        wxTheApp->CallAfter([this, prepared, done, alive] {
             done->store(true);
             if (alive.lock()) // the job, and so the panel, still exists
-                context_.guarded([&] { finished(written); });
+                context_.guarded([&] { finished(*prepared); });
         });
     });
     context_.trace("report-started\t" + draft.file.string());
 }
 
-void ReportJob::finished(const Status& written)
+void ReportJob::finished(Result<AtomicFile>& prepared)
 {
     pulse_.Stop();
     progress_->Hide();
-    if (!written || !report_ || !draft_) {
-        if (!written)
-            context_.reportStatus(written);
+    if (!prepared || !report_ || !draft_) {
+        if (!prepared)
+            context_.reportStatus(prepared.error());
         panel_->Layout();
         return;
     }
     auto kept = context_.session().keepReport(document_, *report_, draft_->format,
                                               nowSeconds());
     if (!kept) {
-        context_.reportStatus(kept.error());
+        context_.reportStatus(kept.error()); // the prepared file goes with its temporary name
         panel_->Layout();
         return;
     }
     const std::locale& loc = context_.locale();
+    if (const Status committed = prepared.value().commit(); !committed) {
+        context_.reportStatus(committed);
+        panel_->Layout();
+        return;
+    }
     // TRANSLATORS: shown when a report was written; {1} is the file's path.
     context_.showNotice((bl::format(bl::translate("Report saved as {1}")) % draft_->file.string()).str(loc));
     context_.trace("report\t" + draft_->file.string() + "\t" + std::string(languageCode(draft_->language)) + "\t" +

@@ -1,11 +1,15 @@
 // Writing a report file from the sidebar: the report's content is built on the UI thread
-// (store reads only), the file is written on a worker thread while a progress bar pulses,
-// and only once the file exists is the report kept in the store as a snapshot, since a
-// snapshot stands for a report the client could have received.
+// (store reads only), the file is written on a worker thread while a progress bar pulses
+// (complete and synced, under a temporary name), then the report is kept in the store as
+// a snapshot, and only then is the file put in its place: a snapshot stands for a report
+// the client could have received, and a report whose snapshot could not be kept leaves
+// no file behind.
 #pragma once
 
 #include "panel_context.h"
 #include "report_dialogs.h"
+
+#include "atomic_file.h"
 
 #include <atomic>
 #include <cstdint>
@@ -40,8 +44,9 @@ public:
     void start(const ReportDraft& draft);
 
 private:
-    // Back on the UI thread with the file's outcome: keeps the snapshot and says so.
-    void finished(const Status& written);
+    // Back on the UI thread with the prepared file: keeps the snapshot, then puts the file
+    // in place, and says so.
+    void finished(Result<AtomicFile>& prepared);
 
     wxWindow* panel_;
     PanelContext& context_;

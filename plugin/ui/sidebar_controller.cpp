@@ -48,7 +48,9 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
         panel_->showProblem(stickyNotice_);
         trace("recovered\t" + notice.damaged_copy.string());
     }
-    if (opened) {
+    if (const auto& readOnly = session_.readOnly())
+        host_.log("Rapport: " + readOnly->description(), true); // the panel says it without the system's words
+    if (opened && !session_.readOnly()) {
         // One verified backup a day, made on its own connection and thread: never on the UI thread.
         backup_ = std::jthread([file = defaultStoreFile()] {
             if (backupDue(file, std::chrono::hours(24)))
@@ -113,7 +115,9 @@ void SidebarController::onDocumentRenamed(const std::string& old_path, const std
     const Status moved = session_.documentRenamed(old_path, new_path);
     if (!moved) {
         host_.log("Rapport: " + moved.error().description(), true);
-        panel_->showProblem(moved.error().description(localization_.locale(language_)));
+        // A read-only store is explained by the panel's notice (refresh() below), not as a problem.
+        if (moved.error().code != ErrorCode::StoreReadOnly)
+            panel_->showProblem(moved.error().description(localization_.locale(language_)));
     }
     trace("renamed\t" + canonicalDocumentPath(old_path) + "\t" + canonicalDocumentPath(new_path));
     panel_->refresh();

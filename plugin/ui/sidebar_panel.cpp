@@ -11,6 +11,7 @@
 #include "modal.h"
 #include "report_job.h"
 #include "sidebar_header.h"
+#include "text_rules.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
@@ -45,6 +46,11 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
     const int gap = FromDIP(6);
     languageSelector_ = std::make_unique<LanguageSelector>(this, column, context_);
     header_ = std::make_unique<SidebarHeader>(this, column, context_);
+    // Plain text, not the link-blue of a problem: a read-only store is a state to explain,
+    // with what to do about it, not an error of the moment.
+    readOnlyLabel_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-read-only");
+    column->Add(readOnlyLabel_, 0, wxEXPAND | wxALL, gap);
+    readOnlyLabel_->Hide();
     emptyState_ = std::make_unique<EmptyState>(this, column, context_,
                                                [this](bool from_templates) { onAttached(from_templates); });
     buildChecklistState(column);
@@ -64,7 +70,8 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
         event.Skip();
         CallAfter([this] {
             context_.guarded([&] {
-                if (header_->refresh()) // re-wrapped to the new width
+                const bool header = header_->refresh(); // re-wrapped to the new width
+                if (showReadOnly() || header)
                     Layout();
             });
         });
@@ -98,6 +105,7 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     list_ = new ChecklistView(listPane, "rapport-items");
     newItem_ = new wxTextCtrl(listPane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                               wxDefaultValidator, "rapport-new-item");
+    newItem_->SetMaxLength(static_cast<unsigned long>(maxLength(TextField::ItemTitle)));
     listColumn->Add(list_, 1, wxEXPAND);
     listColumn->Add(newItem_, 0, wxEXPAND | wxTOP, gap / 2);
     listPane->SetSizer(listColumn);
@@ -175,6 +183,7 @@ void SidebarPanel::refresh()
     changed = toolbar_->show(hasChecklist) || changed;
     changed = splitter_->Show(hasChecklist) || changed;
     changed = emptyState_->refresh(view) || changed;
+    changed = showReadOnly() || changed;
 
     if (hasChecklist) {
         if (listedDocument_ != session.documentPath()) {
@@ -255,9 +264,35 @@ void SidebarPanel::onListSelection()
     refreshDetail();
 }
 
+bool SidebarPanel::showReadOnly()
+{
+    const SidebarSession& session = context_.session();
+    const bool readOnly = context_.readOnly() && session.view() != SidebarSession::View::StoreUnavailable;
+    newItem_->Enable(!readOnly);
+    bool changed = readOnlyLabel_->Show(readOnly);
+    if (readOnly) {
+        // The situation and what to do, in the panel's language; the system's words go to the log.
+        const Error& why = *session.readOnly();
+        const wxString text = wrapForLabel(
+            *readOnlyLabel_, fromUtf8(Error{why.code, why.subject, {}}.description(context_.locale())), wrapWidth(*this));
+        if (readOnlyLabel_->GetLabelText() != text) {
+            readOnlyLabel_->SetLabelText(text);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 void SidebarPanel::onChanged(const Status& status, const std::string& line)
 {
     SidebarSession& session = context_.session();
+    if (!status && status.error().code == ErrorCode::StoreReadOnly) {
+        // Found read-only at this change (it was writable when opened): say so once, in
+        // the notice, and disable what can no longer work.
+        context_.trace("read-only	" + status.error().detail);
+        refresh();
+        return;
+    }
     if (!status) {
         context_.reportStatus(status);
     } else {
@@ -344,7 +379,8 @@ void SidebarPanel::onCreateReport()
     if (context_.session().view() != SidebarSession::View::Checklist || writingReport())
         return;
     detail_->flushPending(); // the note being typed belongs in the report
-    ReportDialog dialog(this, context_.locale(), reportDefaults());
+    ReportDialog dialog(this, context_.locale(), reportDefaults(),
+                        [this](const std::filesystem::path& file) { return context_.session().checkOutputFile(file); });
     if (showModal(dialog) != wxID_OK)
         return;
     createReport(dialog.draft());

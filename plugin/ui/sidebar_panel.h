@@ -101,6 +101,9 @@ private:
     void onCreateReport();
     void onPastReports();
     void showMessage(const std::string& text, bool problem);
+    // Shows or hides the read-only notice and enables the edit controls to match; true
+    // when the panel needs a layout.
+    bool showReadOnly();
     void applyFilter();
     void leaveForList();
 
@@ -122,6 +125,7 @@ private:
     wxTextCtrl* newItem_ = nullptr;
     ItemDetail* detail_ = nullptr;
     wxStaticText* problemLabel_ = nullptr;
+    wxStaticText* readOnlyLabel_ = nullptr; // why nothing can be changed, when the store is read-only
 };
 
 } // namespace rapport::ui

@@ -6,6 +6,7 @@
 #include "report_unicode.h"
 
 #include "../temp_folder.h"
+#include "../test_sqlite.h"
 
 #include <doctest/doctest.h>
 
@@ -240,29 +241,40 @@ std::int64_t unixDay(int y, unsigned m, unsigned d)
 }
 
 // A store-backed report with hostile text in every user field: item titles, reasons,
-// notes, summary, next steps and the document's file name.
+// notes, summary, next steps and the document's file name. Rapport no longer stores
+// invalid UTF-8 or over-long text (text_rules.h), but a store written before it checked
+// may hold anything: the hostile text goes in as raw SQL, as such a store would have it.
 rapport::ReportContent hostileReport(const fs::path& folder, std::string& document_name)
 {
     document_name = "\"><img src=x onerror=alert(1)><svg onload=alert(1)><script>document.title='PWNED'"
                     "[x](javascript:alert(1))\u202Etxt.exe\xff.md";
-    auto store = rapport::Store::open(folder / "rapport.sqlite3");
+    const fs::path file = folder / "rapport.sqlite3";
+    auto store = rapport::Store::open(file);
     REQUIRE(store);
     auto& s = store.value();
-    auto attached = s.attach("/home/client/" + document_name, "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}});
+    auto attached = s.attach("/home/client/brief.md", "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}});
     REQUIRE(attached);
     const auto doc = attached.value().document_id;
+    const std::string id = std::to_string(doc);
+    rapport::testing::execRawWith(file, ("UPDATE documents SET path = ?1 WHERE id = " + id).c_str(),
+                                  {"/home/client/" + document_name});
     const ItemStatus statuses[] = {ItemStatus::InProgress, ItemStatus::WaitingOnClient, ItemStatus::Blocked,
                                    ItemStatus::Done};
     const std::int64_t now = unixDay(2026, 11, 23) + 12 * 3600;
     for (std::size_t i = 0; i < kHostile.size(); ++i) {
-        auto added = s.addCustomItem(doc, 0, kHostile[i]);
+        auto added = s.addCustomItem(doc, 0, "placeholder");
         REQUIRE(added);
         const ItemStatus status = statuses[i % 4];
-        // Reasons and notes get the other hostile strings, so every string lands in every field.
-        REQUIRE(s.setStatus(doc, added.value(), status, kHostile[(i + 3) % kHostile.size()], now - 5 * 86400));
-        REQUIRE(s.setNote(doc, added.value(), kHostile[(i + 7) % kHostile.size()]));
+        REQUIRE(s.setStatus(doc, added.value(), status, "placeholder", now - 5 * 86400));
         if (i % 3 == 0)
             REQUIRE(s.setDue(doc, added.value(), i % 2 ? "2026-11-20" : "2026-11-28"));
+        // Reasons and notes get the other hostile strings, so every string lands in every field.
+        rapport::testing::execRawWith(
+            file,
+            ("UPDATE items SET custom_text = ?1, status_reason = ?2, note = ?3 WHERE document_id = " + id +
+             " AND item_id = " + std::to_string(added.value()))
+                .c_str(),
+            {kHostile[i], kHostile[(i + 3) % kHostile.size()], kHostile[(i + 7) % kHostile.size()]});
     }
     auto checklist = s.checklistFor("/home/client/" + document_name);
     REQUIRE(checklist);

@@ -3,6 +3,7 @@
 #include "report_dialogs.h"
 #include "sidebar_controller.h"
 #include "sidebar_panel.h"
+#include "output_path.h"
 #include "store.h"
 
 #include <wx/choice.h>
@@ -144,6 +145,60 @@ TEST_CASE("the Create report dialog fills in its defaults, follows the format an
     CHECK_FALSE(dialog.validate());
     CHECK(findNamed<wxStaticText>(&dialog, "rapport-report-problem")->IsShown());
     dialog.Hide();
+}
+
+TEST_CASE("the Create report dialog and the sidebar refuse the store, its backups and a document, as the command line does")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host.frame, host);
+    sidebar.setLanguage(Language::English);
+    const std::string doc = (data.path / "brief.md").string();
+    { std::ofstream(doc) << "brief"; }
+    sidebar.onActiveDocumentChanged(doc);
+    REQUIRE(sidebar.runTestCommand("attach kickoff"));
+    auto* panel = panelOf(sidebar);
+    const auto store = data.path / "rapport.sqlite3";
+
+    // The dialog, with the panel's own check: each forbidden file is named and refused.
+    ui::ReportDraft initial;
+    initial.file = data.path / "report.html";
+    ui::ReportDialog dialog(host.frame, Localization::shared().locale(Language::English), initial,
+                            [&](const std::filesystem::path& file) {
+                                auto checked = Store::open(store);
+                                REQUIRE(checked);
+                                auto paths = protectedPathsOf(checked.value());
+                                REQUIRE(paths);
+                                return checkOutputPath(file, paths.value());
+                            });
+    dialog.Show();
+    settle();
+    auto* picker = findNamed<wxFilePickerCtrl>(&dialog, "rapport-report-file");
+    auto* problem = findNamed<wxStaticText>(&dialog, "rapport-report-problem");
+    for (const auto& [file, words] : {std::pair{store.string(), "own data"},
+                                      std::pair{store.string() + "-wal", "own data"},
+                                      std::pair{(data.path / "settings.xml").string(), "own data"},
+                                      std::pair{doc, "document with a checklist"},
+                                      std::pair{std::string("/dev/null"), "device"}}) {
+        CAPTURE(file);
+        picker->SetPath(wxString::FromUTF8(file));
+        CHECK_FALSE(dialog.validate());
+        CHECK(problem->GetLabelText().Contains(words));
+    }
+    picker->SetPath(wxString::FromUTF8((data.path / "report.html").string()));
+    CHECK(dialog.validate());
+    dialog.Hide();
+
+    // The sidebar checks again when it starts writing: nothing written, nothing kept.
+    REQUIRE(sidebar.runTestCommand("report en html " + store.string()));
+    waitForReport(panel);
+    CHECK(findNamed<wxStaticText>(sidebar.panel(), "rapport-problem")->GetLabelText().Contains("own data"));
+    CHECK(storedReports(data.path, doc).empty());
+    CHECK(readFile(doc) == "brief");
+    REQUIRE(sidebar.runTestCommand("report en html " + doc));
+    waitForReport(panel);
+    CHECK(readFile(doc) == "brief");
+    CHECK(storedReports(data.path, doc).empty());
 }
 
 TEST_CASE("past reports are listed, read, compared and opened as a web page")
