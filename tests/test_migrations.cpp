@@ -75,7 +75,7 @@ TEST_CASE("a store written by schema version 1 is migrated, keeping every tick")
     CHECK(store.value().history(checklist.document_id).value().size() == 1);
 }
 
-TEST_CASE("a store written by schema version 2 is migrated to 3, keeping everything, and takes reports")
+TEST_CASE("a store written by schema version 2 is migrated, keeping everything, and takes reports")
 {
     rapport::testing::TempFolder dir{"rapport-migration"};
     const fs::path file = dir.path / "rapport.sqlite3";
@@ -144,9 +144,113 @@ TEST_CASE("a store written by schema version 2 is migrated to 3, keeping everyth
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
     REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-    CHECK(sqlite3_column_int(stmt, 0) == 3);
+    CHECK(sqlite3_column_int(stmt, 0) == rapport::Store::kSchemaVersion);
     sqlite3_finalize(stmt);
     sqlite3_close(db);
+}
+
+namespace {
+
+// What one query on the raw file returns, as text (NULL as "NULL"), rows joined by '\n'.
+std::string queryRaw(const fs::path& file, const char* sql)
+{
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+    std::string out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        if (!out.empty())
+            out += "\n";
+        for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+            const auto* text = sqlite3_column_text(stmt, c);
+            out += (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+        }
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a store written by schema version 3 is migrated to 4: uids, a node id, stamped history, sharing tables")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    // Exactly the schema Rapport wrote at version 3 (version 2 plus reports), with data.
+    execRaw(file, R"sql(
+        PRAGMA journal_mode=WAL;
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL DEFAULT '');
+        CREATE INDEX documents_by_fingerprint ON documents(fingerprint) WHERE fingerprint <> '';
+        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, revision_rounds_agreed INTEGER,
+            revision_rounds_used INTEGER NOT NULL DEFAULT 0, update_every_days INTEGER,
+            next_update_due TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '');
+        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), section_id INTEGER NOT NULL DEFAULT 1,
+            status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5), status_reason TEXT NOT NULL DEFAULT '',
+            status_since INTEGER, due TEXT NOT NULL DEFAULT '', owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '', internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+            PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
+        CREATE TABLE sections (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            section_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
+            section_key TEXT NOT NULL DEFAULT '', custom_title TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, section_id)) WITHOUT ROWID;
+        CREATE TABLE history (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            sequence INTEGER NOT NULL, at INTEGER NOT NULL, item_id INTEGER NOT NULL DEFAULT 0, field TEXT NOT NULL,
+            old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (document_id, sequence)) WITHOUT ROWID;
+        CREATE TABLE reports (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            report_id INTEGER NOT NULL, made_at INTEGER NOT NULL, language TEXT NOT NULL, format TEXT NOT NULL,
+            content_xml TEXT NOT NULL, PRIMARY KEY (document_id, report_id)) WITHOUT ROWID;
+        INSERT INTO documents VALUES (1, '/docs/合同.md', 1700000000, '');
+        INSERT INTO checklists VALUES (1, 'kickoff', 1700000000, NULL, 0, NULL, '', '');
+        INSERT INTO sections VALUES (1, 1, 1, 'kickoff', 'scope', '');
+        INSERT INTO sections VALUES (1, 2, 2, '', '', 'Our own');
+        INSERT INTO items VALUES (1, 1, 1, 'kickoff', 'scope-in-out', '', 1, 1, 4, '', 1700000100, '', 0, '', 0);
+        INSERT INTO items VALUES (1, 2, 2, '', '', 'Logo files', 0, 2, 0, '', NULL, '', 0, 'ask again', 1);
+        INSERT INTO history VALUES (1, 1, 1700000100, 1, 'status', 'todo', 'done');
+        INSERT INTO reports VALUES (1, 1, 1700000300, 'zh_CN', 'html', '<rapport-report/>');
+        PRAGMA user_version=3;
+    )sql");
+
+    auto store = rapport::Store::open(file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    CHECK(rapport::isReplicaId(store.value().nodeId()));
+    const auto checklist = reload(store.value(), "/docs/合同.md");
+    REQUIRE(checklist.items.size() == 2);
+    REQUIRE(checklist.sections.size() == 2);
+    // Every row keeps its fields and gets a uid of its own.
+    CHECK(checklist.items[0].status == ItemStatus::Done);
+    CHECK(checklist.items[1].note == "ask again");
+    CHECK(checklist.items[1].internal);
+    CHECK(checklist.sections[1].custom_title == "Our own");
+    CHECK(rapport::isReplicaId(checklist.items[0].uid));
+    CHECK(rapport::isReplicaId(checklist.items[1].uid));
+    CHECK(checklist.items[0].uid != checklist.items[1].uid);
+    CHECK(rapport::isReplicaId(checklist.sections[0].uid));
+    CHECK(checklist.sections[0].uid != checklist.sections[1].uid);
+    CHECK(store.value().reports(1).value().size() == 1);
+    // The old row keeps empty stamps; a new change is stamped with its id, author and clock.
+    store.value().setAuthor("Ana");
+    REQUIRE(store.value().setNote(1, 2, "call on Monday"));
+    const auto history = store.value().history(1).value();
+    REQUIRE(history.size() == 2);
+    CHECK(history[0].change_id.empty());
+    CHECK(history[0].hlc.empty());
+    CHECK(rapport::isReplicaId(history[1].change_id));
+    CHECK(history[1].author == "Ana");
+    CHECK(rapport::Hlc::parse(history[1].hlc).has_value());
+    // Nothing is shared yet; the sharing tables exist and are empty.
+    CHECK_FALSE(store.value().sharedDocument(1).value().has_value());
+    CHECK(queryRaw(file, "SELECT COUNT(*) FROM shared_documents") == "0");
+    CHECK(queryRaw(file, "SELECT COUNT(*) FROM shared_log") == "0");
+    CHECK(queryRaw(file, "SELECT COUNT(*) FROM meta WHERE key = 'node'") == "1");
+    CHECK(queryRaw(file, "PRAGMA user_version") == std::to_string(rapport::Store::kSchemaVersion));
 }
 
 TEST_CASE("a new store records the schema version")

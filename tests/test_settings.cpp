@@ -27,7 +27,12 @@ TEST_CASE("settings survive a save and a load, and a damaged file is kept aside"
     CHECK(loaded.get("language") == "zh_CN");
     CHECK(loaded.get("note") == "Ünïcödé & <xml>");
 
+    CHECK(rapport::Settings::peek(file).get("language") == "zh_CN");
     std::ofstream(file, std::ios::trunc) << "<rapport-settings><setting key=";
+    // A reader that must not write leaves the damaged file where it is.
+    CHECK(rapport::Settings::peek(file).get("language", "en") == "en");
+    CHECK(fs::exists(file));
+    CHECK_FALSE(fs::exists(dir / "settings.xml.damaged"));
     const auto damaged = rapport::Settings::load(file);
     CHECK(damaged.get("language", "en") == "en");
     CHECK(fs::exists(dir / "settings.xml.damaged"));

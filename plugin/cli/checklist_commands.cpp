@@ -39,6 +39,8 @@ public:
         Store* store = context.store();
         if (!store)
             return kExitFailed;
+        if (const int rc = context.sync(canonicalDocumentPath(document_))) // the team's checklist, if any
+            return rc;
         auto attached = store->attach(canonicalDocumentPath(document_), chosen->key, items);
         if (!attached)
             return context.failure(attached.error());
@@ -191,7 +193,7 @@ public:
             return context.failure(entries.error());
         for (const auto& entry : entries.value())
             context.row({std::to_string(entry.sequence), std::to_string(entry.at), std::to_string(entry.item_id),
-                         entry.field, entry.old_value, entry.new_value});
+                         entry.field, entry.old_value, entry.new_value, entry.author, entry.change_id});
         return kExitOk;
     }
 };

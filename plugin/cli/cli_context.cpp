@@ -2,6 +2,7 @@
 
 #include "localization.h"
 #include "output_path.h"
+#include "sharing_text.h"
 #include "store_recovery.h"
 #include "terminal_text.h"
 
@@ -22,6 +23,14 @@ const std::locale& messageLocale()
 }
 
 std::string say(const bl::message& message) { return message.str(messageLocale()); }
+
+std::string formatted(const bl::message& pattern, std::initializer_list<std::string> arguments)
+{
+    bl::format format(pattern);
+    for (const std::string& argument : arguments)
+        format % argument;
+    return format.str(messageLocale());
+}
 
 std::string checkArgument(std::string_view name, const std::string& value, TextField field)
 {
@@ -63,6 +72,7 @@ Store* CliContext::store()
             note(notice.description(messageLocale()));
         store_.emplace(std::move(opened.value().store));
         store_->addListener([this](const std::vector<Change>&) { wrote_ = true; });
+        sharing_ = std::make_unique<Sharing>(*store_);
     }
     return &*store_;
 }
@@ -102,6 +112,8 @@ int CliContext::loadChecklist(const std::string& document, Checklist& out)
     if (!opened)
         return kExitFailed;
     const std::string path = canonicalDocumentPath(document);
+    if (const int rc = sync(path))
+        return rc;
     auto checklist = opened->checklistFor(path);
     if (!checklist)
         return failure(checklist.error());
@@ -143,6 +155,39 @@ void CliContext::finish(int exit_code)
               backedUp.error().description(messageLocale()))
                  .str(messageLocale()));
     }
+}
+
+Sharing* CliContext::sharing() { return store() ? sharing_.get() : nullptr; }
+
+int CliContext::sync(const std::string& path)
+{
+    Sharing* shared = sharing();
+    if (!shared)
+        return kExitFailed;
+    auto report = shared->sync(path);
+    if (!report)
+        return failure(report.error());
+    tell(report.value(), path);
+    // Changes from here on are this person's: git's user.name for a shared checklist.
+    shared->useAuthorFor(path);
+    return kExitOk;
+}
+
+void CliContext::tell(const SyncReport& report, const std::string& path)
+{
+    for (const std::string& line : describeSync(report, sidecar::pathFor(path).string(), messageLocale()))
+        err_ << "rapport: " << line << "\n";
+    for (const OverriddenChange& change : report.overridden)
+        err_ << "rapport: "
+             << describeOverride(change, change.item_id ? "#" + std::to_string(change.item_id) : change.kind,
+                                 localDateTime(change.their_at), messageLocale())
+             << "\n";
+}
+
+void CliContext::settle()
+{
+    if (sharing_)
+        static_cast<void>(sharing_->settle());
 }
 
 } // namespace rapport::cli

@@ -7,6 +7,7 @@
 #include "calendar.h"
 #include "error.h"
 #include "model.h"
+#include "sharing.h"
 #include "store.h"
 #include "template_library.h"
 #include "text_rules.h"
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <initializer_list>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,8 @@ inline constexpr int kExitUsage = 2;
 const std::locale& messageLocale();
 // `message` translated into messageLocale().
 std::string say(const boost::locale::message& message);
+// `pattern` translated into messageLocale() with {1}, {2}, ... filled from `arguments`.
+std::string formatted(const boost::locale::message& pattern, std::initializer_list<std::string> arguments);
 
 // Why `value`, given for the argument or option `name`, cannot be taken as `field`
 // (invalid UTF-8, a control character, too long), in the user's language; "" when fine.
@@ -69,6 +73,7 @@ public:
     void row(std::initializer_list<std::string_view> fields);
 
     // The checklist of `document` into `out`, or a failure already reported (its exit code).
+    // A shared checklist's sidecar is read first (sync()).
     int loadChecklist(const std::string& document, Checklist& out);
 
     // Whether a file may be written at `path` ("-" is standard output and always may):
@@ -80,6 +85,17 @@ public:
     // last day, makes one (as the sidebar does once a day), so that users of the command
     // line alone have backups too. A failed backup is reported, not fatal.
     void finish(int exit_code);
+    // Sharing over the store (opened with it): its listener appends each change to a shared
+    // checklist's sidecar.
+    Sharing* sharing();
+    // Reads the sidecar of the document at the canonical `path` into the store, joining a
+    // shared checklist the store has not seen, and says what it found on the error stream;
+    // kExitOk, or the exit code of a failure already reported.
+    int sync(const std::string& path);
+    // Says on the error stream what a sync of the document at `path` found.
+    void tell(const SyncReport& report, const std::string& path);
+    // Rewrites the sidecars this run appended to in canonical order; main() calls it last.
+    void settle();
 
 private:
     std::filesystem::path storeFile_;
@@ -88,6 +104,7 @@ private:
     std::optional<Store> store_;
     std::optional<TemplateLibrary> templates_;
     bool wrote_ = false; // a change was committed in this run
+    std::unique_ptr<Sharing> sharing_; // declared after store_: gone before it
 };
 
 } // namespace rapport::cli

@@ -33,6 +33,22 @@ const std::vector<CommandEntry>& commandTable()
         {"reports", "DOC", "list the reports made for DOC", makeReportsCommand},
         {"report-diff", "DOC OLD NEW", "what changed between two of DOC's reports (ids from reports)",
          makeReportDiffCommand},
+        // Items and sections (structure_commands.cpp).
+        {"sections", "DOC", "print DOC's sections: number, title, items", makeSectionsCommand},
+        {"add-section", "DOC TITLE", "add a section of your own at the end", makeAddSectionCommand},
+        {"move", "DOC ITEM INDEX [--section SECTION]", "move an item to INDEX (0-based) of its or another section",
+         makeMoveCommand},
+        {"delete", "DOC ITEM", "delete a custom item", makeDeleteCommand},
+        {"move-section", "DOC SECTION INDEX", "move a section to INDEX (0-based)", makeMoveSectionCommand},
+        {"delete-section", "DOC SECTION", "delete a section and its items", makeDeleteSectionCommand},
+        // Sharing with a team through git or a synced folder (sharing_commands.cpp).
+        {"share", "DOC", "share DOC's checklist through .rapport/DOC.rapport beside it (commit that file)",
+         makeShareCommand},
+        {"unshare", "DOC", "stop writing DOC's sidecar; the file and the checklist stay", makeUnshareCommand},
+        {"git-setup", "[REPO]", "make git merge sidecars by union (.gitattributes and the merge driver)",
+         makeGitSetupCommand},
+        {"merge-sidecar", "BASE OURS THEIRS", "the merge driver git runs: the union of OURS and THEIRS into OURS",
+         makeMergeSidecarCommand},
     };
     return table;
 }

@@ -87,5 +87,15 @@ std::unique_ptr<Command> makeImportCommand();      // exchange_commands.cpp
 std::unique_ptr<Command> makeReportCommand();      // report_commands.cpp
 std::unique_ptr<Command> makeReportsCommand();     // report_commands.cpp
 std::unique_ptr<Command> makeReportDiffCommand();  // report_commands.cpp
+std::unique_ptr<Command> makeSectionsCommand();      // structure_commands.cpp
+std::unique_ptr<Command> makeAddSectionCommand();    // structure_commands.cpp
+std::unique_ptr<Command> makeMoveCommand();          // structure_commands.cpp
+std::unique_ptr<Command> makeDeleteCommand();        // structure_commands.cpp
+std::unique_ptr<Command> makeMoveSectionCommand();   // structure_commands.cpp
+std::unique_ptr<Command> makeDeleteSectionCommand(); // structure_commands.cpp
+std::unique_ptr<Command> makeShareCommand();         // sharing_commands.cpp
+std::unique_ptr<Command> makeUnshareCommand();       // sharing_commands.cpp
+std::unique_ptr<Command> makeGitSetupCommand();      // sharing_commands.cpp
+std::unique_ptr<Command> makeMergeSidecarCommand();  // sharing_commands.cpp
 
 } // namespace rapport::cli

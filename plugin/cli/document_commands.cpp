@@ -15,14 +15,6 @@ namespace {
 
 namespace bl = boost::locale;
 
-std::string formatted(const bl::message& pattern, std::initializer_list<std::string> arguments)
-{
-    bl::format format(pattern);
-    for (const std::string& argument : arguments)
-        format % argument;
-    return format.str(messageLocale());
-}
-
 class RenameCommand : public Command {
 public:
     void define(CLI::App& app) override

@@ -93,6 +93,7 @@ int run(std::vector<std::string> args)
         return usage(problem, entry);
     CliContext context(storeFile, std::cout, std::cerr);
     const int rc = command->run(context);
+    context.settle(); // the sidecars this run appended to, in canonical order
     context.finish(rc);
     return rc;
 }

@@ -17,7 +17,7 @@ struct KindField {
     bool undone_by_old_value; // a field set back to what it was
 };
 
-constexpr std::array<KindField, 26> kFields{{
+constexpr std::array<KindField, 29> kFields{{
     {ChangeKind::Attached, "attached", Target::Checklist, false},
     {ChangeKind::TemplateAdded, "template-added", Target::Checklist, false},
     {ChangeKind::Status, "status", Target::Item, true},
@@ -44,6 +44,9 @@ constexpr std::array<KindField, 26> kFields{{
     {ChangeKind::DocumentMoved, "path", Target::Document, false},
     {ChangeKind::ReportKept, "report", Target::Checklist, false},
     {ChangeKind::Imported, "imported", Target::Checklist, false},
+    {ChangeKind::Shared, "shared", Target::Document, false},
+    {ChangeKind::Unshared, "unshared", Target::Document, false},
+    {ChangeKind::Merged, "merged", Target::Checklist, false},
 }};
 
 const KindField& entryOf(ChangeKind kind)
@@ -117,7 +120,7 @@ std::optional<Change> inverseOf(const Change& applied)
     case ChangeKind::SectionMoved:
         inverse.index = parsePlace(applied.old_value).second;
         return inverse;
-    default: // attaching, combining a template in, moving the document, keeping a report
+    default: // attaching, combining a template in, moving the document, keeping a report, sharing
         return std::nullopt;
     }
 }

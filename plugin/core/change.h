@@ -44,6 +44,10 @@ enum class ChangeKind {
     DocumentMoved,        // "path": the document now lives at `new_value`
     ReportKept,           // "report": a progress report kept as a snapshot (`report`)
     Imported,             // a whole checklist with the history it brings (`imported`); adds no row
+    Shared,               // "shared": the checklist is shared through the sidecar file `new_value`
+    Unshared,             // "unshared": the sidecar `old_value` is no longer written
+    Merged,               // changes read from the sidecar (`merged`): the replayed checklist and one
+                          // history row per change, recorded with their own ids; adds no row of its own
 };
 
 // The history's word for `kind` ("status", "section-moved", ...).
@@ -74,6 +78,23 @@ struct ImportedChecklist {
     std::vector<HistoryEntry> history;
 };
 
+// One change of a shared checklist's log as its sidecar holds it (sidecar_format.h).
+struct LoggedChange {
+    std::string hlc;       // its clock reading (Hlc::text())
+    std::string change_id; // globally unique
+    std::string node;      // the store that made it
+    std::string lines;     // its lines in the sidecar, each ending in '\n'
+};
+
+// What a merge writes: the checklist as the replay of its whole log gives it, and the
+// changes the store had not seen, each recorded in the history with its own id.
+struct MergedLog {
+    Checklist checklist;                 // ids, positions and uids as the replay assigned them
+    std::vector<LoggedChange> changes;   // the new changes, for the store's copy of the log
+    std::vector<HistoryEntry> history;   // one row each (sequence assigned by the store)
+    std::string sidecar;                 // joining: the sidecar the document is now shared through
+};
+
 // One change. The caller says what and to which value; Store::apply() fills in the
 // rest (the old value, the ids it assigned, what a deletion removed, when).
 struct Change {
@@ -98,6 +119,14 @@ struct Change {
     std::optional<DeletedSection> section;   // SectionRestored; what SectionDeleted removed
     std::optional<StoredReport> report;      // ReportKept (its id is set by the store)
     std::shared_ptr<const ImportedChecklist> imported; // Imported
+    std::shared_ptr<const MergedLog> merged;           // Merged
+
+    // Set by the store for every recorded change (see hlc.h): who, when, which.
+    std::string change_id;
+    std::string author;
+    std::string hlc;
+    // Set by the store when the checklist is shared: the change's lines for its sidecar.
+    std::string sidecar_lines;
 
     // True once the store has applied and recorded it.
     bool recorded() const noexcept { return sequence != 0; }

@@ -1,6 +1,7 @@
 #include "checklist_xml.h"
 
 #include "report_unicode.h"
+#include "hlc.h"
 #include "text_position.h"
 #include "text_rules.h"
 
@@ -20,6 +21,16 @@ void setOptional(pugi::xml_node node, const char* name, const std::optional<int>
 {
     if (value)
         node.append_attribute(name) = *value;
+}
+
+// Attributes that only rows made since sharing have (schema 4): absent when empty, so
+// that an older export reads back byte for byte.
+std::string xmlSafe(std::string_view text);
+
+void setText(pugi::xml_node node, const char* name, const std::string& value)
+{
+    if (!value.empty()) // an author comes from git or the login name: never trusted to be XML-safe
+        node.append_attribute(name) = xmlSafe(value).c_str();
 }
 
 std::optional<int> optionalInt(const pugi::xml_node& node, const char* name)
@@ -96,6 +107,7 @@ std::string writeChecklistXml(const ChecklistExport& data)
         node.append_attribute("template") = xmlSafe(section.template_key).c_str();
         node.append_attribute("key") = xmlSafe(section.section_key).c_str();
         node.append_attribute("title") = xmlSafe(section.custom_title).c_str();
+        setText(node, "uid", section.uid);
     }
     for (const auto& item : c.items) {
         pugi::xml_node node = root.append_child("item");
@@ -110,6 +122,7 @@ std::string writeChecklistXml(const ChecklistExport& data)
         node.append_attribute("due") = xmlSafe(item.due).c_str();
         node.append_attribute("owner") = item.owner == Owner::Client ? "client" : "us";
         node.append_attribute("internal") = item.internal;
+        setText(node, "uid", item.uid);
         node.append_child("text").text() = xmlSafe(item.custom_text).c_str();
         node.append_child("reason").text() = xmlSafe(item.status_reason).c_str();
         node.append_child("note").text() = xmlSafe(item.note).c_str();
@@ -121,6 +134,9 @@ std::string writeChecklistXml(const ChecklistExport& data)
         node.append_attribute("at") = static_cast<long long>(entry.at);
         node.append_attribute("item") = static_cast<long long>(entry.item_id);
         node.append_attribute("field") = xmlSafe(entry.field).c_str();
+        setText(node, "id", entry.change_id);
+        setText(node, "author", entry.author);
+        setText(node, "clock", entry.hlc);
         node.append_child("old").text() = xmlSafe(entry.old_value).c_str();
         node.append_child("new").text() = xmlSafe(entry.new_value).c_str();
     }
@@ -169,6 +185,9 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         section.template_key = node.attribute("template").as_string();
         section.section_key = node.attribute("key").as_string();
         section.custom_title = node.attribute("title").as_string();
+        section.uid = node.attribute("uid").as_string();
+        if (!section.uid.empty() && !isReplicaId(section.uid))
+            return invalid(xml, node, "a uid is 16 hexadecimal digits");
         if (section.id <= 0)
             return invalid(xml, node, "a section needs a positive id");
         for (const auto& [field, text] : {std::pair{TextField::Key, &section.template_key},
@@ -203,6 +222,9 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         item.custom_text = node.child("text").text().as_string();
         item.status_reason = node.child("reason").text().as_string();
         item.note = node.child("note").text().as_string();
+        item.uid = node.attribute("uid").as_string();
+        if (!item.uid.empty() && !isReplicaId(item.uid))
+            return invalid(xml, node, "a uid is 16 hexadecimal digits");
         if (item.id <= 0)
             return invalid(xml, node, "an item needs a positive id");
         if (item.template_key.empty() && item.custom_text.empty())
@@ -219,6 +241,9 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         entry.field = node.attribute("field").as_string();
         entry.old_value = node.child("old").text().as_string();
         entry.new_value = node.child("new").text().as_string();
+        entry.change_id = node.attribute("id").as_string();
+        entry.author = node.attribute("author").as_string();
+        entry.hlc = node.attribute("clock").as_string();
         if (entry.sequence <= 0 || entry.field.empty())
             return invalid(xml, node, "a change needs a sequence number and a field");
         for (const auto& [field, text] : {std::pair{TextField::Key, &entry.field},

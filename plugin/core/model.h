@@ -40,6 +40,7 @@ struct ChecklistItem {
     Owner owner = Owner::Us;
     std::string note;
     bool internal = false; // never shown to the client
+    std::string uid{};     // the same on every replica of a shared checklist; 16 hex digits
 };
 
 // A group of items; a template section or the user's own.
@@ -49,6 +50,7 @@ struct ChecklistSection {
     std::string template_key;
     std::string section_key;
     std::string custom_title; // for a user's own section
+    std::string uid{};        // the same on every replica of a shared checklist; 16 hex digits
 };
 
 // The checklist attached to one document.
@@ -81,6 +83,9 @@ struct HistoryEntry {
     std::string field;        // "status", "due", "owner", "note", "internal", "item", ...
     std::string old_value;
     std::string new_value;
+    std::string change_id{}; // globally unique; "" for rows older than schema 4
+    std::string author{};    // who made it (git's user.name, or the name in the settings)
+    std::string hlc{};       // its hybrid logical clock (hlc.h); orders the changes of a shared checklist
 };
 
 // Figures derived from a checklist on a given day.

@@ -89,6 +89,38 @@ constexpr const char* kMigrationSteps[] = {
         PRIMARY KEY (document_id, report_id)
     ) WITHOUT ROWID;
     )sql",
+    // 3 -> 4: sharing a checklist through a sidecar file (docs/sidecar-format.md). Every
+    // history row gets a globally unique change id, its author and a hybrid logical clock
+    // (rows from before keep ''); items and sections get a uid that is the same on every
+    // replica; the store gets a node id of its own (meta); shared documents and the
+    // store's copy of each one's change log are kept, clustered by document.
+    R"sql(
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO meta(key, value) VALUES ('node', lower(hex(randomblob(8))));
+    ALTER TABLE history ADD COLUMN change_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE history ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE history ADD COLUMN hlc TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sections ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    UPDATE items SET uid = lower(hex(randomblob(8)));
+    UPDATE sections SET uid = lower(hex(randomblob(8)));
+    CREATE TABLE shared_documents (
+        document_id INTEGER PRIMARY KEY REFERENCES checklists(document_id) ON DELETE CASCADE,
+        sidecar     TEXT NOT NULL,
+        shared_at   INTEGER NOT NULL
+    );
+    CREATE TABLE shared_log (
+        document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        hlc         TEXT NOT NULL,
+        change_id   TEXT NOT NULL,
+        node        TEXT NOT NULL,
+        lines       TEXT NOT NULL,
+        PRIMARY KEY (document_id, hlc, change_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step per schema version");
 

@@ -19,22 +19,44 @@ struct StringWriter final : pugi::xml_writer {
 
 std::filesystem::path Settings::defaultFile() { return defaultStoreFile().parent_path() / "settings.xml"; }
 
+namespace {
+
+// Reads `file` into `values`; false when it exists but is not a settings file.
+bool readSettings(const std::filesystem::path& file, std::map<std::string, std::string, std::less<>>& values)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        return true;
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed = doc.load_file(file.c_str());
+    const pugi::xml_node root = doc.child("rapport-settings");
+    if (!parsed || !root)
+        return false;
+    for (const pugi::xml_node entry : root.children("setting"))
+        values[entry.attribute("key").as_string()] = entry.text().as_string();
+    return true;
+}
+
+} // namespace
+
 Settings Settings::load(const std::filesystem::path& file)
 {
     Settings settings;
     settings.file_ = file;
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec))
-        return settings;
-    pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_file(file.c_str());
-    const pugi::xml_node root = doc.child("rapport-settings");
-    if (!parsed || !root) {
+    if (!readSettings(file, settings.values_)) {
+        std::error_code ec;
         std::filesystem::rename(file, std::filesystem::path(file.string() + ".damaged"), ec);
-        return settings;
+        settings.values_.clear();
     }
-    for (const pugi::xml_node entry : root.children("setting"))
-        settings.values_[entry.attribute("key").as_string()] = entry.text().as_string();
+    return settings;
+}
+
+Settings Settings::peek(const std::filesystem::path& file)
+{
+    Settings settings;
+    settings.file_ = file;
+    if (!readSettings(file, settings.values_))
+        settings.values_.clear();
     return settings;
 }
 

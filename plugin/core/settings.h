@@ -20,6 +20,9 @@ public:
     // Reads `file`; a missing file gives empty settings, a damaged one is moved aside
     // (settings.xml.damaged) so it is neither lost nor read again.
     static Settings load(const std::filesystem::path& file);
+    // Reads `file` and never writes: a damaged file reads as empty settings and stays where it
+    // is (for readers such as the sharing author lookup, which may run in a refused command).
+    static Settings peek(const std::filesystem::path& file);
 
     // The value of `key`, or `fallback`.
     std::string get(std::string_view key, std::string_view fallback = {}) const;

@@ -21,8 +21,11 @@ SidebarSession::SidebarSession(std::filesystem::path store_file, TemplateLibrary
 {
 }
 
+SidebarSession::~SidebarSession() = default;
+
 Status SidebarSession::openStore()
 {
+    sharing_.reset(); // it refers to the store being replaced
     auto opened = openStoreWithRecovery(storeFile_);
     if (!opened) {
         storeError_ = opened.error();
@@ -30,6 +33,7 @@ Status SidebarSession::openStore()
         return opened.error();
     }
     store_.emplace(std::move(opened.value().store));
+    sharing_ = std::make_unique<Sharing>(*store_);
     recoveryNotices_ = std::move(opened.value().notices);
     storeError_.reset();
     return reload();
@@ -38,18 +42,21 @@ Status SidebarSession::openStore()
 Status SidebarSession::setActiveDocument(const std::string& path)
 {
     documentPath_ = canonicalDocumentPath(path);
+    followSidecar();
     return reload();
 }
 
 Status SidebarSession::reload()
 {
     checklist_.reset();
+    shareStatus_ = {};
     if (!store_ || documentPath_.empty())
         return {};
     auto loaded = store_->checklistFor(documentPath_);
     if (!loaded)
         return loaded.error();
     checklist_ = std::move(loaded.value());
+    shareStatus_ = checklist_ && sharing_ ? sharing_->status(checklist_->document_id) : ShareStatus{};
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "change.h"
 #include "error.h"
 #include "report.h"
+#include "sharing.h"
 #include "store.h"
 #include "store_recovery.h"
 #include "template_library.h"
@@ -16,6 +17,7 @@
 #include <functional>
 #include <locale>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +57,9 @@ public:
     };
 
     SidebarSession(std::filesystem::path store_file, TemplateLibrary templates);
+    ~SidebarSession();
+    SidebarSession(const SidebarSession&) = delete;
+    SidebarSession& operator=(const SidebarSession&) = delete;
 
     // Opens the store, recovering a damaged one from its backups (see recoveryNotices()).
     // On failure the session stays usable and shows StoreUnavailable.
@@ -177,6 +182,28 @@ public:
     // Items of the active checklist that are Done.
     std::size_t doneCount() const;
 
+    // --- Sharing with the team (sidebar_session_sharing.cpp; see sharing.h) -------------
+
+    // Shares the active checklist through its sidecar (and folds in one that exists).
+    Result<SyncReport> share();
+    // Stops writing the active checklist's sidecar; the file stays.
+    Status unshare();
+    // Whether the active checklist is shared, and who changed it last.
+    const ShareStatus& shareStatus() const noexcept { return shareStatus_; }
+    // True when the active document's sidecar changed on disk since it was last read (a stat).
+    bool sidecarChanged() const;
+    // Reads the active document's sidecar into the store and reloads. Changes from others
+    // rewrite the checklist's rows (local ids may move), so the selection follows its item
+    // by uid, and the undo history of that checklist is cleared: its steps name ids that may
+    // now be other items'.
+    Result<SyncReport> syncShared();
+    // What the last sync found that the panel has not shown yet (joining on a document switch).
+    std::optional<SyncReport> takeSyncReport();
+    // Sorts appended sidecar lines into place (the panel calls it when the user pauses);
+    // true when reading the file back brought changes from others (reload to show them).
+    bool settleShared();
+    bool sharedUnsettled() const;
+
 private:
     // One undoable step: the changes it recorded, which undo (and then redo) invert.
     struct UndoStep {
@@ -208,6 +235,11 @@ private:
     std::optional<Checklist> checklist_;
     std::map<std::int64_t, UndoHistory> histories_; // by document id, for this session
     std::map<std::string, std::int64_t> selections_; // selected item id by document path
+    std::unique_ptr<Sharing> sharing_;                // over store_; reset before store_ is
+    ShareStatus shareStatus_;                         // of the active document
+    std::optional<SyncReport> pendingSync_;           // found on a document switch, not yet shown
+    // Reads the sidecar of the active document when it changed, joining a shared checklist.
+    void followSidecar();
 };
 
 } // namespace rapport

@@ -205,6 +205,8 @@ Result<Store> Store::open(const std::filesystem::path& file)
     if (Status migrated = schema::migrate(db, file); !migrated)
         return migrated.error();
     Store store(file, std::move(db));
+    if (Status node = store.readNode(); !node)
+        return node.error();
     // SQLite itself may have fallen back to reading only (a file it could not open for writing).
     if (sqlite3_db_readonly(store.db_.get(), "main") == 1)
         store.readOnly_ = Error{ErrorCode::StoreReadOnly, fileName, "SQLite opened the file read-only"};
@@ -258,14 +260,14 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
     checklist.next_update_due = header.columnText(5);
     checklist.deadline = header.columnText(6);
 
-    sqlite::Statement& sections = statements_.get(db_, "SELECT section_id, position, template_key, section_key, custom_title "
-                                         "FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
+    sqlite::Statement& sections = statements_.get(db_, "SELECT section_id, position, template_key, section_key, custom_title, "
+                                         "uid FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
     sqlite::Statement::Scope resetSections(sections);
     sections.bind(1, checklist.document_id);
     while ((rc = sections.step()) == SQLITE_ROW) {
         checklist.sections.push_back(ChecklistSection{sections.columnInt(0), sections.columnInt(1),
                                                       sections.columnText(2), sections.columnText(3),
-                                                      sections.columnText(4)});
+                                                      sections.columnText(4), sections.columnText(5)});
     }
     if (rc != SQLITE_DONE)
         return readError();
@@ -273,8 +275,8 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
     // Items come in section order, then by position: the order the sidebar shows them. The
     // columns are kItemColumns, prefixed, so that readItemRow() reads them.
     sqlite::Statement& items = statements_.get(db_, "SELECT i.item_id, i.position, i.template_key, i.item_key, i.custom_text, i.status, "
-                                      "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal "
-                                      "FROM items i LEFT JOIN sections s "
+                                      "i.section_id, i.status_reason, i.status_since, i.due, i.owner, i.note, i.internal, "
+                                      "i.uid FROM items i LEFT JOIN sections s "
                                       "ON s.document_id = i.document_id AND s.section_id = i.section_id "
                                       "WHERE i.document_id = ?1 ORDER BY s.position, i.position, i.item_id");
     sqlite::Statement::Scope resetItems(items);
@@ -288,14 +290,15 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
 
 Result<std::vector<HistoryEntry>> Store::history(std::int64_t document_id)
 {
-    sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value FROM history "
-                                 "WHERE document_id = ?1 ORDER BY sequence");
+    sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value, change_id, author, hlc "
+                                 "FROM history WHERE document_id = ?1 ORDER BY sequence");
     query.bind(1, document_id);
     std::vector<HistoryEntry> entries;
     int rc;
     while ((rc = query.step()) == SQLITE_ROW) {
         entries.push_back(HistoryEntry{query.columnInt(0), query.columnInt(1), query.columnInt(2), query.columnText(3),
-                                       query.columnText(4), query.columnText(5)});
+                                       query.columnText(4), query.columnText(5), query.columnText(6),
+                                       query.columnText(7), query.columnText(8)});
     }
     if (rc != SQLITE_DONE)
         return readError();
@@ -349,7 +352,7 @@ Result<std::vector<Change>> Store::apply(std::vector<Change> batch)
 
 Status Store::applyInTransaction(std::vector<Change>& batch, std::vector<Change>& recorded)
 {
-    detail::ChangeContext context{db_, statements_, file_, 0, std::nullopt};
+    detail::ChangeContext context{db_, statements_, file_, 0, std::nullopt, {}, {}};
     const std::int64_t now = nowSeconds();
     for (Change& change : batch) {
         if (change.item_id == Change::kAddedInBatch) {
@@ -359,16 +362,23 @@ Status Store::applyInTransaction(std::vector<Change>& batch, std::vector<Change>
         }
         if (change.at == 0)
             change.at = now;
+        context.created_sections.clear();
+        context.created_items.clear();
         auto applied = detail::applyChange(context, change);
         if (!applied)
             return applied.error();
         if (applied.value() == detail::Applied::Unchanged)
             continue;
-        if (applied.value() == detail::Applied::Changed && !record(change))
-            return writeError();
+        if (applied.value() == detail::Applied::Changed) {
+            if (Status stamped = stampAndLog(context, change); !stamped)
+                return stamped;
+            if (!record(change))
+                return writeError();
+        }
         if (applied.value() == detail::Applied::RecordedItself) {
             change.sequence = -1;
             nextSequence_.erase(change.document_id); // its rows moved the sequence on
+            heard(change);
         }
         if (!listeners_.empty())
             recorded.push_back(change);
@@ -379,8 +389,8 @@ Status Store::applyInTransaction(std::vector<Change>& batch, std::vector<Change>
 bool Store::record(Change& change)
 {
     sqlite::Statement& append = statements_.get(
-        db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        db_, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value, change_id, author, "
+             "hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     // The next sequence is remembered per document, not read before every row: if another
     // process appended meanwhile, the key is taken, and the row goes in after a fresh read.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -398,7 +408,7 @@ bool Store::record(Change& change)
         const std::int64_t sequence = nextSequence_[change.document_id];
         append.bindAll(change.document_id, sequence, change.at,
                        isItemChange(change.kind) ? change.item_id : std::int64_t{0}, changeField(change.kind),
-                       change.old_value, change.new_value);
+                       change.old_value, change.new_value, change.change_id, change.author, change.hlc);
         const int rc = append.run();
         if (rc == SQLITE_DONE) {
             change.sequence = sequence;

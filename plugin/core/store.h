@@ -8,6 +8,7 @@
 #include "change.h"
 #include "document_paths.h"
 #include "error.h"
+#include "hlc.h"
 #include "model.h"
 #include "schema.h"
 #include "sqlite_handle.h"
@@ -48,6 +49,18 @@ struct RelinkSearch {
     Verdict verdict = Verdict::NoOrphan;
     std::uintmax_t size = 0;                 // the document's size now
     std::vector<RelinkCandidate> candidates; // every orphan, the most alike first
+};
+
+namespace detail {
+struct ChangeContext;
+}
+
+// A checklist shared through a sidecar file (sharing.h), as the store records it.
+struct SharedDocument {
+    std::int64_t document_id = 0;
+    std::string document_path;
+    std::string sidecar;     // the sidecar file's path
+    std::int64_t shared_at = 0;
 };
 
 // A Rapport store, open on one SQLite file.
@@ -177,6 +190,22 @@ public:
     // The imported history is the record: no row of its own is added.
     Status importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history);
 
+    // --- Sharing (store_sharing.cpp) ------------------------------------------------------
+
+    // This store's node id: the replica its changes come from (16 hex digits).
+    const std::string& nodeId() const noexcept { return node_; }
+    // Whose changes apply() records from now on (recorded with each change; may be "").
+    void setAuthor(std::string author) { author_ = std::move(author); }
+    const std::string& author() const noexcept { return author_; }
+    // The document's share record, or nullopt when its checklist is not shared.
+    Result<std::optional<SharedDocument>> sharedDocument(std::int64_t document_id);
+    // The store's copy of a shared checklist's change log, in clock order.
+    Result<std::vector<LoggedChange>> sharedLog(std::int64_t document_id);
+    // The latest change of a shared checklist's log (by clock), or nullopt for none.
+    Result<std::optional<LoggedChange>> lastLogged(std::int64_t document_id);
+    // The id of the checklist attached at `document_path`, or nullopt (one indexed read).
+    Result<std::optional<std::int64_t>> documentIdOf(const std::string& document_path);
+
     // --- Report snapshots (store_reports.cpp) --------------------------------------------
 
     // Keeps a report made for the document, durably, and records it in the history;
@@ -197,6 +226,12 @@ private:
     Status applyInTransaction(std::vector<Change>& batch, std::vector<Change>& recorded);
     // Appends a history row for `change` inside the caller's transaction; sets its sequence.
     bool record(Change& change);
+    // Gives a change its id, author and clock; for a shared checklist, also its sidecar lines
+    // in the store's copy of the log (store_sharing.cpp).
+    Status stampAndLog(detail::ChangeContext& context, Change& change);
+    // Takes note of a recorded change that brought other replicas' clocks.
+    void heard(const Change& change);
+    Status readNode();
 
     std::filesystem::path file_;
     sqlite::Connection db_;
@@ -204,6 +239,9 @@ private:
     std::vector<ChangeListener> listeners_;
     std::unordered_map<std::int64_t, std::int64_t> nextSequence_; // history sequence by document
     std::optional<Error> readOnly_;
+    std::string node_;   // this replica (meta 'node')
+    std::string author_; // recorded with each change
+    Hlc clock_;          // the latest clock reading made or seen
 };
 
 } // namespace rapport

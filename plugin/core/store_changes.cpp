@@ -2,6 +2,7 @@
 
 #include "document_paths.h"
 #include "text_rules.h"
+#include "sidecar_file.h"
 
 #include <sqlite3.h>
 
@@ -54,6 +55,8 @@ const char* problemWith(const Change& change)
                    : "a report needs a language and a format";
     case ChangeKind::Imported:
         return change.imported && !change.imported->checklist.document_path.empty() ? nullptr : "empty document path";
+    case ChangeKind::Shared: return change.new_value.empty() ? "empty sidecar path" : nullptr;
+    case ChangeKind::Merged: return change.merged ? nullptr : "nothing to merge";
     default: return nullptr;
     }
 }
@@ -217,7 +220,10 @@ Result<Applied> moveDocument(ChangeContext& c, Change& change)
     }
     Statement move(c.db, "UPDATE documents SET path = ?2 WHERE id = ?1");
     move.bindAll(change.document_id, change.new_value);
-    if (move.run() != SQLITE_DONE)
+    // A shared checklist's sidecar follows its document (the listeners write it there).
+    Statement follow(c.db, "UPDATE shared_documents SET sidecar = ?2 WHERE document_id = ?1");
+    follow.bindAll(change.document_id, sidecar::pathFor(change.new_value).string());
+    if (move.run() != SQLITE_DONE || follow.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
 }
@@ -275,6 +281,9 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
     case ChangeKind::DocumentMoved: return moveDocument(c, change);
     case ChangeKind::ReportKept: return keepReport(c, change);
     case ChangeKind::Imported: return import(c, change);
+    case ChangeKind::Shared: return share(c, change);
+    case ChangeKind::Unshared: return unshare(c, change);
+    case ChangeKind::Merged: return merge(c, change);
     }
     return invalid({}, "unknown change");
 }
@@ -351,6 +360,7 @@ ChecklistItem readItemRow(const sqlite::Statement& row)
     item.owner = row.columnInt(10) == 1 ? Owner::Client : Owner::Us;
     item.note = row.columnText(11);
     item.internal = row.columnInt(12) != 0;
+    item.uid = row.columnText(13);
     return item;
 }
 

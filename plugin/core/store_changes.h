@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rapport::detail {
 
@@ -33,6 +34,9 @@ struct ChangeContext {
         std::string reason;
     };
     std::optional<ReadReason> read_reason;
+    // The rows the change created (a template combined in), for its sidecar lines.
+    std::vector<std::int64_t> created_sections;
+    std::vector<std::int64_t> created_items;
 
     // The error to return when SQLite refused a write, or a read failed.
     Error writeError() const;
@@ -67,13 +71,23 @@ Result<Applied> attach(ChangeContext& c, Change& change);
 Result<Applied> addTemplate(ChangeContext& c, Change& change);
 Result<Applied> import(ChangeContext& c, Change& change);
 
+// Sharing (store_sharing.cpp): the share record, and a merge that writes the replayed
+// checklist with the changes it brought.
+Result<Applied> share(ChangeContext& c, Change& change);
+Result<Applied> unshare(ChangeContext& c, Change& change);
+Result<Applied> merge(ChangeContext& c, Change& change);
+// Rows of a checklist as they are: sections, then items, in display order.
+Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id);
+// A new uid for a row that has none (made here: an import from before uids).
+std::string uidOr(const std::string& uid);
+
 // Applies `change` (validating it first) and fills in what the store decides: the old
 // value, assigned ids, what a deletion removed.
 Result<Applied> applyChange(ChangeContext& context, Change& change);
 
 // The item columns in the order readItemRow() reads them.
 inline constexpr const char* kItemColumns = "item_id, position, template_key, item_key, custom_text, status, "
-                                            "section_id, status_reason, status_since, due, owner, note, internal";
+                                            "section_id, status_reason, status_since, due, owner, note, internal, uid";
 // One item from a row whose first columns are kItemColumns.
 ChecklistItem readItemRow(const sqlite::Statement& row);
 

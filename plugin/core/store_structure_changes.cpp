@@ -6,6 +6,7 @@
 #include "content_sketch.h"
 
 #include "document_paths.h"
+#include "hlc.h"
 
 #include <sqlite3.h>
 
@@ -64,9 +65,9 @@ bool insertNewItems(ChangeContext& c, std::int64_t document_id, const std::vecto
     std::int64_t nextId = next.columnInt(2) + 1;
 
     Statement insertSection(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, "
-                                   "section_key) VALUES (?1, ?2, ?3, ?4, ?5)");
+                                   "section_key, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     Statement insertItem(c.db, "INSERT INTO items(document_id, item_id, position, template_key, item_key, "
-                                "custom_text, section_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                                "custom_text, section_id, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     bool first = true;
     std::string templateKey;
     std::string sectionKey;
@@ -80,15 +81,18 @@ bool insertNewItems(ChangeContext& c, std::int64_t document_id, const std::vecto
             sectionKey = item.section_key;
             templateKey = item.template_key;
             Statement::Scope resetSection(insertSection);
-            insertSection.bindAll(document_id, sectionId, sectionPosition, item.template_key, item.section_key);
+            insertSection.bindAll(document_id, sectionId, sectionPosition, item.template_key, item.section_key,
+                                  newReplicaId());
             if (insertSection.run() != SQLITE_DONE)
                 return false;
+            c.created_sections.push_back(sectionId);
         }
         Statement::Scope resetItem(insertItem);
-        insertItem.bindAll(document_id, nextId++, ++position, item.template_key, item.item_key, item.custom_text,
-                           sectionId);
+        insertItem.bindAll(document_id, nextId, ++position, item.template_key, item.item_key, item.custom_text,
+                           sectionId, newReplicaId());
         if (insertItem.run() != SQLITE_DONE)
             return false;
+        c.created_items.push_back(nextId++);
     }
     return true;
 }
@@ -113,15 +117,15 @@ Result<Applied> addItem(ChangeContext& c, Change& change)
         return noSuchSection(change.section_id);
     if (section == 0) {
         // A checklist without sections gets one for the user's own items.
-        Statement create(c.db, "INSERT INTO sections(document_id, section_id, position) VALUES (?1, 1, 1)");
-        create.bind(1, change.document_id);
+        Statement create(c.db, "INSERT INTO sections(document_id, section_id, position, uid) VALUES (?1, 1, 1, ?2)");
+        create.bindAll(change.document_id, newReplicaId());
         if (create.run() != SQLITE_DONE)
             return c.writeError();
         section = 1;
     }
-    Statement insert(c.db, "INSERT INTO items(document_id, item_id, position, custom_text, section_id) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert.bindAll(change.document_id, itemId, position, change.new_value, section);
+    Statement insert(c.db, "INSERT INTO items(document_id, item_id, position, custom_text, section_id, uid) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bindAll(change.document_id, itemId, position, change.new_value, section, newReplicaId());
     if (insert.run() != SQLITE_DONE)
         return c.writeError();
     change.item_id = itemId;
@@ -194,10 +198,10 @@ Result<Applied> deleteItem(ChangeContext& c, Change& change)
 bool insertItemRow(ChangeContext& c, std::int64_t document_id, const ChecklistItem& item)
 {
     Statement insert(c.db, std::string("INSERT INTO items(document_id, ") + kItemColumns +
-                                ", done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+                                ", done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     insert.bindAll(document_id, item.id, item.position, item.template_key, item.item_key, item.custom_text, item.status,
                    item.section_id, item.status_reason, item.status_since, item.due, item.owner == Owner::Client,
-                   item.note, item.internal, item.status == ItemStatus::Done);
+                   item.note, item.internal, uidOr(item.uid), item.status == ItemStatus::Done);
     return insert.run() == SQLITE_DONE;
 }
 
@@ -228,9 +232,9 @@ Result<Applied> addSection(ChangeContext& c, Change& change)
     if (next.columnInt(0) == 0)
         return unknownDocument(change.document_id);
     change.section_id = next.columnInt(1);
-    Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, custom_title) "
-                            "VALUES (?1, ?2, ?3, ?4)");
-    insert.bindAll(change.document_id, change.section_id, next.columnInt(2), change.new_value);
+    Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, custom_title, uid) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bindAll(change.document_id, change.section_id, next.columnInt(2), change.new_value, newReplicaId());
     if (insert.run() != SQLITE_DONE)
         return c.writeError();
     return Applied::Changed;
@@ -278,13 +282,13 @@ Result<Applied> moveSection(ChangeContext& c, Change& change)
 Result<Applied> deleteSection(ChangeContext& c, Change& change)
 {
     DeletedSection deleted;
-    Statement section(c.db, "SELECT section_id, position, template_key, section_key, custom_title "
+    Statement section(c.db, "SELECT section_id, position, template_key, section_key, custom_title, uid "
                              "FROM sections WHERE document_id = ?1 AND section_id = ?2");
     section.bindAll(change.document_id, change.section_id);
     if (section.step() != SQLITE_ROW)
         return noSuchSection(change.section_id);
     deleted.section = ChecklistSection{section.columnInt(0), section.columnInt(1), section.columnText(2),
-                                       section.columnText(3), section.columnText(4)};
+                                       section.columnText(3), section.columnText(4), section.columnText(5)};
     Statement items(c.db, std::string("SELECT ") + kItemColumns +
                                " FROM items WHERE document_id = ?1 AND section_id = ?2 ORDER BY position, item_id");
     items.bindAll(change.document_id, change.section_id);
@@ -306,9 +310,9 @@ Result<Applied> restoreSection(ChangeContext& c, Change& change)
 {
     const DeletedSection& deleted = *change.section;
     Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
-                            "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                            "custom_title, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     insert.bindAll(change.document_id, deleted.section.id, deleted.section.position, deleted.section.template_key,
-                   deleted.section.section_key, deleted.section.custom_title);
+                   deleted.section.section_key, deleted.section.custom_title, uidOr(deleted.section.uid));
     if (insert.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
             return invalid(std::to_string(deleted.section.id), "the section exists");
@@ -379,21 +383,21 @@ Result<Applied> import(ChangeContext& c, Change& change)
         return c.writeError();
     }
     Statement section(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "
-                             "custom_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                             "custom_title, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const auto& s : checklist.sections) {
         Statement::Scope reset(section);
-        section.bindAll(id, s.id, s.position, s.template_key, s.section_key, s.custom_title);
+        section.bindAll(id, s.id, s.position, s.template_key, s.section_key, s.custom_title, uidOr(s.uid));
         if (section.run() != SQLITE_DONE)
             return Error{ErrorCode::ImportInvalid, "section " + std::to_string(s.id), "a duplicate or invalid section"};
     }
     for (const auto& item : checklist.items)
         if (!insertItemRow(c, id, item))
             return Error{ErrorCode::ImportInvalid, "item " + std::to_string(item.id), "a duplicate or invalid item"};
-    Statement row(c.db, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement row(c.db, "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value, "
+                         "change_id, author, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     for (const auto& h : change.imported->history) {
         Statement::Scope reset(row);
-        row.bindAll(id, h.sequence, h.at, h.item_id, h.field, h.old_value, h.new_value);
+        row.bindAll(id, h.sequence, h.at, h.item_id, h.field, h.old_value, h.new_value, h.change_id, h.author, h.hlc);
         if (row.run() != SQLITE_DONE)
             return Error{ErrorCode::ImportInvalid, "change " + std::to_string(h.sequence), "a duplicate change in the history"};
     }

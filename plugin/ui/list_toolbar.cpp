@@ -40,6 +40,8 @@ enum MenuId {
     MenuAddSection = wxID_HIGHEST + 100,
     MenuCreateReport,
     MenuPastReports,
+    MenuShare,
+    MenuUnshare,
     MenuAddTemplateFirst = wxID_HIGHEST + 200
 };
 
@@ -230,6 +232,15 @@ void ListToolbar::openMoreMenu()
     wxMenuItem* addTemplate = menu.AppendSubMenu(templates, translated(bl::translate("Add a template's sections"), loc));
     menu.Enable(MenuAddSection, editable);
     addTemplate->Enable(editable);
+    menu.AppendSeparator();
+    if (session.shareStatus().shared)
+        // TRANSLATORS: menu entry; the checklist's changes stop going to the shared file (which stays).
+        menu.Append(MenuUnshare, translated(bl::translate("Stop sharing"), loc));
+    else
+        // TRANSLATORS: menu entry opening a dialog that shares the checklist with the team
+        // through a file beside the document (committed to git or synced).
+        menu.Append(MenuShare, translated(bl::translate("Share with the project…"), loc));
+    menu.Enable(session.shareStatus().shared ? MenuUnshare : MenuShare, editable);
     const int chosen =
         panel_->GetPopupMenuSelectionFromUser(menu, more_->GetPosition() + wxPoint(0, more_->GetSize().y));
     if (chosen == MenuCreateReport)
@@ -238,6 +249,10 @@ void ListToolbar::openMoreMenu()
         actions_.pastReports();
     else if (chosen == MenuAddSection)
         actions_.addSection();
+    else if (chosen == MenuShare && actions_.share)
+        actions_.share();
+    else if (chosen == MenuUnshare && actions_.unshare)
+        actions_.unshare();
     else if (chosen >= MenuAddTemplateFirst && chosen < MenuAddTemplateFirst + static_cast<int>(keys.size()))
         actions_.addTemplate(keys[static_cast<std::size_t>(chosen - MenuAddTemplateFirst)]);
 }

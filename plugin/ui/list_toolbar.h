@@ -26,6 +26,8 @@ struct ToolbarActions {
     std::function<void()> pastReports;
     std::function<void(const std::string& template_key)> addTemplate; // its sections, to this checklist
     std::function<bool()> writingReport; // while one is written, "Create report…" waits
+    std::function<void()> share;         // share the checklist with the project (sharing.h)
+    std::function<void()> unshare;       // stop writing its sidecar
 };
 
 // The search field, the filter choice and the action buttons.

@@ -87,6 +87,14 @@ wxString PanelContext::formattedDate(const std::string& iso) const
     return text;
 }
 
+wxString PanelContext::formattedTime(std::int64_t at) const
+{
+    const std::string stamp = localDateTime(at); // "YYYY-MM-DD HH:MM"
+    const std::string date = stamp.substr(0, 10);
+    const wxString time = fromUtf8(stamp.size() > 11 ? stamp.substr(11) : stamp);
+    return date == today() ? time : formattedDate(date) + " " + time;
+}
+
 int wrapWidth(const wxWindow& panel)
 {
     return std::max(panel.GetClientSize().GetWidth() - panel.FromDIP(12), panel.FromDIP(120));

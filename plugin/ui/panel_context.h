@@ -64,6 +64,8 @@ public:
     std::string today() const;
     // An ISO date in the current language's medium style; the ISO text if it is not a date.
     wxString formattedDate(const std::string& iso) const;
+    // A moment (unix seconds) as "14:02" today, else its date in the current language and the time.
+    wxString formattedTime(std::int64_t at) const;
 
 private:
     // Shows and logs an exception a handler let out ("" when it had no words).

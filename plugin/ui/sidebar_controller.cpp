@@ -63,6 +63,9 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
             host_.log("Rapport: " + description, true);
             panel_->showProblem(description);
         });
+    sidecarWatch_ = std::make_unique<SidecarWatch>(
+        session_, [this] { panel_->externalRefresh(); },
+        [this](const std::string& what) { host_.log("Rapport: unexpected error reading a shared checklist: " + what, true); });
     trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string() +
           "\tlanguage=" + std::string(languageCode(language_)));
     if (testChannel_) {
@@ -84,6 +87,7 @@ SidebarController::~SidebarController()
         static_cast<void>(settings_.save()); // a lost selection is harmless; the host may be closing
     }
     testDriver_.reset();
+    sidecarWatch_.reset();
     trace("plugin-released");
 }
 
@@ -137,6 +141,8 @@ void SidebarController::onHostClosing()
 {
     testDriver_->stop();
     panel_->flushPending(); // a note still being typed is kept, not lost with the window
+    sidecarWatch_.reset();
+    static_cast<void>(session_.settleShared()); // lines appended at the end, sorted into place
 }
 
 void SidebarController::setLanguage(Language language)

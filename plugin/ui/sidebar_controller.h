@@ -9,6 +9,7 @@
 #include "settings.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
+#include "sidecar_watch.h"
 #include "test_channel.h"
 #include "test_driver.h"
 
@@ -50,6 +51,9 @@ public:
     void setLanguage(Language language);
     // The sidebar's current language.
     Language language() const noexcept { return language_; }
+    // The watch on the active document's sidecar (tests and benchmarks look without waiting).
+    // Valid until the host closes.
+    SidecarWatch& sidecarWatch() noexcept { return *sidecarWatch_; }
 
 private:
     // Writes a line to the test channel, if there is one.
@@ -63,6 +67,7 @@ private:
     SidebarSession session_;
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
     std::unique_ptr<TestDriver> testDriver_;
+    std::unique_ptr<SidecarWatch> sidecarWatch_; // a shared checklist's file; gone before the session
     std::string stickyNotice_; // what recovery did: stays in view for the whole session
     std::jthread backup_;      // the day's automatic backup, off the UI thread; joined on release
 };

@@ -1,6 +1,7 @@
 #include "sidebar_header.h"
 
 #include "calendar.h"
+#include "sharing_text.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
@@ -38,6 +39,9 @@ SidebarHeader::SidebarHeader(wxWindow* panel, wxSizer* column, PanelContext& con
     schedule_ = new wxStaticText(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-schedule");
     schedule_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     column->Add(schedule_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    shared_ = new wxStaticText(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-shared");
+    shared_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    column->Add(shared_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
 }
 
 void SidebarHeader::showDocument(SidebarSession::View view)
@@ -62,7 +66,7 @@ void SidebarHeader::showDocument(SidebarSession::View view)
 bool SidebarHeader::showFigures(bool shown)
 {
     bool changed = false;
-    for (wxWindow* window : std::initializer_list<wxWindow*>{progress_, percent_, counts_, schedule_})
+    for (wxWindow* window : std::initializer_list<wxWindow*>{progress_, percent_, counts_, schedule_, shared_})
         changed = window->Show(shown) || changed;
     return changed;
 }
@@ -114,6 +118,13 @@ bool SidebarHeader::refresh()
     changed = wrapped_.set(counts_, fromUtf8(counts), width) || changed;
     changed = wrapped_.set(schedule_, fromUtf8(schedule), width) || changed;
     changed = schedule_->Show(!schedule.empty()) || changed;
+    const ShareStatus& status = session.shareStatus();
+    const std::string shared =
+        describeShareStatus(status, context_.formattedTime(status.last_at).utf8_string(), loc);
+    changed = wrapped_.set(shared_, fromUtf8(shared), width) || changed;
+    changed = shared_->Show(!shared.empty()) || changed;
+    if (status.shared)
+        shared_->SetToolTip(fromUtf8(status.sidecar.string()));
     return changed;
 }
 

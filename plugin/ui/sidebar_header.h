@@ -37,6 +37,7 @@ private:
     wxStaticText* percent_ = nullptr;
     wxStaticText* counts_ = nullptr;
     wxStaticText* schedule_ = nullptr;
+    wxStaticText* shared_ = nullptr; // shared with the project, and who changed it last
 };
 
 } // namespace rapport::ui

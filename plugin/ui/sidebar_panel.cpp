@@ -93,6 +93,8 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     actions.pastReports = [this] { onPastReports(); };
     actions.addTemplate = [this](const std::string& key) { edits_->addTemplate(key); };
     actions.writingReport = [this] { return writingReport(); };
+    actions.share = [this] { shareChecklist(true); };
+    actions.unshare = [this] { unshareChecklist(); };
     toolbar_ = std::make_unique<ListToolbar>(this, column, context_, std::move(actions));
 
     splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH,
@@ -204,6 +206,8 @@ void SidebarPanel::refresh()
     if (changed)
         Layout();
     Thaw();
+    if (const auto found = context_.session().takeSyncReport()) // what opening the document read
+        showSyncReport(*found);
 
     const char* viewName = view == View::Checklist          ? "checklist"
                            : view == View::NoChecklist      ? "no-checklist"

@@ -90,6 +90,15 @@ public:
     // The defaults "Create report…" starts from: the last report's language, a file beside the document.
     ReportDraft reportDefaults();
 
+    // Sharing with the team (sidebar_panel_sharing.cpp). The sidecar changed on disk: reads
+    // it in and redraws, keeping the selection and the text being typed (committed first,
+    // so it is the newest change), and says whose change replaced the user's.
+    void externalRefresh();
+    // "Share with the project…": asks first when `ask`, then shares the checklist.
+    void shareChecklist(bool ask);
+    // "Stop sharing".
+    void unshareChecklist();
+
 private:
     void buildChecklistState(wxBoxSizer* column);
     void refreshList();
@@ -106,6 +115,7 @@ private:
     bool showReadOnly();
     void applyFilter();
     void leaveForList();
+    void showSyncReport(const SyncReport& report);
 
     PanelContext context_; // first: every part refers to it
     std::unique_ptr<LanguageSelector> languageSelector_;
