@@ -139,6 +139,11 @@ measure() {
   sleep "$settle"
   measured_kb=$(rss_kb VmRSS) anon_kb=$(rss_kb RssAnon) file_kb=$(rss_kb RssFile)
   echo "geany_host: $1 the plugin: VmRSS $(rss_kb VmRSS) kB = RssAnon $(rss_kb RssAnon) + RssFile $(rss_kb RssFile) + RssShmem $(rss_kb RssShmem)" >&2
+  if [ "$1" = with ]; then # where the file pages go: the libraries Geany loads for us
+    awk '/^[0-9a-f]+-[0-9a-f]+ / { file = $6 } /^Rss:/ && file ~ /libwx|libicu|rapport|libboost|libsqlite|libpugi|libpango|libcairo/ {
+           n = file; sub(/.*\//, "", n); sub(/[.]so.*/, "", n); kb[n] += $2 }
+         END { for (n in kb) printf "geany_host:   %-28s %6d kB\n", n, kb[n] }' "/proc/$geany_pid/smaps" | sort -k3 -nr >&2
+  fi
   if [ "$1" = with ] && [ -z "$switch_line" ]; then
     printf 'measure-switch %s %s %s\n' "$switches" "$doc_a" "$doc_b" >> "$channel/commands"
     wait_until 300 measured || fail "the document switches were not measured"
