@@ -76,6 +76,12 @@ std::string isoDay(int days_from_today)
     return text;
 }
 
+// The report dialog starts from the client's report language (here Russian), not the sidebar's.
+bool session_language_is_default(ui::SidebarPanel* panel)
+{
+    return panel->reportDefaults().language == Language::Russian;
+}
+
 } // namespace
 
 TEST_CASE("the project dialog: the client typed and the rhythm chosen by keyboard reach the store")
@@ -154,6 +160,7 @@ TEST_CASE("the header says what is due; Mark update sent moves the next update b
         const auto id = attached.value().document_id;
         ProjectSettings settings;
         settings.client_name = "Acme";
+        settings.client_language = "ru";
         settings.update_rhythm = "weekly";
         settings.next_update_due = yesterday;
         settings.revision_rounds_agreed = 3;
@@ -193,5 +200,30 @@ TEST_CASE("the header says what is due; Mark update sent moves the next update b
     CHECK(after.next_update_due > localToday());
     CHECK_FALSE(shown().Contains("Update"));
     CHECK(shown().Contains("1 item overdue"));
+
+    // The report dialog offers the client's language; once a report is saved, "Mark update
+    // sent" is offered, and pressing it moves the next update on by one more week.
+    REQUIRE(session_language_is_default(panel));
+    auto* markSent = findNamed<wxButton>(panel, "rapport-mark-sent");
+    CHECK_FALSE(markSent->IsShown());
+    ui::ReportDraft draft = panel->reportDefaults();
+    draft.format = ReportFormat::Markdown;
+    draft.file = data.path / "update.md";
+    panel->createReport(draft);
+    for (int i = 0; i < 400 && panel->writingReport(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        settle();
+    }
+    settle();
+    REQUIRE_FALSE(panel->writingReport());
+    CHECK(std::filesystem::exists(data.path / "update.md"));
+    CHECK(markSent->IsShown());
+    wxCommandEvent click(wxEVT_BUTTON, markSent->GetId());
+    click.SetEventObject(markSent);
+    markSent->ProcessWindowEvent(click);
+    settle();
+    CHECK_FALSE(markSent->IsShown());
+    CHECK(committed(data.path, doc).next_update_due ==
+          advanceByRhythm(*parseUpdateRhythm("weekly"), yesterday, 2));
     CHECK(host.errors.empty());
 }
