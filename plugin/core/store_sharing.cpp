@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace rapport {
 
@@ -229,16 +230,21 @@ Result<std::vector<sidecar::Body>> linesOf(ChangeContext& c, const Change& chang
             appendRows(bodies, now, &c.created_sections, &c.created_items);
         } else {
             const auto number = [](std::optional<int> value) { return value ? std::to_string(*value) : std::string(); };
-            bodies.push_back(sidecar::Body{"shared", {}}
-                                 .add("template", now.template_key)
-                                 .add("agreed", number(now.revision_rounds_agreed))
-                                 .add("used", std::to_string(now.revision_rounds_used))
-                                 .add("every", number(now.update_every_days))
-                                 .add("next", now.next_update_due)
-                                 .add("deadline", now.deadline)
-                                 .add("client", now.client_name)
-                                 .add("client-lang", now.client_language)
-                                 .add("rhythm", now.update_rhythm));
+            sidecar::Body snapshot = sidecar::Body{"shared", {}}
+                                         .add("template", now.template_key)
+                                         .add("agreed", number(now.revision_rounds_agreed))
+                                         .add("used", std::to_string(now.revision_rounds_used))
+                                         .add("every", number(now.update_every_days))
+                                         .add("next", now.next_update_due)
+                                         .add("deadline", now.deadline);
+            // The project settings of schema 5 only when set: a Rapport from before reads the
+            // snapshot of a checklist without them as it always did.
+            for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"client", &now.client_name},
+                                             {"client-lang", &now.client_language},
+                                             {"rhythm", &now.update_rhythm}})
+                if (!value->empty())
+                    snapshot.add(key, *value);
+            bodies.push_back(std::move(snapshot));
             appendRows(bodies, now, nullptr, nullptr);
         }
         break;
