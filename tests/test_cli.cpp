@@ -275,3 +275,79 @@ TEST_CASE("report validates every option before writing anything")
     CHECK(std::count(kept.begin(), kept.end(), '\n') == 1);
     CHECK(kept.find("\ttr\tpdf") != std::string::npos);
 }
+
+TEST_CASE("project shows and sets the settings; round starts rounds, refusing past the agreed; update-sent moves the next")
+{
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
+    const CliRun empty = folder.run({"project", doc});
+    REQUIRE_MESSAGE(empty.exit_code == 0, empty.output());
+    CHECK(empty.out.find("client\t-\n") != std::string::npos);
+    CHECK(empty.out.find("rhythm\t-\n") != std::string::npos);
+    CHECK(empty.out.find("rounds-used\t0\t0 rounds used\n") != std::string::npos);
+
+    const CliRun set = folder.run({"project", doc, "--client", "ООО «Ромашка»", "--client-lang", "ru", "--deadline",
+                                   "2027-03-31", "--rhythm", "monthly", "--next-update", "2026-01-31", "--rounds-agreed",
+                                   "2"});
+    REQUIRE_MESSAGE(set.exit_code == 0, set.output());
+    CHECK(set.out.find("client\tООО «Ромашка»\n") != std::string::npos);
+    CHECK(set.out.find("client-lang\tru\n") != std::string::npos);
+    CHECK(set.out.find("deadline\t2027-03-31\n") != std::string::npos);
+    CHECK(set.out.find("rhythm\tmonthly\n") != std::string::npos);
+    CHECK(set.out.find("next-update\t2026-01-31\n") != std::string::npos);
+    CHECK(set.out.find("rounds-used\t0\t0 of 2 rounds used\n") != std::string::npos);
+    // One history row per setting.
+    const std::string history = folder.run({"history", doc}).out;
+    for (const char* field : {"\tclient_name\t", "\tclient_language\t", "\tdeadline\t", "\tupdate_rhythm\t",
+                              "\tnext_update_due\t", "\trevision_rounds_agreed\t"})
+        CHECK_MESSAGE(history.find(field) != std::string::npos, field);
+
+    // Rounds: two within the agreed number, the third refused unless asked for.
+    CHECK(folder.run({"round", doc, "--start", "Homepage copy"}).out == "started revision round 1 (1 of 2 rounds used)\n");
+    CHECK(folder.run({"round", doc, "--start", "Logo colours"}).exit_code == 0);
+    const CliRun third = folder.run({"round", doc, "--start", "Footer"});
+    CHECK(third.exit_code == 1);
+    CHECK(third.err.find("round 3 would go beyond the 2 agreed with the client") != std::string::npos);
+    CHECK(third.err.find("--beyond-agreed") != std::string::npos);
+    const CliRun beyond = folder.run({"round", doc, "--start", "Footer", "--beyond-agreed"});
+    CHECK_MESSAGE(beyond.exit_code == 0, beyond.output());
+    CHECK(beyond.err.find("warning: round 3 goes beyond the 2 agreed") != std::string::npos);
+    CHECK(beyond.out == "started revision round 3 (3 of 2 rounds used)\n");
+    const CliRun shown = folder.run({"project", doc});
+    CHECK(shown.out.find("round\t1\t") != std::string::npos);
+    CHECK(shown.out.find("\tHomepage copy\n") != std::string::npos);
+    CHECK(shown.out.find("\tFooter\n") != std::string::npos);
+    // The messages follow LANG.
+    const CliRun russian = folder.run({"round", doc, "--start", "Ещё"}, "ru_RU.UTF-8");
+    CHECK(russian.exit_code == 1);
+    CHECK(russian.err.find("would go beyond") == std::string::npos);
+    CHECK(russian.err.find("согласованные с клиентом") != std::string::npos);
+
+    // The due date is long past: the next update is the first month end after today, the day kept.
+    const CliRun sent = folder.run({"update-sent", doc});
+    REQUIRE_MESSAGE(sent.exit_code == 0, sent.output());
+    CHECK(sent.out.rfind("update sent; the next one is due ", 0) == 0);
+    const std::string next = sent.out.substr(sent.out.size() - 11, 10);
+    CHECK(next.size() == 10);
+    CHECK((next.substr(8) == "31" || next.substr(8) == "30" || next.substr(8) == "28" || next.substr(8) == "29"));
+    CHECK(folder.run({"project", doc}).out.find("next-update\t" + next + "\n") != std::string::npos);
+
+    // The client's language is the report's default.
+    const CliRun report = folder.run({"report", doc, "--format", "txt", "-o", "-"});
+    REQUIRE_MESSAGE(report.exit_code == 0, report.output());
+    CHECK(report.out.find("Отчёт о ходе работ") != std::string::npos);
+    CHECK(report.out.find("ООО «Ромашка»") != std::string::npos);
+    CHECK(report.out.find("3 из 2") != std::string::npos);
+
+    // "none" clears; a rhythm alone on a checklist with no next update sets the first one.
+    const CliRun cleared = folder.run({"project", doc, "--client-lang", "none", "--next-update", "none", "--rhythm", "none",
+                                       "--rounds-agreed", "none", "--client", ""});
+    REQUIRE_MESSAGE(cleared.exit_code == 0, cleared.output());
+    CHECK(cleared.out.find("client\t-\n") != std::string::npos);
+    CHECK(cleared.out.find("next-update\t-\n") != std::string::npos);
+    CHECK(cleared.out.find("rounds-agreed\t-\n") != std::string::npos);
+    const CliRun weekly = folder.run({"project", doc, "--rhythm", "10d"});
+    CHECK(weekly.out.find("rhythm\t10d\n") != std::string::npos);
+    CHECK(weekly.out.find("next-update\t-\n") == std::string::npos);
+}

@@ -253,6 +253,45 @@ TEST_CASE("a store written by schema version 3 is migrated to 4: uids, a node id
     CHECK(queryRaw(file, "PRAGMA user_version") == std::to_string(rapport::Store::kSchemaVersion));
 }
 
+TEST_CASE("a store written by schema version 4 is migrated to 5: project settings, every row kept")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    {
+        auto store = rapport::Store::open(file);
+        REQUIRE(store);
+        REQUIRE(store.value().attach("/docs/brief.md", "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}}));
+        REQUIRE(store.value().setRevisionRounds(1, 3, 1));
+        REQUIRE(store.value().setUpdateRhythm(1, 14, "2026-12-04"));
+        REQUIRE(store.value().setDeadline(1, "2027-01-15"));
+    }
+    // Back to exactly the version 4 schema: the checklists table without the new columns.
+    execRaw(file, R"sql(
+        ALTER TABLE checklists DROP COLUMN client_name;
+        ALTER TABLE checklists DROP COLUMN client_language;
+        ALTER TABLE checklists DROP COLUMN update_rhythm;
+        PRAGMA user_version=4;
+    )sql");
+    auto store = rapport::Store::open(file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    CHECK(queryRaw(file, "PRAGMA user_version") == std::to_string(rapport::Store::kSchemaVersion));
+    auto checklist = reload(store.value(), "/docs/brief.md");
+    CHECK(checklist.revision_rounds_agreed == 3);
+    CHECK(checklist.revision_rounds_used == 1);
+    CHECK(checklist.update_every_days == 14);
+    CHECK(checklist.next_update_due == "2026-12-04");
+    CHECK(checklist.deadline == "2027-01-15");
+    CHECK(checklist.client_name.empty());
+    CHECK(checklist.client_language.empty());
+    CHECK(checklist.update_rhythm.empty());
+    // The new settings take changes.
+    REQUIRE(store.value().apply(rapport::changes::checklistField(rapport::ChangeKind::ClientName, 1, "Acme")));
+    REQUIRE(store.value().apply(rapport::changes::checklistField(rapport::ChangeKind::UpdateRhythm, 1, "monthly")));
+    checklist = reload(store.value(), "/docs/brief.md");
+    CHECK(checklist.client_name == "Acme");
+    CHECK(checklist.update_rhythm == "monthly");
+}
+
 TEST_CASE("a new store records the schema version")
 {
     rapport::testing::TempFolder dir{"rapport-migration"};

@@ -235,6 +235,13 @@ TEST_CASE("facts show only what is set")
     report = build(Language::English, checklist);
     REQUIRE(report.facts.size() == 1);
     CHECK(report.facts[0].label == "Project deadline");
+
+    // The client's name from the project settings comes first, as it was typed.
+    checklist.client_name = "ООО «Ромашка»";
+    report = build(Language::English, checklist);
+    REQUIRE(report.facts.size() == 2);
+    CHECK(report.facts[0].label == "Client");
+    CHECK(report.facts[0].value == "ООО «Ромашка»");
 }
 
 TEST_CASE("the report speaks its own language: headings, status words, dates, numbers, plurals")

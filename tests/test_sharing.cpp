@@ -50,7 +50,8 @@ std::string describe(const Checklist& c)
         << (c.revision_rounds_agreed ? std::to_string(*c.revision_rounds_agreed) : "-")
         << " used=" << c.revision_rounds_used
         << " every=" << (c.update_every_days ? std::to_string(*c.update_every_days) : "-")
-        << " next=" << c.next_update_due << " deadline=" << c.deadline << "\n";
+        << " next=" << c.next_update_due << " deadline=" << c.deadline << " client=" << c.client_name
+        << " client-lang=" << c.client_language << " rhythm=" << c.update_rhythm << "\n";
     for (const auto& s : c.sections)
         out << "section " << s.id << " pos=" << s.position << " uid=" << s.uid << " " << s.template_key << "/"
             << s.section_key << " title=" << s.custom_title << "\n";
@@ -301,6 +302,39 @@ TEST_CASE("concurrent edits merge: the later clock wins one field, both stay in 
         CHECK(std::count_if(history.begin(), history.end(),
                             [](const auto& h) { return h.field == "status" && h.new_value == "done"; }) == 1);
     }
+}
+
+TEST_CASE("project settings and revision rounds travel through the sidecar; rounds on two replicas both count")
+{
+    testing::TempFolder temp{"rapport-sharing"};
+    Replica ana(temp.path, "ana", "Ana");
+    Replica bo(temp.path, "bo", "Bo");
+    REQUIRE(ana.store->attach(ana.document, "kickoff", starterItems()));
+    // Set before sharing: the snapshot carries them.
+    REQUIRE(ana.store->apply(changes::checklistField(ChangeKind::ClientName, ana.id(), "Acme GmbH")));
+    REQUIRE(ana.sharing->share(ana.document));
+    // Set after sharing: one line each.
+    REQUIRE(ana.store->apply({changes::checklistField(ChangeKind::ClientLanguage, ana.id(), "tr"),
+                              changes::checklistField(ChangeKind::UpdateRhythm, ana.id(), "monthly"),
+                              changes::checklistField(ChangeKind::RevisionRoundsAgreed, ana.id(), "2")}));
+    CHECK(describe(ana.checklist()) == ana.replayOfStoreLog());
+    exchange(ana, bo);
+    bo.sync();
+    CHECK(describe(bo.checklist()) == describe(ana.checklist()));
+    CHECK(bo.checklist().client_name == "Acme GmbH");
+    CHECK(bo.checklist().update_rhythm == "monthly");
+    // Both start a round at once: two rounds, on both replicas.
+    REQUIRE(ana.store->apply(changes::checklistField(ChangeKind::RevisionRoundStarted, ana.id(), "Colours")));
+    REQUIRE(bo.store->apply(changes::checklistField(ChangeKind::RevisionRoundStarted, bo.id(), "Wording")));
+    exchange(bo, ana);
+    ana.sync();
+    exchange(ana, bo);
+    bo.sync();
+    CHECK(ana.checklist().revision_rounds_used == 2);
+    CHECK(describe(bo.checklist()) == describe(ana.checklist()));
+    CHECK(describe(ana.checklist()) == ana.replayOfStoreLog());
+    const auto history = bo.store->history(bo.id()).value();
+    CHECK(std::count_if(history.begin(), history.end(), [](const auto& h) { return h.field == "revision_round"; }) == 2);
 }
 
 TEST_CASE("a sidecar with conflict markers is repaired on read, and conflict copies are folded in and removed")

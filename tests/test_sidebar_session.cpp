@@ -305,3 +305,49 @@ TEST_CASE("the selected item is remembered per document")
     REQUIRE(f.session.selectedItem().has_value());
     CHECK(*f.session.selectedItem() == third);
 }
+
+TEST_CASE("project settings, rounds and the update sent: each one undo step, committed, and the report language follows")
+{
+    SessionFixture f;
+    REQUIRE(f.session.attachTemplate("kickoff"));
+    CHECK_FALSE(f.session.defaultReportLanguage());
+    ProjectSettings settings = projectSettingsOf(*f.session.checklist());
+    settings.client_name = "Müşteri A.Ş.";
+    settings.client_language = "tr";
+    settings.update_rhythm = "weekly";
+    settings.next_update_due = "2026-11-27";
+    settings.revision_rounds_agreed = 1;
+    REQUIRE(f.session.setProjectSettings(settings));
+    CHECK(projectSettingsOf(f.committed()) == settings);
+    CHECK(f.session.undoName() == "Change project settings");
+    CHECK(f.session.defaultReportLanguage() == Language::Turkish);
+
+    REQUIRE(f.session.startRevisionRound("Renkler"));
+    CHECK(f.committed().revision_rounds_used == 1);
+    CHECK(roundWouldExceedAgreed(*f.session.checklist()));
+    auto rounds = f.session.revisionRounds();
+    REQUIRE(rounds);
+    REQUIRE(rounds.value().size() == 1);
+    CHECK(rounds.value()[0].purpose == "Renkler");
+
+    REQUIRE(f.session.markUpdateSent("2026-11-27"));
+    CHECK(f.committed().next_update_due == "2026-12-04");
+    CHECK(f.session.dueNext("2026-12-04", 0).update_due);
+    CHECK_FALSE(f.session.dueNext("2026-12-03", 0).update_due);
+
+    // Undo walks back: the update, the round, the settings, one step each.
+    REQUIRE(f.session.undo());
+    CHECK(f.committed().next_update_due == "2026-11-27");
+    REQUIRE(f.session.undo());
+    CHECK(f.committed().revision_rounds_used == 0);
+    CHECK(f.session.revisionRounds().value().empty());
+    REQUIRE(f.session.undo());
+    CHECK(projectSettingsOf(f.committed()) == ProjectSettings{});
+    REQUIRE(f.session.redo());
+    CHECK(projectSettingsOf(f.committed()) == settings);
+
+    // Without a rhythm there is no next update to move.
+    settings.update_rhythm.clear();
+    REQUIRE(f.session.setProjectSettings(settings));
+    CHECK_FALSE(f.session.markUpdateSent("2026-11-27"));
+}

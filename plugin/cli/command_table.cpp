@@ -28,11 +28,23 @@ const std::vector<CommandEntry>& commandTable()
         {"report",
          "DOC --lang en|ru|tr|zh_CN --format html|md|txt|pdf -o FILE|- [--summary TEXT] [--next-steps TEXT]",
          "write a progress report for the client and keep it as a snapshot\n"
-         "(--lang defaults to the last report's language, else en; --format defaults to FILE's extension)",
+         "(--lang defaults to the client's language (project), else the last report's, else en;\n"
+         "--format defaults to FILE's extension)",
          makeReportCommand},
         {"reports", "DOC", "list the reports made for DOC", makeReportsCommand},
         {"report-diff", "DOC OLD NEW", "what changed between two of DOC's reports (ids from reports)",
          makeReportDiffCommand},
+        // Project settings, revision rounds and the update rhythm (project_commands.cpp).
+        {"project",
+         "DOC [--client NAME] [--client-lang en|ru|tr|zh_CN|none] [--deadline YYYY-MM-DD|none]\n"
+         "               [--rhythm weekly|biweekly|monthly|Nd|none] [--next-update YYYY-MM-DD|none]\n"
+         "               [--rounds-agreed N|none]",
+         "show DOC's project settings, or set them (all in one change set, undone one by one)", makeProjectCommand},
+        {"round", "DOC --start TEXT [--beyond-agreed]",
+         "start a revision round for TEXT; refused past the rounds agreed unless --beyond-agreed",
+         makeRoundCommand},
+        {"update-sent", "DOC", "mark the client update sent: the next update moves on by the rhythm",
+         makeUpdateSentCommand},
         // Items and sections (structure_commands.cpp).
         {"sections", "DOC", "print DOC's sections: number, title, items", makeSectionsCommand},
         {"add-section", "DOC TITLE", "add a section of your own at the end", makeAddSectionCommand},

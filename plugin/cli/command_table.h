@@ -97,5 +97,8 @@ std::unique_ptr<Command> makeShareCommand();         // sharing_commands.cpp
 std::unique_ptr<Command> makeUnshareCommand();       // sharing_commands.cpp
 std::unique_ptr<Command> makeGitSetupCommand();      // sharing_commands.cpp
 std::unique_ptr<Command> makeMergeSidecarCommand();  // sharing_commands.cpp
+std::unique_ptr<Command> makeProjectCommand();       // project_commands.cpp
+std::unique_ptr<Command> makeRoundCommand();         // project_commands.cpp
+std::unique_ptr<Command> makeUpdateSentCommand();    // project_commands.cpp
 
 } // namespace rapport::cli

@@ -80,6 +80,8 @@ public:
         ReportRequest request;
         if (language) {
             request.language = *language;
+        } else if (const auto client = parseLanguage(checklist.client_language); client && !checklist.client_language.empty()) {
+            request.language = *client; // the client's report language, from the project settings
         } else {
             // The language of the document's last report, else English.
             auto last = store.lastReportLanguage(checklist.document_id);

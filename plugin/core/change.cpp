@@ -17,7 +17,7 @@ struct KindField {
     bool undone_by_old_value; // a field set back to what it was
 };
 
-constexpr std::array<KindField, 29> kFields{{
+constexpr std::array<KindField, 33> kFields{{
     {ChangeKind::Attached, "attached", Target::Checklist, false},
     {ChangeKind::TemplateAdded, "template-added", Target::Checklist, false},
     {ChangeKind::Status, "status", Target::Item, true},
@@ -41,6 +41,10 @@ constexpr std::array<KindField, 29> kFields{{
     {ChangeKind::UpdateEveryDays, "update_every_days", Target::Checklist, true},
     {ChangeKind::NextUpdateDue, "next_update_due", Target::Checklist, true},
     {ChangeKind::Deadline, "deadline", Target::Checklist, true},
+    {ChangeKind::ClientName, "client_name", Target::Checklist, true},
+    {ChangeKind::ClientLanguage, "client_language", Target::Checklist, true},
+    {ChangeKind::UpdateRhythm, "update_rhythm", Target::Checklist, true},
+    {ChangeKind::RevisionRoundStarted, "revision_round", Target::Checklist, false},
     {ChangeKind::DocumentMoved, "path", Target::Document, false},
     {ChangeKind::ReportKept, "report", Target::Checklist, false},
     {ChangeKind::Imported, "imported", Target::Checklist, false},
@@ -119,6 +123,10 @@ std::optional<Change> inverseOf(const Change& applied)
     }
     case ChangeKind::SectionMoved:
         inverse.index = parsePlace(applied.old_value).second;
+        return inverse;
+    case ChangeKind::RevisionRoundStarted: // the count goes back; the history keeps what the round was for
+        inverse.kind = ChangeKind::RevisionRoundsUsed;
+        inverse.new_value = applied.old_value;
         return inverse;
     default: // attaching, combining a template in, moving the document, keeping a report, sharing
         return std::nullopt;

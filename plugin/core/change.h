@@ -41,6 +41,12 @@ enum class ChangeKind {
     UpdateEveryDays,      // "update_every_days": the update rhythm in days, "" for none
     NextUpdateDue,        // "next_update_due": YYYY-MM-DD or ""
     Deadline,             // "deadline": YYYY-MM-DD or ""
+    ClientName,           // "client_name": who the work is for, "" for none
+    ClientLanguage,       // "client_language": the client's report language code, "" for none
+    UpdateRhythm,         // "update_rhythm": weekly, biweekly, monthly, Nd, "" (update_rhythm.h)
+    RevisionRoundStarted, // "revision_round": a revision round starts; `new_value` says what it is
+                          // for, the store records the rounds used before as `old_value` and
+                          // counts one more (undone by setting RevisionRoundsUsed back)
     DocumentMoved,        // "path": the document now lives at `new_value`
     ReportKept,           // "report": a progress report kept as a snapshot (`report`)
     Imported,             // a whole checklist with the history it brings (`imported`); adds no row

@@ -4,6 +4,8 @@
 #include "hlc.h"
 #include "text_position.h"
 #include "text_rules.h"
+#include "localization.h"
+#include "update_rhythm.h"
 
 #include <pugixml.hpp>
 
@@ -100,6 +102,9 @@ std::string writeChecklistXml(const ChecklistExport& data)
     setOptional(root, "update-every-days", c.update_every_days);
     root.append_attribute("next-update-due") = xmlSafe(c.next_update_due).c_str();
     root.append_attribute("deadline") = xmlSafe(c.deadline).c_str();
+    setText(root, "client", c.client_name);
+    setText(root, "client-language", c.client_language);
+    setText(root, "update-rhythm", c.update_rhythm);
     for (const auto& section : c.sections) {
         pugi::xml_node node = root.append_child("section");
         node.append_attribute("id") = static_cast<long long>(section.id);
@@ -172,6 +177,16 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
     c.update_every_days = optionalInt(root, "update-every-days");
     c.next_update_due = root.attribute("next-update-due").as_string();
     c.deadline = root.attribute("deadline").as_string();
+    c.client_name = root.attribute("client").as_string();
+    c.client_language = root.attribute("client-language").as_string();
+    c.update_rhythm = root.attribute("update-rhythm").as_string();
+    if (!parseUpdateRhythm(c.update_rhythm))
+        return invalid(xml, root, "update-rhythm is weekly, biweekly, monthly or a number of days (Nd)");
+    if (!c.client_language.empty() &&
+        (!parseLanguage(c.client_language) || languageCode(*parseLanguage(c.client_language)) != c.client_language))
+        return invalid(xml, root, "client-language is en, ru, tr or zh_CN");
+    if (Status client = checkText(TextField::ClientName, c.client_name); !client)
+        return invalidText(xml, root, client);
     if (!isDateOrEmpty(c.next_update_due) || !isDateOrEmpty(c.deadline))
         return invalid(xml, root, "dates must be written YYYY-MM-DD, in the years 1970 to 2199");
     if (Status path = checkText(TextField::DocumentPath, c.document_path); !path)

@@ -65,6 +65,10 @@ struct Checklist {
     std::optional<int> update_every_days;
     std::string next_update_due; // YYYY-MM-DD or empty
     std::string deadline;        // YYYY-MM-DD or empty
+    std::string client_name{};     // who the work is for; "" when not set
+    std::string client_language{}; // the client's report language ("en", "ru", "tr", "zh_CN") or ""
+    std::string update_rhythm{};   // "weekly", "biweekly", "monthly", "Nd" or "" (update_rhythm.h);
+                                   // "" falls back to update_every_days, the rhythm of older stores
 };
 
 // An item to add when attaching a checklist.

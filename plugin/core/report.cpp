@@ -259,6 +259,9 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
         report.chart.push_back(ReportChartSlice{status, say.status(status), perStatus[static_cast<std::size_t>(status)]});
 
     // Facts: only those the user has set.
+    if (!checklist.client_name.empty())
+        // TRANSLATORS: a report fact: who the work is for (the client's name follows).
+        report.facts.push_back({say(bl::translate("Client")), checklist.client_name});
     if (const auto next = parseDate(checklist.next_update_due))
         report.facts.push_back({say(bl::translate("Next update")), say.date(*next)});
     if (checklist.revision_rounds_agreed) {

@@ -121,6 +121,14 @@ constexpr const char* kMigrationSteps[] = {
         PRIMARY KEY (document_id, hlc, change_id)
     ) WITHOUT ROWID;
     )sql",
+    // 4 -> 5: project settings: the client's name and report language, and the update
+    // rhythm as a keyword (update_rhythm.h; update_every_days stays for older rhythms).
+    // Revision rounds are recorded as "revision_round" history rows (revision_rounds.h).
+    R"sql(
+    ALTER TABLE checklists ADD COLUMN client_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE checklists ADD COLUMN client_language TEXT NOT NULL DEFAULT '';
+    ALTER TABLE checklists ADD COLUMN update_rhythm TEXT NOT NULL DEFAULT '';
+    )sql",
 };
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step per schema version");
 

@@ -5,6 +5,8 @@
 
 #include "change.h"
 #include "error.h"
+#include "project_settings.h"
+#include "revision_rounds.h"
 #include "report.h"
 #include "sharing.h"
 #include "store.h"
@@ -203,6 +205,25 @@ public:
     // true when reading the file back brought changes from others (reload to show them).
     bool settleShared();
     bool sharedUnsettled() const;
+
+    // --- Project settings and the update rhythm (sidebar_session_project.cpp) -----------
+
+    // Sets the active checklist's project settings (project_settings.h): one undo step, a
+    // history row per field that changed; nothing when nothing differs.
+    Status setProjectSettings(const ProjectSettings& settings);
+    // Starts a revision round for `purpose` (one undo step). The panel asks first when
+    // roundWouldExceedAgreed() (revision_rounds.h) says it goes beyond the agreed number.
+    Status startRevisionRound(const std::string& purpose);
+    // Marks the client update sent on `today`: the next update moves by the rhythm (one undo
+    // step). Refused (InvalidArgument) when the checklist has no rhythm.
+    Status markUpdateSent(const std::string& today);
+    // The active checklist's revision rounds, oldest first (read from its history).
+    Result<std::vector<RevisionRound>> revisionRounds();
+    // What is due next on `today` at `now`, for the header and the reminders.
+    DueNext dueNext(const std::string& today, std::int64_t now) const;
+    // The language a new report is offered in: the client's (project settings), else the
+    // last report's; nullopt when neither is known.
+    std::optional<Language> defaultReportLanguage();
 
 private:
     // One undoable step: the changes it recorded, which undo (and then redo) invert.

@@ -118,6 +118,8 @@ private:
             restoreSection(block);
         else if (kind == "template-added" || kind == "shared")
             putRows(block, kind == "shared");
+        else if (kind == "revision_round")
+            startRevisionRound(first);
         else
             setChecklistField(first);
     }
@@ -384,6 +386,9 @@ private:
             list.update_every_days = optionalCount(first.value("every"));
             list.next_update_due = first.value("next");
             list.deadline = first.value("deadline");
+            list.client_name = first.value("client");
+            list.client_language = first.value("client-lang");
+            list.update_rhythm = first.value("rhythm");
         }
         for (std::size_t i = 1; i < block.bodies.size(); ++i) {
             if (block.bodies[i].kind == "+section")
@@ -391,6 +396,14 @@ private:
             else
                 putItem(block.bodies[i], snapshot);
         }
+    }
+
+    // Rounds started on two replicas at once are two rounds: counted, not last-writer-wins.
+    void startRevisionRound(const Body&)
+    {
+        Checklist& list = c();
+        if (list.revision_rounds_used < 999999)
+            ++list.revision_rounds_used;
     }
 
     void setChecklistField(const Body& body)
@@ -409,6 +422,12 @@ private:
             list.next_update_due = value;
         else if (kind == "deadline")
             list.deadline = value;
+        else if (kind == "client_name")
+            list.client_name = value;
+        else if (kind == "client_language")
+            list.client_language = value;
+        else if (kind == "update_rhythm")
+            list.update_rhythm = value;
     }
 
     // Display order, as Store::checklistFor() reads it.
@@ -449,7 +468,7 @@ bool isFieldKind(const std::string& kind)
 {
     for (const char* field : {"status", "reason", "due", "owner", "note", "internal", "text", "section-title",
                               "revision_rounds_agreed", "revision_rounds_used", "update_every_days",
-                              "next_update_due", "deadline"})
+                              "next_update_due", "deadline", "client_name", "client_language", "update_rhythm"})
         if (kind == field)
             return true;
     return false;

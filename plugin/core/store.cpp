@@ -238,7 +238,8 @@ Result<std::vector<std::string>> Store::documentPaths()
 Result<std::optional<Checklist>> Store::checklistFor(const std::string& document_path)
 {
     sqlite::Statement& header = statements_.get(db_, "SELECT d.id, c.template_key, c.revision_rounds_agreed, c.revision_rounds_used, "
-                                       "c.update_every_days, c.next_update_due, c.deadline FROM documents d "
+                                       "c.update_every_days, c.next_update_due, c.deadline, c.client_name, c.client_language, "
+                                       "c.update_rhythm FROM documents d "
                                        "JOIN checklists c ON c.document_id = d.id WHERE d.path = ?1");
     sqlite::Statement::Scope resetHeader(header);
     header.bind(1, document_path);
@@ -259,6 +260,9 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
         checklist.update_every_days = static_cast<int>(header.columnInt(4));
     checklist.next_update_due = header.columnText(5);
     checklist.deadline = header.columnText(6);
+    checklist.client_name = header.columnText(7);
+    checklist.client_language = header.columnText(8);
+    checklist.update_rhythm = header.columnText(9);
 
     sqlite::Statement& sections = statements_.get(db_, "SELECT section_id, position, template_key, section_key, custom_title, "
                                          "uid FROM sections WHERE document_id = ?1 ORDER BY position, section_id");

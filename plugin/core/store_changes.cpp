@@ -1,6 +1,8 @@
 #include "store_changes.h"
 
 #include "document_paths.h"
+#include "localization.h"
+#include "update_rhythm.h"
 #include "text_rules.h"
 #include "sidecar_file.h"
 
@@ -45,6 +47,13 @@ const char* problemWith(const Change& change)
                    ? nullptr
                    : "revision rounds cannot be negative";
     case ChangeKind::UpdateEveryDays: return value.empty() || isCount(value, false) ? nullptr : "the rhythm is a number of days";
+    case ChangeKind::UpdateRhythm:
+        return parseUpdateRhythm(value) ? nullptr : "the rhythm is weekly, biweekly, monthly or a number of days (Nd)";
+    case ChangeKind::ClientLanguage:
+        return value.empty() || (parseLanguage(value) && languageCode(*parseLanguage(value)) == value)
+                   ? nullptr
+                   : "not a report language (en, ru, tr, zh_CN)";
+    case ChangeKind::RevisionRoundStarted: return value.empty() ? "a revision round needs to say what it is for" : nullptr;
     case ChangeKind::Attached: return change.document_path.empty() ? "empty document path" : nullptr;
     case ChangeKind::DocumentMoved: return value.empty() ? "empty document path" : nullptr;
     case ChangeKind::ItemRestored: return change.item ? nullptr : "nothing to restore";
@@ -77,6 +86,8 @@ Status checkChangeText(const Change& change)
     case ChangeKind::SectionTitle: return checkText(TextField::SectionTitle, value);
     case ChangeKind::Note: return checkText(TextField::Note, value);
     case ChangeKind::Reason: return checkText(TextField::Reason, value);
+    case ChangeKind::ClientName: return checkText(TextField::ClientName, value);
+    case ChangeKind::RevisionRoundStarted: return checkText(TextField::RoundPurpose, value);
     case ChangeKind::DocumentMoved: return checkText(TextField::DocumentPath, value);
     case ChangeKind::Attached:
     case ChangeKind::TemplateAdded:
@@ -199,6 +210,23 @@ Result<Applied> setChecklistColumn(ChangeContext& c, Change& change, const char*
     return Applied::Changed;
 }
 
+// One more revision round: the count before it becomes the old value; the new value says
+// what the round is for (revision_rounds.h reads the rounds back from the history).
+Result<Applied> startRevisionRound(ChangeContext& c, Change& change)
+{
+    Statement current(c.db, "SELECT revision_rounds_used FROM checklists WHERE document_id = ?1");
+    current.bind(1, change.document_id);
+    if (current.step() != SQLITE_ROW)
+        return unknownDocument(change.document_id);
+    const std::int64_t used = current.columnInt(0);
+    change.old_value = std::to_string(used);
+    Statement update(c.db, "UPDATE checklists SET revision_rounds_used = ?2 WHERE document_id = ?1");
+    update.bindAll(change.document_id, used + 1);
+    if (update.run() != SQLITE_DONE)
+        return c.writeError();
+    return Applied::Changed;
+}
+
 Result<Applied> moveDocument(ChangeContext& c, Change& change)
 {
     Statement current(c.db, "SELECT path FROM documents WHERE id = ?1");
@@ -276,6 +304,10 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
     case ChangeKind::UpdateEveryDays: return setChecklistColumn(c, change, "update_every_days", true);
     case ChangeKind::NextUpdateDue: return setChecklistColumn(c, change, "next_update_due", false);
     case ChangeKind::Deadline: return setChecklistColumn(c, change, "deadline", false);
+    case ChangeKind::ClientName: return setChecklistColumn(c, change, "client_name", false);
+    case ChangeKind::ClientLanguage: return setChecklistColumn(c, change, "client_language", false);
+    case ChangeKind::UpdateRhythm: return setChecklistColumn(c, change, "update_rhythm", false);
+    case ChangeKind::RevisionRoundStarted: return startRevisionRound(c, change);
     case ChangeKind::Attached: return attach(c, change);
     case ChangeKind::TemplateAdded: return addTemplate(c, change);
     case ChangeKind::DocumentMoved: return moveDocument(c, change);

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace rapport {
 
@@ -46,7 +47,8 @@ Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id)
     Checklist rows;
     rows.document_id = document_id;
     Statement& header = c.statements.get(c.db, "SELECT template_key, revision_rounds_agreed, revision_rounds_used, "
-                                               "update_every_days, next_update_due, deadline FROM checklists "
+                                               "update_every_days, next_update_due, deadline, client_name, "
+                                               "client_language, update_rhythm FROM checklists "
                                                "WHERE document_id = ?1");
     Statement::Scope resetHeader(header);
     header.bind(1, document_id);
@@ -60,6 +62,9 @@ Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id)
         rows.update_every_days = static_cast<int>(header.columnInt(3));
     rows.next_update_due = header.columnText(4);
     rows.deadline = header.columnText(5);
+    rows.client_name = header.columnText(6);
+    rows.client_language = header.columnText(7);
+    rows.update_rhythm = header.columnText(8);
 
     Statement& sections = c.statements.get(c.db, "SELECT section_id, position, template_key, section_key, custom_title, "
                                                  "uid FROM sections WHERE document_id = ?1 ORDER BY position, section_id");
@@ -225,13 +230,21 @@ Result<std::vector<sidecar::Body>> linesOf(ChangeContext& c, const Change& chang
             appendRows(bodies, now, &c.created_sections, &c.created_items);
         } else {
             const auto number = [](std::optional<int> value) { return value ? std::to_string(*value) : std::string(); };
-            bodies.push_back(sidecar::Body{"shared", {}}
-                                 .add("template", now.template_key)
-                                 .add("agreed", number(now.revision_rounds_agreed))
-                                 .add("used", std::to_string(now.revision_rounds_used))
-                                 .add("every", number(now.update_every_days))
-                                 .add("next", now.next_update_due)
-                                 .add("deadline", now.deadline));
+            sidecar::Body snapshot = sidecar::Body{"shared", {}}
+                                         .add("template", now.template_key)
+                                         .add("agreed", number(now.revision_rounds_agreed))
+                                         .add("used", std::to_string(now.revision_rounds_used))
+                                         .add("every", number(now.update_every_days))
+                                         .add("next", now.next_update_due)
+                                         .add("deadline", now.deadline);
+            // The project settings of schema 5 only when set: a Rapport from before reads the
+            // snapshot of a checklist without them as it always did.
+            for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"client", &now.client_name},
+                                             {"client-lang", &now.client_language},
+                                             {"rhythm", &now.update_rhythm}})
+                if (!value->empty())
+                    snapshot.add(key, *value);
+            bodies.push_back(std::move(snapshot));
             appendRows(bodies, now, nullptr, nullptr);
         }
         break;
@@ -241,6 +254,10 @@ Result<std::vector<sidecar::Body>> linesOf(ChangeContext& c, const Change& chang
     case ChangeKind::UpdateEveryDays:
     case ChangeKind::NextUpdateDue:
     case ChangeKind::Deadline:
+    case ChangeKind::ClientName:
+    case ChangeKind::ClientLanguage:
+    case ChangeKind::UpdateRhythm:
+    case ChangeKind::RevisionRoundStarted:
         bodies.push_back(field(change, nullptr, {}));
         break;
     default: // attaching, importing and merging never meet a shared checklist's log this way;
@@ -332,10 +349,11 @@ Result<Applied> merge(ChangeContext& c, Change& change)
     if (eraseItems.run() != SQLITE_DONE || eraseSections.run() != SQLITE_DONE)
         return c.writeError();
     Statement header(c.db, "UPDATE checklists SET template_key = ?2, revision_rounds_agreed = ?3, "
-                            "revision_rounds_used = ?4, update_every_days = ?5, next_update_due = ?6, deadline = ?7 "
-                            "WHERE document_id = ?1");
+                            "revision_rounds_used = ?4, update_every_days = ?5, next_update_due = ?6, deadline = ?7, "
+                            "client_name = ?8, client_language = ?9, update_rhythm = ?10 WHERE document_id = ?1");
     header.bindAll(doc, state.template_key, state.revision_rounds_agreed, state.revision_rounds_used,
-                   state.update_every_days, state.next_update_due, state.deadline);
+                   state.update_every_days, state.next_update_due, state.deadline, state.client_name,
+                   state.client_language, state.update_rhythm);
     if (header.run() != SQLITE_DONE)
         return c.writeError();
     Statement section(c.db, "INSERT INTO sections(document_id, section_id, position, template_key, section_key, "

@@ -372,11 +372,11 @@ Result<Applied> import(ChangeContext& c, Change& change)
     change.document_path = checklist.document_path;
 
     Statement header(c.db, "INSERT INTO checklists(document_id, template_key, created_at, revision_rounds_agreed, "
-                            "revision_rounds_used, update_every_days, next_update_due, deadline) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                            "revision_rounds_used, update_every_days, next_update_due, deadline, client_name, "
+                            "client_language, update_rhythm) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     header.bindAll(id, checklist.template_key, change.at, checklist.revision_rounds_agreed,
                    checklist.revision_rounds_used, checklist.update_every_days, checklist.next_update_due,
-                   checklist.deadline);
+                   checklist.deadline, checklist.client_name, checklist.client_language, checklist.update_rhythm);
     if (header.run() != SQLITE_DONE) {
         if (sqlite3_extended_errcode(c.db.get()) == SQLITE_CONSTRAINT_PRIMARYKEY)
             return Error{ErrorCode::ChecklistExists, checklist.document_path, {}};

@@ -40,7 +40,9 @@ std::size_t maxLength(TextField field)
     switch (field) {
     case TextField::ItemTitle:
     case TextField::SectionTitle:
-    case TextField::Reason: return 2000;
+    case TextField::Reason:
+    case TextField::RoundPurpose: return 2000;
+    case TextField::ClientName: return 200;
     case TextField::Note:
     case TextField::ReportText:
     case TextField::TemplateText:
@@ -64,6 +66,8 @@ const char* fieldName(TextField field)
     case TextField::Key: return N_("key");
     case TextField::TemplateText: return N_("template text");
     case TextField::HistoryValue: return N_("history value");
+    case TextField::ClientName: return N_("client name");
+    case TextField::RoundPurpose: return N_("revision round");
     }
     return "";
 }
@@ -113,7 +117,7 @@ Status checkText(TextField field, std::string_view text)
         }
         return {};
     }
-    const bool multiline = field != TextField::DocumentPath;
+    const bool multiline = field != TextField::DocumentPath && field != TextField::ClientName; // one line
     for (std::size_t at = 0; at < text.size();) {
         const auto byte = static_cast<unsigned char>(text[at]);
         if (byte >= 0x20 && byte < 0x7F) {
@@ -154,6 +158,11 @@ Status checkChecklistText(const Checklist& checklist, const std::vector<HistoryE
     for (const std::string* date : {&checklist.next_update_due, &checklist.deadline})
         if (!isDateOrEmpty(*date))
             return Error{ErrorCode::DateInvalid, *date, {}};
+    if (Status client = checkText(TextField::ClientName, checklist.client_name); !client)
+        return client;
+    for (const std::string* key : {&checklist.client_language, &checklist.update_rhythm})
+        if (Status checked = checkText(TextField::Key, *key); !checked)
+            return checked;
     for (const ChecklistSection& section : checklist.sections) {
         for (const std::string* key : {&section.template_key, &section.section_key})
             if (Status checked = checkText(TextField::Key, *key); !checked)

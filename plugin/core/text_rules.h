@@ -27,6 +27,8 @@ enum class TextField {
     Key,             // a template, section or item key: letters, digits, '-', '_', '.'
     TemplateText,    // a template's title, description or "why it matters"
     HistoryValue,    // a value in an imported history row
+    ClientName,      // the client's name in the project settings: one line, no tab
+    RoundPurpose,    // what a revision round is for
 };
 
 // The most characters (code points) `field` may hold; for DocumentPath, bytes.

@@ -11,6 +11,8 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include "update_rhythm.h"
+
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
@@ -42,6 +44,9 @@ enum MenuId {
     MenuPastReports,
     MenuShare,
     MenuUnshare,
+    MenuProject,
+    MenuStartRound,
+    MenuUpdateSent,
     MenuAddTemplateFirst = wxID_HIGHEST + 200
 };
 
@@ -220,6 +225,16 @@ void ListToolbar::openMoreMenu()
     const bool editable = !context_.readOnly();
     menu.Enable(MenuCreateReport, editable && !(actions_.writingReport && actions_.writingReport()));
     menu.AppendSeparator();
+    // TRANSLATORS: menu entry opening the project's settings: client, update rhythm, revision rounds.
+    menu.Append(MenuProject, translated(bl::translate("Project settings…"), loc));
+    // TRANSLATORS: menu entry; records a new round of changes the client asked for.
+    menu.Append(MenuStartRound, translated(bl::translate("Start revision round…"), loc));
+    // TRANSLATORS: menu entry; the client's progress update was sent, so the next one moves by the rhythm.
+    menu.Append(MenuUpdateSent, translated(bl::translate("Mark update sent"), loc));
+    menu.Enable(MenuStartRound, editable);
+    menu.Enable(MenuUpdateSent, editable && session.checklist() &&
+                                    !nextUpdateAfterSent(*session.checklist(), context_.today()).empty());
+    menu.AppendSeparator();
     menu.Append(MenuAddSection, withShortcut(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
     auto* templates = new wxMenu;
     std::vector<std::string> keys;
@@ -253,6 +268,12 @@ void ListToolbar::openMoreMenu()
         actions_.share();
     else if (chosen == MenuUnshare && actions_.unshare)
         actions_.unshare();
+    else if (chosen == MenuProject && actions_.projectSettings)
+        actions_.projectSettings();
+    else if (chosen == MenuStartRound && actions_.startRound)
+        actions_.startRound();
+    else if (chosen == MenuUpdateSent && actions_.updateSent)
+        actions_.updateSent();
     else if (chosen >= MenuAddTemplateFirst && chosen < MenuAddTemplateFirst + static_cast<int>(keys.size()))
         actions_.addTemplate(keys[static_cast<std::size_t>(chosen - MenuAddTemplateFirst)]);
 }

@@ -28,6 +28,9 @@ struct ToolbarActions {
     std::function<bool()> writingReport; // while one is written, "Create report…" waits
     std::function<void()> share;         // share the checklist with the project (sharing.h)
     std::function<void()> unshare;       // stop writing its sidecar
+    std::function<void()> projectSettings; // "Project settings…" (project_dialog.h)
+    std::function<void()> startRound;      // "Start revision round…"
+    std::function<void()> updateSent;      // "Mark update sent": the next update moves by the rhythm
 };
 
 // The search field, the filter choice and the action buttons.

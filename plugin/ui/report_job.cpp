@@ -44,7 +44,7 @@ ReportDraft ReportJob::defaults() const
 {
     SidebarSession& session = context_.session();
     ReportDraft draft;
-    draft.language = session.lastReportLanguage().value_or(context_.language()); // else the sidebar's own
+    draft.language = session.defaultReportLanguage().value_or(context_.language()); // the client's, the last; else the sidebar's
     draft.format = ReportFormat::Html;
     const std::filesystem::path document = session.documentPath();
     draft.file = document.parent_path() /
@@ -128,6 +128,8 @@ void ReportJob::finished(Result<AtomicFile>& prepared)
                    std::string(reportFormatKeyword(draft_->format)) + "\tid=" + std::to_string(kept.value()));
     report_.reset();
     draft_.reset();
+    if (saved_)
+        saved_();
 }
 
 } // namespace rapport::ui

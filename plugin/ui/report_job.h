@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -42,6 +43,8 @@ public:
     // Builds the report `draft` asks for and starts writing it; does nothing while another
     // is being written or without a checklist.
     void start(const ReportDraft& draft);
+    // Called once a report is saved and kept (the panel then offers "Mark update sent").
+    void onSaved(std::function<void()> saved) { saved_ = std::move(saved); }
 
 private:
     // Back on the UI thread with the prepared file: keeps the snapshot, then puts the file
@@ -55,6 +58,7 @@ private:
     std::unique_ptr<ReportDraft> draft_;
     std::unique_ptr<ReportContent> report_;
     std::int64_t document_ = 0; // the report's document: the user may have moved on meanwhile
+    std::function<void()> saved_;
     std::shared_ptr<std::atomic<bool>> done_ = std::make_shared<std::atomic<bool>>(true);
     std::shared_ptr<int> alive_ = std::make_shared<int>(0); // the worker's callback checks the job lives
     std::jthread worker_;

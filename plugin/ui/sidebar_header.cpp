@@ -8,6 +8,8 @@
 
 #include <ctime>
 #include <initializer_list>
+#include <string>
+#include <vector>
 
 #include <wx/gauge.h>
 #include <wx/settings.h>
@@ -17,6 +19,40 @@
 namespace rapport::ui {
 
 namespace bl = boost::locale;
+
+namespace {
+
+// What is due now, in one line: the update (today, or late since its date), the items past
+// their due date, the items waiting on the client too long; "" when nothing is.
+std::string dueNextText(const DueNext& due, const std::string& today, const std::string& update_date,
+                        const std::locale& loc)
+{
+    std::vector<std::string> parts;
+    if (due.update_due)
+        parts.push_back(due.next_update == today
+                            // TRANSLATORS: in the header: the client's progress update is due today.
+                            ? bl::translate("Update due today").str(loc)
+                            // TRANSLATORS: in the header: the client's update is late; {1} is the date it was due.
+                            : (bl::format(bl::translate("Update overdue since {1}")) % update_date).str(loc));
+    if (due.overdue > 0)
+        // TRANSLATORS: in the header: items past their due date.
+        parts.push_back((bl::format(bl::translate("{1} item overdue", "{1} items overdue", static_cast<int>(due.overdue))) %
+                         due.overdue)
+                            .str(loc));
+    if (due.waiting_long > 0)
+        // TRANSLATORS: in the header: items waiting on the client for longer than {2} days.
+        parts.push_back((bl::format(bl::translate("{1} item waiting on the client over {2} days",
+                                                  "{1} items waiting on the client over {2} days",
+                                                  static_cast<int>(due.waiting_long))) %
+                         due.waiting_long % kDefaultClientWaitDays)
+                            .str(loc));
+    std::string text;
+    for (const std::string& part : parts)
+        text += (text.empty() ? "" : " · ") + part;
+    return text;
+}
+
+} // namespace
 
 SidebarHeader::SidebarHeader(wxWindow* panel, wxSizer* column, PanelContext& context)
     : panel_(panel), context_(context)
@@ -42,6 +78,9 @@ SidebarHeader::SidebarHeader(wxWindow* panel, wxSizer* column, PanelContext& con
     shared_ = new wxStaticText(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-shared");
     shared_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     column->Add(shared_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    dueNext_ = new wxStaticText(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-due-next");
+    dueNext_->SetFont(dueNext_->GetFont().Bold());
+    column->Add(dueNext_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
 }
 
 void SidebarHeader::showDocument(SidebarSession::View view)
@@ -66,7 +105,7 @@ void SidebarHeader::showDocument(SidebarSession::View view)
 bool SidebarHeader::showFigures(bool shown)
 {
     bool changed = false;
-    for (wxWindow* window : std::initializer_list<wxWindow*>{progress_, percent_, counts_, schedule_, shared_})
+    for (wxWindow* window : std::initializer_list<wxWindow*>{progress_, percent_, counts_, schedule_, shared_, dueNext_})
         changed = window->Show(shown) || changed;
     return changed;
 }
@@ -125,6 +164,10 @@ bool SidebarHeader::refresh()
     changed = shared_->Show(!shared.empty()) || changed;
     if (status.shared)
         shared_->SetToolTip(fromUtf8(status.sidecar.string()));
+    const std::string due = dueNextText(session.dueNext(context_.today(), nowSeconds()), context_.today(),
+                                        context_.formattedDate(checklist.next_update_due).utf8_string(), loc);
+    changed = wrapped_.set(dueNext_, fromUtf8(due), width) || changed;
+    changed = dueNext_->Show(!due.empty()) || changed;
     return changed;
 }
 

@@ -38,6 +38,7 @@ private:
     wxStaticText* counts_ = nullptr;
     wxStaticText* schedule_ = nullptr;
     wxStaticText* shared_ = nullptr; // shared with the project, and who changed it last
+    wxStaticText* dueNext_ = nullptr; // what is due now: the update, overdue items, long waits on the client
 };
 
 } // namespace rapport::ui

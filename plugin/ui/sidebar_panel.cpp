@@ -20,6 +20,7 @@
 #include <initializer_list>
 #include <utility>
 
+#include <wx/button.h>
 #include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -55,6 +56,7 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
                                                [this](bool from_templates) { onAttached(from_templates); });
     buildChecklistState(column);
     reportJob_ = std::make_unique<ReportJob>(this, column, context_);
+    buildProjectParts(column);
     problemLabel_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-problem");
     problemLabel_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HOTLIGHT));
     column->Add(problemLabel_, 0, wxEXPAND | wxALL, gap);
@@ -95,6 +97,9 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     actions.writingReport = [this] { return writingReport(); };
     actions.share = [this] { shareChecklist(true); };
     actions.unshare = [this] { unshareChecklist(); };
+    actions.projectSettings = [this] { openProjectSettings(); };
+    actions.startRound = [this] { startRevisionRound(); };
+    actions.updateSent = [this] { markUpdateSent(); };
     toolbar_ = std::make_unique<ListToolbar>(this, column, context_, std::move(actions));
 
     splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH,
@@ -182,6 +187,8 @@ void SidebarPanel::refresh()
     bool changed = layoutPending_;
     layoutPending_ = false;
     changed = header_->showFigures(hasChecklist) || changed;
+    if (markSent_ && markSent_->IsShown() && (!session.checklist() || session.checklist()->document_id != markSentFor_))
+        changed = markSent_->Hide() || changed; // offered for another document
     changed = toolbar_->show(hasChecklist) || changed;
     changed = splitter_->Show(hasChecklist) || changed;
     changed = emptyState_->refresh(view) || changed;

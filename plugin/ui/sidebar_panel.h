@@ -25,6 +25,7 @@
 #include <wx/panel.h>
 
 class wxBoxSizer;
+class wxButton;
 class wxMenu;
 class wxSplitterWindow;
 class wxStaticText;
@@ -99,6 +100,13 @@ public:
     // "Stop sharing".
     void unshareChecklist();
 
+    // The project settings (sidebar_panel_project.cpp; project_dialog.h). "Project settings…".
+    void openProjectSettings();
+    // "Start revision round…": asks what for, warns before going beyond the rounds agreed.
+    void startRevisionRound();
+    // "Mark update sent": the next update moves by the rhythm; says when it is now due.
+    void markUpdateSent();
+
 private:
     void buildChecklistState(wxBoxSizer* column);
     void refreshList();
@@ -116,6 +124,9 @@ private:
     void applyFilter();
     void leaveForList();
     void showSyncReport(const SyncReport& report);
+    // The "Mark update sent" offer shown after a report is saved (sidebar_panel_project.cpp).
+    void buildProjectParts(wxBoxSizer* column);
+    void offerUpdateSent();
 
     PanelContext context_; // first: every part refers to it
     std::unique_ptr<LanguageSelector> languageSelector_;
@@ -136,6 +147,8 @@ private:
     ItemDetail* detail_ = nullptr;
     wxStaticText* problemLabel_ = nullptr;
     wxStaticText* readOnlyLabel_ = nullptr; // why nothing can be changed, when the store is read-only
+    wxButton* markSent_ = nullptr;          // offered after a report is saved, for that document
+    std::int64_t markSentFor_ = 0;          // the document it was offered for
 };
 
 } // namespace rapport::ui
