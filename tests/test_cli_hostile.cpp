@@ -583,8 +583,8 @@ TEST_CASE("text out as JSON: control characters, quotes, invalid UTF-8 and bidi 
     CHECK(jsonEval(show.out, "d['items'][1]['note']") == "\"say \\\"hi\\\" \\\\ back\\\\slash\\nnext\\tline </script>\"");
     const CliRun history = s.run({"history", s.doc, "--json"});
     REQUIRE_MESSAGE(isJson(history.out), history.out);
-    CHECK(jsonEval(history.out, "[c['new'] for c in d['changes'] if c['sequence'] == 999]") ==
-          "[\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"]");
+    CHECK(jsonEval(history.out, "[c['new'] for c in d['changes'] if c['sequence'] == 999] == ['\\ufffd' * 5]") ==
+          "true");
     CHECK(jsonEval(history.out, "[c['at'] for c in d['changes'] if c['sequence'] == 999]") ==
           "[\"1970-01-01T00:00:01Z\"]");
     const CliRun orphans = s.run({"orphans", "--json"});
