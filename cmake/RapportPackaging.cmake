@@ -41,17 +41,18 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME rapport)
 set(CPACK_DEBIAN_CLI_PACKAGE_SECTION utils)
 set(CPACK_COMPONENT_CLI_DESCRIPTION
 "client-expectation checklists and progress reports for documents
-Rapport keeps a checklist of what a client expects beside each document (a brief,
-a specification) and makes progress reports for the client from it, in English,
-Russian, Turkish or Simplified Chinese.
+Rapport keeps a checklist of what a client expects beside each document
+(a brief, a specification) and makes progress reports for the client from
+it, in English, Russian, Turkish or Simplified Chinese.
 .
-This package has the rapport command-line tool, the bundled checklist templates
-and the translations used by the editor plugins.")
+This package has the rapport command-line tool, the bundled checklist
+templates and the translations used by the editor plugins.")
 
 if(RAPPORT_BUILD_PLUGIN)
   list(APPEND CPACK_COMPONENTS_ALL codeblocks geany)
@@ -67,9 +68,9 @@ if(RAPPORT_BUILD_PLUGIN)
   endif()
   set(CPACK_COMPONENT_CODEBLOCKS_DESCRIPTION
 "Rapport sidebar for Code::Blocks
-Rapport keeps a checklist of what a client expects beside each document and makes
-progress reports for the client from it. This plugin shows the checklist of the
-open document in Code::Blocks' sidebar.")
+Rapport keeps a checklist of what a client expects beside each document
+and makes progress reports for the client from it. This plugin shows the
+checklist of the open document in the sidebar of Code::Blocks.")
   set(CPACK_DEBIAN_GEANY_PACKAGE_NAME geany-plugin-rapport)
   set(CPACK_DEBIAN_GEANY_PACKAGE_SECTION editors)
   set(CPACK_DEBIAN_GEANY_PACKAGE_DEPENDS "rapport (= ${PROJECT_VERSION})")
@@ -78,9 +79,9 @@ open document in Code::Blocks' sidebar.")
   endif()
   set(CPACK_COMPONENT_GEANY_DESCRIPTION
 "Rapport sidebar for Geany
-Rapport keeps a checklist of what a client expects beside each document and makes
-progress reports for the client from it. This plugin shows the checklist of the
-open document as a page of Geany's sidebar.")
+Rapport keeps a checklist of what a client expects beside each document
+and makes progress reports for the client from it. This plugin shows the
+checklist of the open document as a page of the sidebar of Geany.")
 endif()
 
 include(CPack)

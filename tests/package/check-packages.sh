@@ -39,9 +39,11 @@ contains "$cb" usr/lib/codeblocks/plugins/libRapport.so usr/share/codeblocks/Rap
   usr/share/doc/codeblocks-plugin-rapport/copyright
 contains "$geany" usr/share/doc/geany-plugin-rapport/copyright
 # Nothing in the user's own folder, and no template outside /usr/share/rapport.
-if dpkg-deb -c "$cli" "$cb" "$geany" 2>/dev/null | awk '{print $6}' | grep -q '\.local\|home/'; then
-  fail "a package installs into a home folder"
-fi
+for deb in "$cli" "$cb" "$geany"; do
+  listing=$(dpkg-deb -c "$deb" | awk '{print $6}')
+  grep -v '^\./usr/' <<<"$listing" | grep -v '^\./$' | grep -q . && fail "$(basename "$deb") installs outside /usr: $(grep -v '^\./usr/' <<<"$listing" | tr '\n' ' ')"
+  grep '^\./usr/share/rapport/templates/.' <<<"$listing" | grep -qv '\.xml$' && fail "$(basename "$deb"): not a template in the templates folder"
+done
 
 # Depends: from dpkg-shlibdeps, plus the exact host and the data package.
 cb_version=$(dpkg-query -W -f='${Version}' codeblocks)
@@ -49,7 +51,7 @@ depends_cb=$(dpkg-deb -f "$cb" Depends)
 grep -qF "codeblocks (= $cb_version)" <<<"$depends_cb" && ok "the Code::Blocks plugin depends on codeblocks (= $cb_version)" \
   || fail "codeblocks-plugin-rapport Depends: $depends_cb"
 grep -qF "rapport (= $version)" <<<"$depends_cb" || fail "codeblocks-plugin-rapport does not depend on rapport (= $version)"
-grep -q "libwx_gtk3u_core" <<<"$depends_cb" && ok "shlibdeps named wx" || fail "no shared-library Depends in: $depends_cb"
+grep -q "libwxgtk3.2" <<<"$depends_cb" && ok "shlibdeps named wx" || fail "no shared-library Depends in: $depends_cb"
 depends_cli=$(dpkg-deb -f "$cli" Depends)
 grep -q "libsqlite3" <<<"$depends_cli" && ok "rapport depends on libsqlite3 (shlibdeps)" || fail "rapport Depends: $depends_cli"
 
@@ -64,7 +66,8 @@ manifest_version=$(unzip -p "$root/usr-root/usr/share/codeblocks/Rapport.zip" ma
 rapport=$root/usr-root/usr/bin/rapport
 export RAPPORT_DATA_DIR=$root/data HOME=$root/home XDG_DATA_HOME=$root/xdg LC_ALL= LC_MESSAGES= LANGUAGE=
 unset RAPPORT_ASSETS_DIR RAPPORT_LOCALE_DIR
-LANG=C "$rapport" --help | grep -q "^usage: rapport" && ok "rapport --help" || fail "rapport --help"
+# (Output captured first: grep -q closing the pipe early would fail the pipeline.)
+help=$(LANG=C "$rapport" --help) && grep -q "^usage: rapport" <<<"$help" && ok "rapport --help" || fail "rapport --help"
 [ "$(LANG=C "$rapport" --version)" = "rapport $version" ] && ok "rapport --version" || fail "rapport --version: $("$rapport" --version)"
 LANG=C "$rapport" templates --json >"$root/templates.json" || fail "rapport templates --json exited $?"
 python3 - "$root/templates.json" "$root/usr-root/usr/share/rapport/templates/" <<'PY' && ok "templates --json parses, from the package's share/rapport" || fail "templates --json"
@@ -78,10 +81,10 @@ echo "# Brief" >"$root/brief.md"
 LANG=C "$rapport" attach "$root/brief.md" --template kickoff >/dev/null || fail "attach"
 LANG=C "$rapport" show "$root/brief.md" --json | python3 -c 'import json, sys; d = json.load(sys.stdin); assert len(d["items"]) == 11' \
   && ok "show --json parses" || fail "show --json"
-LANG=ru_RU.UTF-8 "$rapport" --help | grep -q "Команды:" && ok "--help in Russian" || fail "--help in Russian"
-LANG=ru_RU.UTF-8 "$rapport" attach "$root/brief.md" --template kickoff 2>&1 | grep -q "уже" \
-  && ok "messages in Russian from the packaged catalogues" || fail "messages in Russian"
-zcat "$root/usr-root/usr/share/man/man1/rapport.1.gz" | grep -q '^\.TH RAPPORT 1' && ok "man page" || fail "man page"
+help=$(LANG=ru_RU.UTF-8 "$rapport" --help) && grep -q "Команды:" <<<"$help" && ok "--help in Russian" || fail "--help in Russian"
+again=$(LANG=ru_RU.UTF-8 "$rapport" attach "$root/brief.md" --template kickoff 2>&1)
+grep -q "уже" <<<"$again" && ok "messages in Russian from the packaged catalogues" || fail "messages in Russian: $again"
+man=$(zcat "$root/usr-root/usr/share/man/man1/rapport.1.gz") && grep -q '^\.TH RAPPORT 1' <<<"$man" && ok "man page" || fail "man page"
 
 [ $failures = 0 ] && echo "packages as expected"
 exit $(( failures > 0 ))
