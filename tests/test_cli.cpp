@@ -1,6 +1,7 @@
 // Runs the real `rapport` binary and checks its output and exit codes: the ordinary use
 // of every command. Hostile and careless input is in test_cli_hostile.cpp.
 #include "cli_runner.h"
+#include "json_check.h"
 
 #include <doctest/doctest.h>
 
@@ -350,4 +351,166 @@ TEST_CASE("project shows and sets the settings; round starts rounds, refusing pa
     const CliRun weekly = folder.run({"project", doc, "--rhythm", "10d"});
     CHECK(weekly.out.find("rhythm\t10d\n") != std::string::npos);
     CHECK(weekly.out.find("next-update\t-\n") == std::string::npos);
+}
+
+// --- The conventions of git and taskwarrior: help, version, JSON --------------------------
+
+using rapport::testing::isJson;
+using rapport::testing::jsonEval;
+
+TEST_CASE("--help, -h, help, help CMD and CMD --help print to standard output and exit 0")
+{
+    CliFolder folder;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--help"}, {"-h"}, {"help"}}) {
+        const CliRun run = folder.run(args);
+        CHECK_MESSAGE(run.exit_code == 0, run.output());
+        CHECK(run.err.empty());
+        CHECK(run.out.find("usage: rapport") == 0);
+        // Every command of the table is listed, with its summary.
+        for (const char* command : {"attach", "show", "history", "report", "git-setup", "merge-sidecar"})
+            CHECK_MESSAGE(run.out.find("\n  " + std::string(command) + " ") != std::string::npos, command);
+        CHECK(run.out.find("print DOC's checklist") != std::string::npos);
+        CHECK(run.out.find("--version") != std::string::npos);
+    }
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"help", "show"},
+                                                 {"show", "--help"}, {"show", "-h"}, {"show", "some.md", "--help"}}) {
+        const CliRun run = folder.run(args);
+        CHECK_MESSAGE(run.exit_code == 0, run.output());
+        CHECK(run.err.empty());
+        CHECK(run.out.find("usage: rapport show DOC [--json]") == 0);
+        CHECK(run.out.find("--json") != std::string::npos);
+    }
+    const CliRun set = folder.run({"help", "set"});
+    CHECK(set.out.find("--status VALUE") != std::string::npos);
+    CHECK(set.out.find("--internal") != std::string::npos);
+    const CliRun nothing = folder.run({"help", "frobnicate"});
+    CHECK(nothing.exit_code == 2);
+    CHECK(nothing.err.find("frobnicate") != std::string::npos);
+    CHECK_FALSE(fs::exists(folder.store)); // asking for help creates no store
+}
+
+TEST_CASE("--version prints CMake's project version, the one the plugin's manifest carries")
+{
+    CliFolder folder;
+    const CliRun run = folder.run({"--version"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == "rapport " RAPPORT_VERSION "\n");
+    // The Code::Blocks manifest is written from the same project version.
+    const std::string manifest = readBytes(fs::path(RAPPORT_BINARY_DIR) / "host-shim/codeblocks/zip/manifest.xml");
+    if (!manifest.empty())
+        CHECK(manifest.find("<Value version=\"" RAPPORT_VERSION "\" />") != std::string::npos);
+    // CHANGELOG.md has an entry for it.
+    CHECK(readBytes(fs::path(RAPPORT_SOURCE_DIR) / "CHANGELOG.md").find("## " RAPPORT_VERSION) != std::string::npos);
+}
+
+TEST_CASE("help follows LANG: the summaries and headings are translated")
+{
+    CliFolder folder;
+    const CliRun russian = folder.run({"--help"}, "ru_RU.UTF-8");
+    CHECK(russian.exit_code == 0);
+    CHECK(russian.out.find("Команды:") != std::string::npos);
+    CHECK(russian.out.find("print DOC's checklist") == std::string::npos);
+    CHECK(folder.run({"help", "show"}, "tr_TR.UTF-8").out.find("print DOC's checklist") == std::string::npos);
+    CHECK(folder.run({"help", "show"}, "zh_CN.UTF-8").out.find("print DOC's checklist") == std::string::npos);
+}
+
+TEST_CASE("attach without --template starts an empty checklist; add on a document without one says how to start one")
+{
+    CliFolder folder;
+    const std::string doc = folder.file("notes.md");
+    const CliRun missing = folder.run({"add", doc, "first"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("rapport attach " + doc) != std::string::npos);
+    const CliRun attach = folder.run({"attach", doc});
+    CHECK_MESSAGE(attach.exit_code == 0, attach.output());
+    CHECK(attach.out == "attached 0 items\n");
+    CHECK(folder.run({"add", doc, "first"}).exit_code == 0);
+    const CliRun show = folder.run({"show", doc, "--json"});
+    REQUIRE(show.exit_code == 0);
+    CHECK(jsonEval(show.out, "[i['title'] for i in d['items']]") == "[\"first\"]");
+    CHECK(jsonEval(show.out, "d['template']") == "null");
+}
+
+TEST_CASE("--json: show, history, reports, orphans and templates write JSON with stable keys and UTC times")
+{
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    std::ofstream(doc) << "# Brief\n";
+    REQUIRE(folder.run({"attach", doc, "--template", "kickoff"}).exit_code == 0);
+    REQUIRE(folder.run({"set", doc, "1", "--status", "waiting", "--reason", "the logo", "--due", "2026-12-24"}).exit_code == 0);
+    REQUIRE(folder.run({"report", doc, "--format", "md", "-o", folder.file("r.md")}).exit_code == 0);
+
+    const CliRun show = folder.run({"show", doc, "--json"});
+    REQUIRE(show.exit_code == 0);
+    REQUIRE_MESSAGE(isJson(show.out), show.out);
+    CHECK(jsonEval(show.out, "sorted(d.keys())") == "[\"deadline\",\"document\",\"items\",\"sections\",\"template\"]");
+    CHECK(jsonEval(show.out, "len(d['items'])") == "11");
+    CHECK(jsonEval(show.out, "sorted(d['items'][0].keys())") ==
+          "[\"done\",\"due\",\"id\",\"internal\",\"key\",\"note\",\"owner\",\"reason\",\"section\",\"status\","
+          "\"status_since\",\"title\"]");
+    CHECK(jsonEval(show.out, "[d['items'][0][k] for k in ('status', 'reason', 'due', 'done', 'owner')]") ==
+          "[\"waiting\",\"the logo\",\"2026-12-24\",false,\"us\"]");
+    CHECK(jsonEval(show.out, "d['template']") == "\"kickoff\"");
+    // ISO 8601 in UTC.
+    CHECK(jsonEval(show.out, "__import__('re').fullmatch(r'\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ', "
+                             "d['items'][0]['status_since']) is not None") == "true");
+
+    const CliRun history = folder.run({"history", doc, "--json"});
+    REQUIRE(isJson(history.out));
+    CHECK(jsonEval(history.out, "sorted(d['changes'][0].keys())") ==
+          "[\"at\",\"author\",\"change_id\",\"field\",\"item\",\"new\",\"old\",\"sequence\"]");
+    CHECK(jsonEval(history.out, "[c['new'] for c in d['changes'] if c['field'] == 'status']") == "[\"waiting\"]");
+    CHECK(jsonEval(history.out, "all(c['at'].endswith('Z') for c in d['changes'])") == "true");
+
+    const CliRun reports = folder.run({"reports", doc, "--json"});
+    REQUIRE(isJson(reports.out));
+    CHECK(jsonEval(reports.out, "[(r['id'], r['language'], r['format']) for r in d['reports']]") == "[[1,\"en\",\"md\"]]");
+    CHECK(jsonEval(reports.out, "d['reports'][0]['made_at'][-1]") == "\"Z\"");
+
+    const CliRun templates = folder.run({"templates", "--json"});
+    REQUIRE(isJson(templates.out));
+    CHECK(jsonEval(templates.out, "'kickoff' in [t['key'] for t in d['templates']]") == "true");
+    CHECK(jsonEval(templates.out, "sorted(d['templates'][0].keys())") == "[\"file\",\"items\",\"key\",\"title\"]");
+
+    fs::remove(doc);
+    const CliRun orphans = folder.run({"orphans", "--json"});
+    REQUIRE(isJson(orphans.out));
+    CHECK(jsonEval(orphans.out, "[o['path'] for o in d['orphans']]") == "[\"" + doc + "\"]");
+    // The messages and titles follow LANG; the keys and keywords do not.
+    const CliRun russian = folder.run({"templates", "--json"}, "ru_RU.UTF-8");
+    CHECK(jsonEval(russian.out, "sorted(d['templates'][0].keys())") == "[\"file\",\"items\",\"key\",\"title\"]");
+}
+
+TEST_CASE("templates: the bundled ones from the build tree's share/rapport; the user's folder adds and overrides")
+{
+    CliFolder folder;
+    auto environment = folder.environment();
+    environment["RAPPORT_ASSETS_DIR"] = ""; // found next to the binary, as an install finds them
+    environment["RAPPORT_DATA_DIR"] = "";
+    environment["XDG_DATA_HOME"] = (folder.path / "xdg").string();
+    const CliRun bundled = rapport::testing::runRapport({"--store", folder.store.string(), "templates", "--json"},
+                                                        environment);
+    REQUIRE_MESSAGE(bundled.exit_code == 0, bundled.output());
+    CHECK(jsonEval(bundled.out, "'kickoff' in [t['key'] for t in d['templates']]") == "true");
+    CHECK(jsonEval(bundled.out, "all('/share/rapport/templates/' in t['file'] for t in d['templates'])") == "true");
+
+    // The user's own: one new, one replacing a bundled key.
+    const fs::path mine = folder.path / "xdg" / "rapport" / "templates";
+    fs::create_directories(mine);
+    const auto write = [&](const std::string& key, const std::string& title) {
+        std::ofstream(mine / (key + ".xml"))
+            << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rapport-template format=\"1\" key=\"" << key
+            << "\">\n  <title>" << title << "</title>\n  <description>d</description>\n"
+            << "  <section key=\"s\">\n    <title>S</title>\n    <item key=\"i\">\n      <title>I</title>\n"
+            << "      <description>d</description>\n    </item>\n  </section>\n</rapport-template>\n";
+    };
+    write("kickoff", "My kickoff");
+    write("mine", "Mine");
+    const CliRun both = rapport::testing::runRapport({"--store", folder.store.string(), "templates", "--json"},
+                                                     environment);
+    REQUIRE_MESSAGE(isJson(both.out), both.output());
+    CHECK(jsonEval(both.out, "[t['title'] for t in d['templates'] if t['key'] == 'kickoff']") == "[\"My kickoff\"]");
+    CHECK(jsonEval(both.out, "'mine' in [t['key'] for t in d['templates']]") == "true");
+    CHECK(jsonEval(both.out, "'handover' in [t['key'] for t in d['templates']]") == "true");
 }

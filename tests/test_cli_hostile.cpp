@@ -4,6 +4,7 @@
 // store that passes integrity_check with every earlier change still there), the
 // documents, settings and backups untouched, and no temporary file left behind.
 #include "cli_runner.h"
+#include "json_check.h"
 #include "read_only.h"
 #include "test_sqlite.h"
 
@@ -575,4 +576,44 @@ TEST_CASE("relink says why nothing matched and finds an edited document by what 
     CHECK(several.err.find(a) != std::string::npos);
     CHECK(several.err.find(b) != std::string::npos);
     CHECK(folder.run({"relink", copy, "--yes"}).exit_code == 1); // --yes never picks among equals
+}
+
+TEST_CASE("text out as JSON: control characters, quotes, invalid UTF-8 and bidi overrides stay valid JSON")
+{
+    using rapport::testing::isJson;
+    using rapport::testing::jsonEval;
+    Scene s;
+    // Quotes, backslashes, a line break and a tab, as a user may type them in a note.
+    REQUIRE(s.run({"set", s.doc, "2", "--note", "say \"hi\" \\ back\\slash\nnext\tline </script>"}).exit_code == 0);
+    rapport::testing::execRaw(
+        s.store,
+        "UPDATE items SET custom_text = CAST(X'1B5B33316D7265641B5B306D07' || X'0D0A' || X'0909' || "
+        "X'E280AE6C6566742D746F2D7269676874' || X'FF' || X'C29B' || X'E280A8' || 'end' AS TEXT), "
+        "template_key = '', item_key = '' WHERE item_id = 1;"
+        "INSERT INTO history(document_id, sequence, at, item_id, field, old_value, new_value) "
+        "SELECT id, 999, 1, 1, 'note', CAST(X'1B5D303B7469746C6507' AS TEXT), CAST(X'C0AF' || X'EDA080' AS TEXT) "
+        "FROM documents WHERE path LIKE '%brief.md';"
+        "UPDATE documents SET path = CAST('/gone/evil\"' || X'1B5B324A' || X'0A' || 'name.md' AS TEXT) "
+        "WHERE path LIKE '%other.md';");
+    const CliRun show = s.run({"show", s.doc, "--json"});
+    REQUIRE(show.exit_code == 0);
+    REQUIRE_MESSAGE(isJson(show.out), show.out);
+    for (const char c : show.out)
+        CHECK_MESSAGE((static_cast<unsigned char>(c) >= 0x20 || c == '\n'), "a raw control character in JSON: "
+                                                                                << static_cast<int>(c));
+    CHECK(show.out.back() == '\n');
+    CHECK(std::count(show.out.begin(), show.out.end(), '\n') == 1); // one line
+    // What a JSON reader gets back: the text itself, invalid bytes as U+FFFD.
+    CHECK(jsonEval(show.out, "d['items'][0]['title'] == '\\x1b[31mred\\x1b[0m\\x07\\r\\n\\t\\t\\u202eleft-to-right"
+                             "\\ufffd\\u009b\\u2028end'") == "true");
+    CHECK(jsonEval(show.out, "d['items'][1]['note']") == "\"say \\\"hi\\\" \\\\ back\\\\slash\\nnext\\tline </script>\"");
+    const CliRun history = s.run({"history", s.doc, "--json"});
+    REQUIRE_MESSAGE(isJson(history.out), history.out);
+    CHECK(jsonEval(history.out, "[c['new'] for c in d['changes'] if c['sequence'] == 999] == ['\\ufffd' * 5]") ==
+          "true");
+    CHECK(jsonEval(history.out, "[c['at'] for c in d['changes'] if c['sequence'] == 999]") ==
+          "[\"1970-01-01T00:00:01Z\"]");
+    const CliRun orphans = s.run({"orphans", "--json"});
+    REQUIRE_MESSAGE(isJson(orphans.out), orphans.out);
+    CHECK(jsonEval(orphans.out, "d['orphans'][0]['path'] == '/gone/evil\"\\x1b[2J\\nname.md'") == "true");
 }

@@ -138,3 +138,29 @@ TEST_CASE("Russian plurals follow the catalogue's rules")
     CHECK(rapport::itemsCountPhrase(2, zh) == "2 项");
     CHECK(rapport::itemsCountPhrase(2, l10n().locale(Language::English)) == "2 items");
 }
+
+TEST_CASE("the languages are locales/LINGUAS's, each with its name in itself from its own catalogue")
+{
+    std::ifstream linguas(std::string(RAPPORT_SOURCE_DIR) + "/locales/LINGUAS");
+    REQUIRE(linguas);
+    std::vector<std::string> listed{"en"};
+    for (std::string line; std::getline(linguas, line);) {
+        line = line.substr(0, line.find('#'));
+        std::istringstream words(line);
+        for (std::string code; words >> code;)
+            listed.push_back(code);
+    }
+    std::vector<std::string> known;
+    for (const Language language : rapport::kLanguages)
+        known.emplace_back(rapport::languageCode(language));
+    CHECK(known == listed);
+    for (const Language language : rapport::kLanguages) {
+        CHECK(rapport::parseLanguage(rapport::languageCode(language)) == language);
+        CHECK(rapport::parseLanguage(std::string(rapport::languageCode(language)) + ".UTF-8") == language);
+        if (language != Language::English)
+            CHECK_MESSAGE(rapport::nativeLanguageName(language) != "English",
+                          rapport::languageCode(language) << ".po lacks its name (context \"language name\")");
+    }
+    CHECK(rapport::nativeLanguageName(Language::Russian) == "Русский");
+    CHECK(rapport::nativeLanguageName(Language::ChineseSimplified) == "简体中文");
+}

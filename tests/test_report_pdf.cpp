@@ -40,8 +40,8 @@ struct Words {
 
 Words words(Language language)
 {
-    switch (language) {
-    case Language::Russian:
+    // Language is an index into locales/LINGUAS's list, not an enum: compared, not switched on.
+    if (language == Language::Russian)
         return {language, "ru", "Отчёт о ходе работ", "23 нояб. 2026 г.", "Выполнено 7 из 12 пунктов (58 %)",
                 {"Готово", "В работе", "Ждёт клиента", "Заблокировано", "К выполнению"},
                 {"Выполнено", "В работе", "Ждёт клиента", "Заблокировано", "Просрочено", "Ближайшие сроки"},
@@ -49,7 +49,7 @@ Words words(Language language)
                 "Следующее обновление", "30 нояб. 2026 г.", "Итоги", "Макет главной страницы утверждён.",
                 "Дальнейшие шаги", "Ждём от клиента логотипы в векторе.", "Здесь пока ничего нет.",
                 "Сделано в Rapport 23 нояб. 2026 г."};
-    case Language::Turkish:
+    if (language == Language::Turkish)
         return {language, "tr", "İlerleme raporu", "23 Kas 2026", "12 maddeden 7'si tamamlandı (%58)",
                 {"Tamamlandı", "Devam ediyor", "Müşteri bekleniyor", "Engellendi", "Yapılacak"},
                 {"Tamamlananlar", "Devam edenler", "Müşteriyi bekleyenler", "Engellenenler", "Gecikenler",
@@ -57,16 +57,13 @@ Words words(Language language)
                 {"Kapsamı müşteriyle netleştir", "Ödeme koşullarını imzala", "Işık tasarımı için İzmir ofisine git", "Değişiklik talebini onayla"},
                 "Sonraki güncelleme", "30 Kas 2026", "Özet", "Ana sayfa tasarımı onaylandı.", "Sonraki adımlar",
                 "Müşteriden vektör logolar bekleniyor.", "Burada henüz bir şey yok.", "Rapport ile 23 Kas 2026'da hazırlandı"};
-    case Language::ChineseSimplified:
+    if (language == Language::ChineseSimplified)
         return {language, "zh-CN", "进度报告", "2026年11月23日", "12 项中已完成 7 项（58%）",
                 {"已完成", "进行中", "等待客户", "受阻", "待办"},
                 {"已完成", "进行中", "等待客户", "受阻", "已逾期", "即将到期"},
                 {"与客户确认项目范围", "签署付款条款", "发送每周进度邮件"},
                 "下次更新", "2026年11月30日", "摘要", "首页设计已获批准。", "后续步骤", "等待客户提供矢量标志文件。",
                 "暂无内容。", "由 Rapport 于 2026年11月23日生成"};
-    case Language::English:
-        break;
-    }
     return {language, "en", "Progress report", "23 Nov 2026", "7 of 12 items done (58%)",
             {"Done", "In progress", "Waiting on the client", "Blocked", "To do"},
             {"Completed", "In progress", "Waiting on the client", "Blocked", "Overdue", "Upcoming deadlines"},

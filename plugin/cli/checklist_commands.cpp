@@ -3,6 +3,7 @@
 #include "command_table.h"
 
 #include "item_text.h"
+#include "json_writer.h"
 
 #include <boost/locale/format.hpp>
 
@@ -20,28 +21,33 @@ public:
     void define(CLI::App& app) override
     {
         app.add_option("DOC", document_)->required();
-        app.add_option("--template", template_)->required();
+        app.add_option("--template", template_);
     }
 
+    // Without --template, an empty checklist (as the sidebar's "Start empty").
     int run(CliContext& context) override
     {
-        const auto* chosen = context.templates().find(template_);
-        if (!chosen) {
-            context.failure({ErrorCode::TemplateUnknown, template_, {}});
-            // TRANSLATORS: a hint after an unknown template; keep "rapport templates" as it is.
-            context.note(say(bl::translate("\"rapport templates\" lists the templates there are.")));
-            return kExitFailed;
-        }
         std::vector<NewItem> items;
-        for (const auto& section : chosen->sections)
-            for (const auto& item : section.items)
-                items.push_back({chosen->key, item.key, {}, section.key});
+        std::string key;
+        if (template_) {
+            const auto* chosen = context.templates().find(*template_);
+            if (!chosen) {
+                context.failure({ErrorCode::TemplateUnknown, *template_, {}});
+                // TRANSLATORS: a hint after an unknown template; keep "rapport templates" as it is.
+                context.note(say(bl::translate("\"rapport templates\" lists the templates there are.")));
+                return kExitFailed;
+            }
+            key = chosen->key;
+            for (const auto& section : chosen->sections)
+                for (const auto& item : section.items)
+                    items.push_back({chosen->key, item.key, {}, section.key});
+        }
         Store* store = context.store();
         if (!store)
             return kExitFailed;
         if (const int rc = context.sync(canonicalDocumentPath(document_))) // the team's checklist, if any
             return rc;
-        auto attached = store->attach(canonicalDocumentPath(document_), chosen->key, items);
+        auto attached = store->attach(canonicalDocumentPath(document_), key, items);
         if (!attached)
             return context.failure(attached.error());
         const auto count = attached.value().items.size();
@@ -55,7 +61,7 @@ public:
 
 private:
     std::string document_;
-    std::string template_;
+    std::optional<std::string> template_;
 };
 
 class AddCommand : public ChecklistCommand {
@@ -166,8 +172,12 @@ private:
 
 class ShowCommand : public ChecklistCommand {
 public:
+    void defineMore(CLI::App& app) override { app.add_flag("--json", json_); }
+
     int runOn(CliContext& context, Checklist& checklist) override
     {
+        if (json_)
+            return writeJson(context, checklist);
         for (const auto& item : checklist.items) {
             const std::string id = std::to_string(item.id);
             const std::string title = itemTitle(context.templates(), item, messageLocale());
@@ -182,39 +192,116 @@ public:
         }
         return kExitOk;
     }
+
+private:
+    int writeJson(CliContext& context, const Checklist& checklist)
+    {
+        JsonWriter json(context.out());
+        json.beginObject().key("document").value(checklist.document_path);
+        json.key("template").stringOrNull(checklist.template_key);
+        json.key("deadline").stringOrNull(checklist.deadline);
+        json.key("sections").beginArray();
+        for (const auto& section : checklist.sections) {
+            json.beginObject().key("id").value(section.id);
+            json.key("key").stringOrNull(section.section_key);
+            json.key("title").value(sectionTitle(context.templates(), section, messageLocale()));
+            json.endObject();
+        }
+        json.endArray().key("items").beginArray();
+        for (const auto& item : checklist.items) {
+            json.beginObject().key("id").value(item.id);
+            json.key("section").value(item.section_id);
+            json.key("key").stringOrNull(item.item_key);
+            json.key("title").value(itemTitle(context.templates(), item, messageLocale()));
+            json.key("status").value(statusKeyword(item.status));
+            json.key("done").value(item.status == ItemStatus::Done);
+            json.key("reason").stringOrNull(item.status_reason);
+            json.key("status_since").time(item.status_since);
+            json.key("due").stringOrNull(item.due);
+            json.key("owner").value(item.owner == Owner::Client ? "client" : "us");
+            json.key("internal").value(item.internal);
+            json.key("note").stringOrNull(item.note);
+            json.endObject();
+        }
+        json.endArray().endObject();
+        return context.out() ? kExitOk : kExitFailed;
+    }
+
+    bool json_ = false;
 };
 
 class HistoryCommand : public ChecklistCommand {
 public:
+    void defineMore(CLI::App& app) override { app.add_flag("--json", json_); }
+
     int runOn(CliContext& context, Checklist& checklist) override
     {
         auto entries = context.store()->history(checklist.document_id);
         if (!entries)
             return context.failure(entries.error());
+        if (json_) {
+            JsonWriter json(context.out());
+            json.beginObject().key("document").value(checklist.document_path).key("changes").beginArray();
+            for (const auto& entry : entries.value()) {
+                json.beginObject().key("sequence").value(entry.sequence);
+                json.key("at").time(entry.at);
+                json.key("item").value(entry.item_id);
+                json.key("field").value(entry.field);
+                json.key("old").value(entry.old_value);
+                json.key("new").value(entry.new_value);
+                json.key("author").value(entry.author);
+                json.key("change_id").value(entry.change_id);
+                json.endObject();
+            }
+            json.endArray().endObject();
+            return context.out() ? kExitOk : kExitFailed;
+        }
         for (const auto& entry : entries.value())
             context.row({std::to_string(entry.sequence), std::to_string(entry.at), std::to_string(entry.item_id),
                          entry.field, entry.old_value, entry.new_value, entry.author, entry.change_id});
         return kExitOk;
     }
+
+private:
+    bool json_ = false;
 };
 
 class TemplatesCommand : public Command {
 public:
-    void define(CLI::App&) override {}
+    void define(CLI::App& app) override { app.add_flag("--json", json_); }
 
     int run(CliContext& context) override
     {
         const TemplateLibrary& library = context.templates();
-        for (const auto& entry : library.templates())
-            context.row({entry.key, bl::translate(entry.context(), entry.title).str(messageLocale())});
+        if (json_) {
+            JsonWriter json(context.out());
+            json.beginObject().key("templates").beginArray();
+            for (const auto& entry : library.templates()) {
+                std::size_t items = 0;
+                for (const auto& section : entry.sections)
+                    items += section.items.size();
+                json.beginObject().key("key").value(entry.key);
+                json.key("title").value(bl::translate(entry.context(), entry.title).str(messageLocale()));
+                json.key("items").value(static_cast<std::int64_t>(items));
+                json.key("file").value(entry.source.string());
+                json.endObject();
+            }
+            json.endArray().endObject();
+        } else {
+            for (const auto& entry : library.templates())
+                context.row({entry.key, bl::translate(entry.context(), entry.title).str(messageLocale())});
+        }
         for (const auto& error : library.errors()) {
             std::string where = error.file.string();
             if (error.line > 0)
                 where += ":" + std::to_string(error.line) + ":" + std::to_string(error.column);
             context.note(Error{ErrorCode::TemplateInvalid, where, error.what}.description(messageLocale()));
         }
-        return kExitOk;
+        return context.out() ? kExitOk : kExitFailed;
     }
+
+private:
+    bool json_ = false;
 };
 
 } // namespace

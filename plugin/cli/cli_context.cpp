@@ -117,8 +117,13 @@ int CliContext::loadChecklist(const std::string& document, Checklist& out)
     auto checklist = opened->checklistFor(path);
     if (!checklist)
         return failure(checklist.error());
-    if (!checklist.value())
-        return failure({ErrorCode::DocumentUnknown, path, {}});
+    if (!checklist.value()) {
+        failure({ErrorCode::DocumentUnknown, path, {}});
+        // TRANSLATORS: a hint after "No checklist is attached to …"; {1} is a command to copy, keep it as it is.
+        note(formatted(bl::translate("To start one: {1} (empty), or add --template KEY for a template's items."),
+                       {"rapport attach " + shellQuoted(document)}));
+        return kExitFailed;
+    }
     out = std::move(*checklist.value());
     return kExitOk;
 }

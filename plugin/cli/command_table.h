@@ -1,6 +1,7 @@
 // The `rapport` tool's commands, as one table: each has a name, how it is called, what it
-// does, and a handler. main.cpp parses the command line against it; the usage text (and
-// later --help, the man page and shell completion) are made from it.
+// does, and a handler. main.cpp parses the command line against it; --help, `help CMD`,
+// the man page and the bash completion (help_text.h) are all made from it, so a command
+// added here appears in all of them.
 #pragma once
 
 #include "cli_context.h"
@@ -57,20 +58,25 @@ private:
     std::string document_;
 };
 
+// Marks a string for the catalogue (scripts/update-catalogues extracts N_) without
+// translating it where it stands: the table's summaries are translated when shown.
+constexpr const char* N_(const char* text) { return text; }
+
 // A row of the table.
 struct CommandEntry {
     std::string_view name;
     std::string_view synopsis; // the arguments, as the usage line shows them
-    std::string_view summary;  // what it does, one line
+    const char* summary;       // what it does, in English (the msgid); summaryOf() translates it
     std::function<std::unique_ptr<Command>()> make;
 };
+
+// The entry's summary in the user's language (messageLocale()).
+std::string summaryOf(const CommandEntry& entry);
 
 // Every command, in the order the usage text lists them.
 const std::vector<CommandEntry>& commandTable();
 // The entry named `name`, or nullptr.
 const CommandEntry* findCommand(std::string_view name);
-// The usage text: the global options and every command with its synopsis and summary.
-std::string usageText();
 
 // The commands, one factory each, grouped by concept in their own files.
 std::unique_ptr<Command> makeAttachCommand();      // checklist_commands.cpp

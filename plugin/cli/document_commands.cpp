@@ -1,5 +1,6 @@
 // Commands that follow documents: rename, orphans, relink.
 #include "command_table.h"
+#include "json_writer.h"
 
 #include "terminal_text.h"
 
@@ -54,7 +55,7 @@ private:
 
 class OrphansCommand : public Command {
 public:
-    void define(CLI::App&) override {}
+    void define(CLI::App& app) override { app.add_flag("--json", json_); }
 
     int run(CliContext& context) override
     {
@@ -64,10 +65,21 @@ public:
         auto orphans = store->orphans();
         if (!orphans)
             return context.failure(orphans.error());
+        if (json_) {
+            JsonWriter json(context.out());
+            json.beginObject().key("orphans").beginArray();
+            for (const auto& orphan : orphans.value())
+                json.beginObject().key("document_id").value(orphan.document_id).key("path").value(orphan.path).endObject();
+            json.endArray().endObject();
+            return context.out() ? kExitOk : kExitFailed;
+        }
         for (const auto& orphan : orphans.value())
             context.row({std::to_string(orphan.document_id), orphan.path});
         return kExitOk;
     }
+
+private:
+    bool json_ = false;
 };
 
 // "85%": the share of lines two versions have in common, as a rounded percentage.

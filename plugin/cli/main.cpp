@@ -1,6 +1,7 @@
 // rapport: command-line access to the checklists in a Rapport store.
 // Exit codes: 0 success, 1 the operation failed, 2 bad usage (cli_context.h).
 #include "command_table.h"
+#include "help_text.h"
 
 #include "terminal_text.h"
 
@@ -21,7 +22,9 @@ int usage(const std::string& problem, const CommandEntry* entry)
 {
     std::cerr << "rapport: " << rapport::escapeForTerminal(problem) << "\n";
     if (entry)
-        std::cerr << "usage: rapport " << entry->name << " " << entry->synopsis << "\n";
+        std::cerr << "usage: rapport " << entry->name << " " << entry->synopsis << "\n"
+                  // TRANSLATORS: after a usage line; keep "rapport help" as it is. {1} is a command.
+                  << formatted(bl::translate("\"rapport help {1}\" tells more."), {std::string(entry->name)}) << "\n";
     else
         std::cerr << usageText();
     return kExitUsage;
@@ -57,8 +60,31 @@ int run(std::vector<std::string> args)
     if (args.empty())
         // TRANSLATORS: the command line named no command; the list of commands follows.
         return usage(say(bl::translate("no command given: name one of the commands below")), nullptr);
-    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    // What the tool says about itself: standard output, exit 0 (git's habit).
+    if (args[0] == "--version" || args[0] == "-V") {
+        std::cout << versionText();
+        return kExitOk;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || (args[0] == "help" && args.size() == 1)) {
         std::cout << usageText();
+        return kExitOk;
+    }
+    if (args[0] == "help") {
+        const CommandEntry* asked = findCommand(args[1]);
+        if (!asked)
+            // TRANSLATORS: {1} is what was typed after "rapport help"; the list of commands follows.
+            return usage(formatted(bl::translate("there is no command \"{1}\": see the commands below"), {args[1]}),
+                         nullptr);
+        std::cout << commandHelp(*asked);
+        return kExitOk;
+    }
+    // Hidden: the build writes the man page and the completion script with these.
+    if (args[0] == "--man") {
+        std::cout << manPage();
+        return kExitOk;
+    }
+    if (args[0] == "--bash-completion") {
+        std::cout << bashCompletion();
         return kExitOk;
     }
     const CommandEntry* entry = findCommand(args[0]);
@@ -78,7 +104,7 @@ int run(std::vector<std::string> args)
     try {
         app.parse(static_cast<int>(argv.size()), argv.data());
     } catch (const CLI::CallForHelp&) {
-        std::cout << "usage: rapport " << entry->name << " " << entry->synopsis << "\n" << entry->summary << "\n";
+        std::cout << commandHelp(*entry);
         return kExitOk;
     } catch (const CLI::ParseError& e) {
         // TRANSLATORS: {1} is the command; {2} is the parser's own words, in English. The usage line follows.

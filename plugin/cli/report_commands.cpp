@@ -2,6 +2,7 @@
 // them), report-diff (compare two).
 #include "calendar.h"
 #include "command_table.h"
+#include "json_writer.h"
 
 #include "localization.h"
 #include "report.h"
@@ -162,15 +163,33 @@ int loadReports(CliContext& context, const Checklist& checklist, std::vector<Sto
 
 class ReportsCommand : public ChecklistCommand {
 public:
+    void defineMore(CLI::App& app) override { app.add_flag("--json", json_); }
+
     int runOn(CliContext& context, Checklist& checklist) override
     {
         std::vector<StoredReport> reports;
         if (const int rc = loadReports(context, checklist, reports))
             return rc;
+        if (json_) {
+            JsonWriter json(context.out());
+            json.beginObject().key("document").value(checklist.document_path).key("reports").beginArray();
+            for (const auto& report : reports)
+                json.beginObject()
+                    .key("id").value(report.id)
+                    .key("made_at").time(report.made_at)
+                    .key("language").value(report.language_code)
+                    .key("format").value(report.format)
+                    .endObject();
+            json.endArray().endObject();
+            return context.out() ? kExitOk : kExitFailed;
+        }
         for (const auto& report : reports)
             context.row({std::to_string(report.id), localDateTime(report.made_at), report.language_code, report.format});
         return kExitOk;
     }
+
+private:
+    bool json_ = false;
 };
 
 class ReportDiffCommand : public ChecklistCommand {

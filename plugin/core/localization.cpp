@@ -1,5 +1,7 @@
 #include "localization.h"
 
+#include "install_paths.h"
+
 #include <mutex>
 
 #include <boost/locale.hpp>
@@ -10,12 +12,6 @@
 #include <ctime>
 #include <sstream>
 
-#ifndef RAPPORT_INSTALLED_LOCALE_DIR
-#define RAPPORT_INSTALLED_LOCALE_DIR ""
-#endif
-#ifndef RAPPORT_BUILD_LOCALE_DIR
-#define RAPPORT_BUILD_LOCALE_DIR ""
-#endif
 
 namespace rapport {
 
@@ -23,7 +19,7 @@ namespace bl = boost::locale;
 
 namespace {
 
-std::size_t indexOf(Language language) { return static_cast<std::size_t>(language); }
+std::size_t indexOf(Language language) { return language.index(); }
 
 std::string lowerAscii(std::string_view text)
 {
@@ -48,23 +44,18 @@ void dropDotAfterI(std::string& text)
 
 } // namespace
 
-std::string_view languageCode(Language language)
+std::string_view languageCode(Language language) { return kLanguageCodes[indexOf(language)]; }
+
+std::string nativeLanguageName(Language language)
 {
-    constexpr std::array<std::string_view, 4> codes{"en", "ru", "tr", "zh_CN"};
-    return codes[indexOf(language)];
+    if (language == Language::English)
+        return "English";
+    // TRANSLATORS: the name of your language in your language ("Русский", "Türkçe", "简体中文"),
+    // as the language menus show it.
+    return bl::translate("language name", "English").str(Localization::shared().locale(language));
 }
 
-std::string_view nativeLanguageName(Language language)
-{
-    constexpr std::array<std::string_view, 4> names{"English", "Русский", "Türkçe", "简体中文"};
-    return names[indexOf(language)];
-}
-
-std::string_view icuLocaleId(Language language)
-{
-    constexpr std::array<std::string_view, 4> ids{"en_US.UTF-8", "ru_RU.UTF-8", "tr_TR.UTF-8", "zh_CN.UTF-8"};
-    return ids[indexOf(language)];
-}
+std::string icuLocaleId(Language language) { return std::string(languageCode(language)) + ".UTF-8"; }
 
 std::optional<Language> parseLanguage(std::string_view id)
 {
@@ -72,19 +63,20 @@ std::optional<Language> parseLanguage(std::string_view id)
     std::string normal = lowerAscii(id.substr(0, id.find_first_of(".@")));
     std::replace(normal.begin(), normal.end(), '-', '_');
     const std::string languagePart = normal.substr(0, normal.find('_'));
-    if (languagePart == "en")
-        return Language::English;
-    if (languagePart == "ru")
-        return Language::Russian;
-    if (languagePart == "tr")
-        return Language::Turkish;
-    if (languagePart == "zh") {
-        // Simplified Chinese only: Taiwan and Hong Kong write Traditional characters.
-        const std::string region = normal.size() > 3 ? normal.substr(3) : std::string();
-        if (region.empty() || region == "cn" || region == "sg" || region == "hans" || region.rfind("hans", 0) == 0)
-            return Language::ChineseSimplified;
+    const std::string region = normal.size() > languagePart.size() + 1 ? normal.substr(languagePart.size() + 1) : "";
+    // Chinese: Simplified only where it is written (Taiwan and Hong Kong write Traditional).
+    if (languagePart == "zh" && !(region.empty() || region == "cn" || region == "sg" || region.rfind("hans", 0) == 0))
+        return std::nullopt;
+    // An exact match of language and region first ("pt_br"), then the language alone ("ru" for "ru_UA").
+    std::optional<Language> sameLanguage;
+    for (const Language language : kLanguages) {
+        const std::string code = lowerAscii(languageCode(language));
+        if (code == normal)
+            return language;
+        if (!sameLanguage && code.substr(0, code.find('_')) == languagePart)
+            sameLanguage = language;
     }
-    return std::nullopt;
+    return sameLanguage;
 }
 
 Language resolveLanguage(std::string_view user_choice, std::string_view host_language, std::string_view system_language)
@@ -111,12 +103,8 @@ std::filesystem::path bundledLocaleFolder()
 {
     if (const char* folder = std::getenv("RAPPORT_LOCALE_DIR"); folder && *folder)
         return folder;
-    std::error_code ec;
-    for (const char* candidate : {RAPPORT_INSTALLED_LOCALE_DIR, RAPPORT_BUILD_LOCALE_DIR}) {
-        if (*candidate && std::filesystem::is_directory(candidate, ec))
-            return candidate;
-    }
-    return {};
+    const std::filesystem::path data = bundledDataFolder();
+    return data.empty() ? data : data / "locale";
 }
 
 Localization::Localization(const std::filesystem::path& catalogue_folder)

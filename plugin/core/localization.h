@@ -13,25 +13,65 @@
 #include <string>
 #include <string_view>
 
+#include "language_codes.h"
+
 namespace boost::locale {
 class generator;
 }
 
 namespace rapport {
 
-// A language Rapport ships a catalogue for.
-enum class Language { English, Russian, Turkish, ChineseSimplified };
+// The languages are data: locales/LINGUAS lists them, and CMake writes kLanguageCodes
+// (English first, then LINGUAS's lines in order) into language_codes.h at configure time
+// (cmake/RapportLanguages.cmake). Adding a language is adding its .po and a line there.
+// A language Rapport ships a catalogue for: an index into kLanguageCodes.
+class Language {
+public:
+    // English, the source text.
+    constexpr Language() = default;
+
+    // The languages the code names (each must be listed in LINGUAS, or the build stops).
+    static const Language English, Russian, Turkish, ChineseSimplified;
+
+    // The language with `code` in kLanguageCodes, found while compiling.
+    static consteval Language withCode(std::string_view code)
+    {
+        for (std::size_t i = 0; i < kLanguageCodes.size(); ++i)
+            if (kLanguageCodes[i] == code)
+                return Language(i);
+        throw "this language is not listed in locales/LINGUAS";
+    }
+    // The language at `index` of kLanguageCodes (checked by the caller).
+    static constexpr Language atIndex(std::size_t index) { return Language(index); }
+
+    constexpr std::size_t index() const noexcept { return index_; }
+    friend constexpr bool operator==(Language, Language) = default;
+
+private:
+    constexpr explicit Language(std::size_t index) : index_(index) {}
+    std::size_t index_ = 0;
+};
+
+inline constexpr Language Language::English = Language::withCode("en");
+inline constexpr Language Language::Russian = Language::withCode("ru");
+inline constexpr Language Language::Turkish = Language::withCode("tr");
+inline constexpr Language Language::ChineseSimplified = Language::withCode("zh_CN");
 
 // Every supported language, in the order the selector shows them.
-inline constexpr std::array<Language, 4> kLanguages{Language::English, Language::Russian, Language::Turkish,
-                                                    Language::ChineseSimplified};
+inline constexpr std::array<Language, kLanguageCodes.size()> kLanguages = [] {
+    std::array<Language, kLanguageCodes.size()> languages{};
+    for (std::size_t i = 0; i < languages.size(); ++i)
+        languages[i] = Language::atIndex(i);
+    return languages;
+}();
 
 // A stable short code, used in settings and on the command line: en, ru, tr, zh_CN.
 std::string_view languageCode(Language language);
-// The language's name in itself ("Русский"), for the selector.
-std::string_view nativeLanguageName(Language language);
-// The exact id Boost.Locale needs ("ru_RU.UTF-8"); "ru" alone throws.
-std::string_view icuLocaleId(Language language);
+// The language's name in itself ("Русский"), for the selector: its own catalogue's
+// translation of "English" in the context "language name".
+std::string nativeLanguageName(Language language);
+// The id Boost.Locale needs ("ru.UTF-8", "zh_CN.UTF-8"); without the encoding it fails.
+std::string icuLocaleId(Language language);
 
 // Reads a language from a code or locale name in any usual spelling ("ru", "ru_RU",
 // "ru_RU.UTF-8", "zh-CN", "zh_CN@stroke", "en_GB"); nullopt when unsupported.
@@ -44,8 +84,8 @@ Language resolveLanguage(std::string_view user_choice, std::string_view host_lan
 // The system's message language from $LC_ALL, $LC_MESSAGES or $LANG (read, never set).
 std::string systemLanguage();
 
-// Where compiled catalogues live: $RAPPORT_LOCALE_DIR, else the installed folder,
-// else the build tree's.
+// Where compiled catalogues live: $RAPPORT_LOCALE_DIR, else the locale/ of
+// bundledDataFolder() (install_paths.h): the install's or the build tree's share/rapport.
 std::filesystem::path bundledLocaleFolder();
 
 // The four locales with their catalogues, and the locale-aware helpers built on them.

@@ -28,7 +28,7 @@
 namespace rapport {
 
 class Localization;
-enum class Language;
+class Language;
 
 // What the list shows: every item, or only those matching all the set criteria.
 struct ItemFilter {

@@ -1,5 +1,7 @@
 #include "template_library.h"
 
+#include "install_paths.h"
+
 #include "text_position.h"
 #include "text_rules.h"
 
@@ -12,12 +14,6 @@
 #include <iterator>
 #include <sstream>
 
-#ifndef RAPPORT_INSTALLED_ASSETS_DIR
-#define RAPPORT_INSTALLED_ASSETS_DIR ""
-#endif
-#ifndef RAPPORT_SOURCE_ASSETS_DIR
-#define RAPPORT_SOURCE_ASSETS_DIR ""
-#endif
 
 namespace rapport {
 
@@ -224,15 +220,10 @@ const TemplateItem* TemplateLibrary::findItem(std::string_view template_key, std
 
 std::filesystem::path bundledTemplateFolder()
 {
-    std::error_code ec;
     if (const char* assets = std::getenv("RAPPORT_ASSETS_DIR"); assets && *assets)
         return std::filesystem::path(assets) / "templates";
-    for (const char* candidate : {RAPPORT_INSTALLED_ASSETS_DIR, RAPPORT_SOURCE_ASSETS_DIR}) {
-        const std::filesystem::path folder = std::filesystem::path(candidate) / "templates";
-        if (*candidate && std::filesystem::is_directory(folder, ec))
-            return folder;
-    }
-    return {};
+    const std::filesystem::path data = bundledDataFolder();
+    return data.empty() ? data : data / "templates";
 }
 
 } // namespace rapport

@@ -77,7 +77,8 @@ private:
 };
 
 // The folder of bundled templates: $RAPPORT_ASSETS_DIR/templates if set, else the
-// installed location, else the source tree's (for running from a build folder).
+// templates/ of bundledDataFolder() (install_paths.h): the install's share/rapport, or
+// the build tree's share/rapport (which links to the source tree's assets/templates).
 std::filesystem::path bundledTemplateFolder();
 
 // The user's own templates, loaded after the bundled ones: $RAPPORT_DATA_DIR/templates,
