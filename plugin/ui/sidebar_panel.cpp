@@ -71,7 +71,9 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
         CallAfter([this] {
             context_.guarded([&] {
                 const bool header = header_->refresh(); // re-wrapped to the new width
-                if (showReadOnly() || header)
+                const bool empty = emptyState_->resized();
+                const bool filter = toolbar_->fitFilter();
+                if (showReadOnly() || header || empty || filter)
                     Layout();
             });
         });
@@ -458,5 +460,11 @@ void SidebarPanel::setSearchText(const std::string& text)
 }
 
 void SidebarPanel::attachTemplate(const std::string& template_key) { emptyState_->attachTemplate(template_key); }
+
+std::unique_ptr<wxMenu> SidebarPanel::moreMenu() const
+{
+    std::vector<std::string> keys;
+    return toolbar_->moreMenu(keys);
+}
 
 } // namespace rapport::ui
