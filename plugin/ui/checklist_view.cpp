@@ -2,6 +2,8 @@
 
 #include "line_breaking.h"
 
+#include <gtk/gtk.h>
+
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 
@@ -154,6 +156,7 @@ void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
     SetItemCount(rows_.size());
     const int again = hadSelection ? rowOf(wasSection, selectedId) : -1;
     SetSelection(again);
+    announceSelection(); // the row's words may have changed (a tick, another language)
     RefreshAll();
 }
 
@@ -171,9 +174,46 @@ int ChecklistView::rowOf(bool section, std::int64_t id) const
     return -1;
 }
 
+void ChecklistView::setAccessibleName(const wxString& name)
+{
+    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
+    if (AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr) {
+        atk_object_set_role(accessible, ATK_ROLE_LIST);
+        atk_object_set_name(accessible, name.utf8_str());
+    }
+}
+
+wxString ChecklistView::spokenRow(size_t n) const
+{
+    if (n >= rows_.size())
+        return {};
+    const ChecklistViewRow& row = rows_[n];
+    if (row.section)
+        return row.title + ", " + row.progressText;
+    wxString spoken = row.title;
+    for (const wxString* part : {&row.statusWord, &row.dueText, &row.ownerText})
+        if (!part->empty())
+            spoken += ", " + *part;
+    if (row.internal)
+        spoken += ", " + row.internalText;
+    return spoken;
+}
+
+void ChecklistView::announceSelection()
+{
+    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
+    AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr;
+    if (!accessible)
+        return;
+    const int selected = GetSelection();
+    const wxString spoken = selected >= 0 ? spokenRow(static_cast<size_t>(selected)) : wxString();
+    atk_object_set_description(accessible, spoken.utf8_str());
+}
+
 void ChecklistView::selectRow(int row)
 {
     SetSelection(row); // wxVListBox scrolls the new current row into view, to the top
+    announceSelection();
     // Keep the row above in view too: usually the heading that says which section this is.
     if (row > 0 && GetVisibleRowsBegin() == static_cast<size_t>(row))
         ScrollToRow(static_cast<size_t>(row - 1));

@@ -65,6 +65,15 @@ public:
         int height = 0;             // the height its lines take, without padding
     };
     RowLayout layoutOf(size_t n) const;
+    // What a screen reader is told (wxAccessible does not exist on GTK): the list's ATK
+    // role and `name`, and as its description the selected row read out: title, status,
+    // due date, owner, internal. Routes and limits: FIELD-NOTES "Accessibility on wxGTK"
+    // (route a: only the selected row is exposed, not each row as a child).
+    void setAccessibleName(const wxString& name);
+    // Tells the screen reader about the selected row (after a selection change).
+    void announceSelection();
+    // The text announceSelection() gives for row `n` ("" when out of range).
+    wxString spokenRow(size_t n) const;
     // Selects a row and scrolls it into view, sending no event.
     void selectRow(int row);
     // How many rows have been drawn since the counter was reset (for tests and benchmarks).

@@ -134,6 +134,8 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     relabeler.custom([this](const std::locale& loc) {
         // TRANSLATORS: placeholder of the field where a new item is typed.
         newItem_->SetHint(translated(bl::translate("Add an item…"), loc));
+        // TRANSLATORS: what a screen reader calls the list of checklist items.
+        list_->setAccessibleName(translated(bl::translate("Checklist items"), loc));
     });
 
     // Every handler runs guarded: nothing thrown may reach the host's event loop.
@@ -262,6 +264,7 @@ void SidebarPanel::onAttached(bool from_templates)
 
 void SidebarPanel::onListSelection()
 {
+    list_->announceSelection();
     if (const ChecklistViewRow* shown = list_->selectedRow()) {
         if (!shown->section)
             context_.session().selectItem(shown->id);
