@@ -1,24 +1,15 @@
 #include "checklist_view.h"
 
+#include "line_breaking.h"
+
+#include <gtk/gtk.h>
+
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 
 #include <algorithm>
 
 namespace rapport::ui {
-
-namespace {
-
-// Where a line may break after `c`: CJK text has no spaces and breaks between characters.
-bool breaksAfter(wxUniChar c)
-{
-    const auto code = c.GetValue();
-    return code == ' ' || code == '/' || code == '-' || (code >= 0x2E80 && code <= 0x9FFF) ||
-           (code >= 0xF900 && code <= 0xFAFF) || (code >= 0xFF00 && code <= 0xFFEF) || (code >= 0x3000 && code <= 0x303F);
-}
-
-
-} // namespace
 
 std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
 {
@@ -33,13 +24,21 @@ std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
         return lines;
     }
     width = std::max(width, 20);
+    // Where Unicode allows a break (UAX #14, by ICU): at spaces, between ideographs, never
+    // at a no-break space, never before "。" or a closing bracket.
+    std::u32string codes;
+    codes.reserve(text.length());
+    for (const wxUniChar c : text)
+        codes.push_back(static_cast<char32_t>(c.GetValue()));
+    const std::vector<bool> breaks = lineBreaksBefore(codes);
     std::size_t start = 0;         // first character of the current line
     std::size_t lastBreak = 0;     // one past the last place the line may break, or 0
     int startX = 0;                // extent before `start`
     const std::size_t length = text.length();
     for (std::size_t i = 0; i < length; ++i) {
         const int lineWidth = extents[i] - startX;
-        if (lineWidth > width && i > start) {
+        // Spaces hang at the end of a line: they never make it overflow.
+        if (lineWidth > width && i > start && text[i] != ' ') {
             const std::size_t end = lastBreak > start ? lastBreak : i;
             wxString line = text.Mid(start, end - start);
             line.Trim(true);
@@ -54,7 +53,7 @@ std::vector<wxString> wrapText(const wxDC& dc, const wxString& text, int width)
                 break;
             continue;
         }
-        if (breaksAfter(text[i]))
+        if (i + 1 < length && breaks[i + 1])
             lastBreak = i + 1;
     }
     if (start < length)
@@ -92,7 +91,8 @@ bool WrappedLabels::set(wxStaticText* label, const wxString& text, int width)
     if (shown.first == text && shown.second == width)
         return false;
     shown = {text, width};
-    label->SetLabelText(wrapForLabel(*label, text, width)); // text, not markup: '&' stays itself
+    // Two pixels to spare: GTK's own measure of a line may round a pixel wider than ours.
+    label->SetLabelText(wrapForLabel(*label, text, width - label->FromDIP(2))); // text, not markup: '&' stays itself
     return true;
 }
 
@@ -139,6 +139,7 @@ void ChecklistView::cacheAttributes()
     measuring_->SetFont(smallFont_);
     smallLineHeight_ = measuring_->GetCharHeight();
     wrappedAt_.assign(rows_.size(), -1);
+    metaAt_.assign(rows_.size(), -1);
 }
 
 void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
@@ -150,9 +151,12 @@ void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
     rows_ = std::move(rows);
     wrapped_.assign(rows_.size(), {});
     wrappedAt_.assign(rows_.size(), -1);
+    meta_.assign(rows_.size(), {});
+    metaAt_.assign(rows_.size(), -1);
     SetItemCount(rows_.size());
     const int again = hadSelection ? rowOf(wasSection, selectedId) : -1;
     SetSelection(again);
+    announceSelection(); // the row's words may have changed (a tick, another language)
     RefreshAll();
 }
 
@@ -170,9 +174,46 @@ int ChecklistView::rowOf(bool section, std::int64_t id) const
     return -1;
 }
 
+void ChecklistView::setAccessibleName(const wxString& name)
+{
+    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
+    if (AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr) {
+        atk_object_set_role(accessible, ATK_ROLE_LIST);
+        atk_object_set_name(accessible, name.utf8_str());
+    }
+}
+
+wxString ChecklistView::spokenRow(size_t n) const
+{
+    if (n >= rows_.size())
+        return {};
+    const ChecklistViewRow& row = rows_[n];
+    if (row.section)
+        return row.title + ", " + row.progressText;
+    wxString spoken = row.title;
+    for (const wxString* part : {&row.statusWord, &row.dueText, &row.ownerText})
+        if (!part->empty())
+            spoken += ", " + *part;
+    if (row.internal)
+        spoken += ", " + row.internalText;
+    return spoken;
+}
+
+void ChecklistView::announceSelection()
+{
+    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
+    AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr;
+    if (!accessible)
+        return;
+    const int selected = GetSelection();
+    const wxString spoken = selected >= 0 ? spokenRow(static_cast<size_t>(selected)) : wxString();
+    atk_object_set_description(accessible, spoken.utf8_str());
+}
+
 void ChecklistView::selectRow(int row)
 {
     SetSelection(row); // wxVListBox scrolls the new current row into view, to the top
+    announceSelection();
     // Keep the row above in view too: usually the heading that says which section this is.
     if (row > 0 && GetVisibleRowsBegin() == static_cast<size_t>(row))
         ScrollToRow(static_cast<size_t>(row - 1));
@@ -195,6 +236,85 @@ const std::vector<wxString>& ChecklistView::wrappedTitle(size_t n, int width) co
     return wrapped_[n];
 }
 
+const std::vector<ChecklistView::MetaPiece>& ChecklistView::wrappedMeta(size_t n, int width) const
+{
+    if (metaAt_[n] == width)
+        return meta_[n];
+    const ChecklistViewRow& row = rows_[n];
+    std::vector<MetaPiece>& pieces = meta_[n];
+    pieces.clear();
+    metaAt_[n] = width;
+    if (row.section)
+        return pieces;
+    const wxString separator = wxString::FromUTF8(" \xC2\xB7 ");
+    measuring_->SetFont(smallFont_);
+    const int separatorWidth = measuring_->GetTextExtent(separator).x;
+    int x = 0;
+    int line = 0;
+    bool lineUsed = false;
+    const auto add = [&](const wxString& text, bool emphasis) {
+        if (text.empty())
+            return;
+        measuring_->SetFont(emphasis ? smallBoldFont_ : smallFont_);
+        const int textWidth = measuring_->GetTextExtent(text).x;
+        if (lineUsed) {
+            if (x + separatorWidth + textWidth <= width) {
+                pieces.push_back({separator, x, line, true, false});
+                x += separatorWidth;
+                pieces.push_back({text, x, line, false, emphasis});
+                x += textWidth;
+                return;
+            }
+            ++line; // the piece goes to the next line whole; the separator is not drawn
+            x = 0;
+        }
+        if (textWidth <= width) {
+            pieces.push_back({text, 0, line, false, emphasis});
+            x = textWidth;
+        } else { // wider than a whole line: wrapped itself
+            const std::vector<wxString> lines = wrapText(*measuring_, text, width);
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                pieces.push_back({lines[i], 0, line, false, emphasis});
+                if (i + 1 < lines.size())
+                    ++line;
+            }
+            x = measuring_->GetTextExtent(lines.back()).x;
+        }
+        lineUsed = true;
+    };
+    add(row.statusWord, false);
+    add(row.dueText, row.overdue);
+    add(row.ownerText, false);
+    add(row.internal ? row.internalText : wxString(), false);
+    return pieces;
+}
+
+int ChecklistView::metaLines(const std::vector<MetaPiece>& pieces)
+{
+    return pieces.empty() ? 1 : pieces.back().line + 1;
+}
+
+ChecklistView::RowLayout ChecklistView::layoutOf(size_t n) const
+{
+    RowLayout layout;
+    if (n >= rows_.size())
+        return layout;
+    layout.width = textWidth();
+    layout.title = wrappedTitle(n, layout.width);
+    if (rows_[n].section)
+        layout.width -= FromDIP(40);
+    for (const MetaPiece& piece : wrappedMeta(n, textWidth())) {
+        if (piece.separator)
+            continue;
+        measuring_->SetFont(piece.emphasis ? smallBoldFont_ : smallFont_);
+        layout.meta.push_back(piece.text);
+        layout.metaRight.push_back(piece.x + measuring_->GetTextExtent(piece.text).x);
+    }
+    layout.height = static_cast<int>(layout.title.size()) * lineHeight_ +
+                    (rows_[n].section ? 0 : metaLines(wrappedMeta(n, textWidth())) * smallLineHeight_);
+    return layout;
+}
+
 wxCoord ChecklistView::OnMeasureItem(size_t n) const
 {
     if (n >= rows_.size())
@@ -203,8 +323,9 @@ wxCoord ChecklistView::OnMeasureItem(size_t n) const
     const auto& lines = wrappedTitle(n, textWidth());
     if (rows_[n].section)
         return static_cast<wxCoord>(lines.size()) * lineHeight_ + 3 * pad;
-    // Title lines, then one line of status, due date and owner in a smaller font.
-    return static_cast<wxCoord>(lines.size()) * lineHeight_ + smallLineHeight_ + 2 * pad + FromDIP(2);
+    // Title lines, then the lines of status, due date and owner in a smaller font.
+    const int meta = metaLines(wrappedMeta(n, textWidth()));
+    return static_cast<wxCoord>(lines.size()) * lineHeight_ + meta * smallLineHeight_ + 2 * pad + FromDIP(2);
 }
 
 wxCoord ChecklistView::EstimateTotalHeight() const
@@ -262,28 +383,13 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
         y += lineHeight;
     }
 
-    // The meta line: status word, due date, owner, internal; each a word, not only a colour.
-    const wxFont& small = smallFont_;
-    dc.SetFont(small);
-    int x = textX;
-    const auto part = [&](const wxString& label, const wxColour& colour, bool bold) {
-        if (label.empty())
-            return;
-        if (x != textX) {
-            dc.SetTextForeground(muted);
-            dc.SetFont(small);
-            dc.DrawText(wxString::FromUTF8(" · "), x, y);
-            x += dc.GetTextExtent(wxString::FromUTF8(" · ")).x;
-        }
-        dc.SetFont(bold ? smallBoldFont_ : small);
-        dc.SetTextForeground(colour);
-        dc.DrawText(label, x, y);
-        x += dc.GetTextExtent(label).x;
-    };
-    part(row.statusWord, muted, false);
-    part(row.dueText, row.overdue && !selected ? overdue_ : muted, row.overdue);
-    part(row.ownerText, muted, false);
-    part(row.internal ? row.internalText : wxString(), muted, false);
+    // The second line: status word, due date, owner, internal; each a word, not only a
+    // colour, wrapped as units (see wrappedMeta).
+    for (const MetaPiece& piece : wrappedMeta(n, textWidth())) {
+        dc.SetFont(piece.emphasis ? smallBoldFont_ : smallFont_);
+        dc.SetTextForeground(piece.emphasis && !selected ? overdue_ : muted);
+        dc.DrawText(piece.text, textX + piece.x, y + piece.line * smallLineHeight_);
+    }
 }
 
 void ChecklistView::onLeftDown(wxMouseEvent& event)

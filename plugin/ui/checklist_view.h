@@ -55,6 +55,25 @@ public:
     const ChecklistViewRow* selectedRow() const;
     // The row of the item or section with `id`, or -1.
     int rowOf(bool section, std::int64_t id) const;
+    // What row `n` draws and where, wrapped to the list's width: title lines, then the
+    // second line's pieces (for tests that check nothing is cut).
+    struct RowLayout {
+        std::vector<wxString> title;
+        std::vector<wxString> meta; // each piece's text, separators left out
+        std::vector<int> metaRight; // each piece's right edge from the text's left edge
+        int width = 0;              // the width the text may take
+        int height = 0;             // the height its lines take, without padding
+    };
+    RowLayout layoutOf(size_t n) const;
+    // What a screen reader is told (wxAccessible does not exist on GTK): the list's ATK
+    // role and `name`, and as its description the selected row read out: title, status,
+    // due date, owner, internal. Routes and limits: FIELD-NOTES "Accessibility on wxGTK"
+    // (route a: only the selected row is exposed, not each row as a child).
+    void setAccessibleName(const wxString& name);
+    // Tells the screen reader about the selected row (after a selection change).
+    void announceSelection();
+    // The text announceSelection() gives for row `n` ("" when out of range).
+    wxString spokenRow(size_t n) const;
     // Selects a row and scrolls it into view, sending no event.
     void selectRow(int row);
     // How many rows have been drawn since the counter was reset (for tests and benchmarks).
@@ -68,8 +87,21 @@ protected:
     wxCoord EstimateTotalHeight() const override;
 
 private:
+    // One piece of a row's second line (status, due date, owner, internal) where it is drawn.
+    struct MetaPiece {
+        wxString text;
+        int x = 0;       // from the text's left edge
+        int line = 0;    // 0 for the first line under the title
+        bool separator = false;
+        bool emphasis = false; // overdue: bold and in the overdue colour
+    };
     // The title's lines at `width` pixels, cached until the width or the rows change.
     const std::vector<wxString>& wrappedTitle(size_t n, int width) const;
+    // The second line's pieces at `width` pixels, wrapped as units: a piece moves to the next
+    // line whole when it fits there, is wrapped itself only when wider than a line, and no
+    // line starts with the separator. Cached with the title.
+    const std::vector<MetaPiece>& wrappedMeta(size_t n, int width) const;
+    static int metaLines(const std::vector<MetaPiece>& pieces);
     int textWidth() const;
     // Looks up fonts and colours once: on GTK, asking a window for a default attribute
     // creates a native widget each time, which would cost more than drawing the row.
@@ -82,6 +114,8 @@ private:
     std::function<void(std::size_t)> iconClicked_;
     mutable std::vector<std::vector<wxString>> wrapped_;
     mutable std::vector<int> wrappedAt_; // the width each cached wrap was made for
+    mutable std::vector<std::vector<MetaPiece>> meta_;
+    mutable std::vector<int> metaAt_;
     mutable std::size_t paintedRows_ = 0;
     int lastWidth_ = 0;
     wxFont font_, boldFont_, italicFont_, smallFont_, smallBoldFont_;

@@ -1,5 +1,7 @@
 #include "empty_state.h"
 
+#include "list_box_fit.h"
+
 #include <boost/locale/collator.hpp>
 #include <boost/locale/message.hpp>
 
@@ -49,8 +51,11 @@ EmptyState::EmptyState(wxWindow* panel, wxSizer* column, PanelContext& context, 
     emptyButton_->MoveAfterInTabOrder(attachButton_);
 
     Relabeler& relabeler = context_.relabeler();
-    // TRANSLATORS: above the list of templates; ticking several combines them into one checklist.
-    relabeler.label(templatesLabel_, bl::translate("&Templates (tick several to combine them):"));
+    relabeler.custom([this](const std::locale& loc) {
+        // TRANSLATORS: above the list of templates; ticking several combines them into one checklist.
+        templatesHeading_ = translated(bl::translate("&Templates (tick several to combine them):"), loc);
+        headingWrappedAt_ = -1;
+    });
     // TRANSLATORS: above the list of items the highlighted template would add.
     relabeler.label(previewLabel_, bl::translate("Items it adds:"));
     // TRANSLATORS: the button that attaches a checklist, made from the chosen template, to the open document.
@@ -69,9 +74,12 @@ bool EmptyState::refresh(SidebarSession::View view)
 {
     using View = SidebarSession::View;
     const bool offersTemplates = view == View::NoChecklist;
-    if (offersTemplates && (templateList_->IsEmpty() || templateListStale_))
+    bool changed = false;
+    if (offersTemplates && (templateList_->IsEmpty() || templateListStale_)) {
         fillTemplateList();
-    bool changed = explanation_->Show(view != View::Checklist);
+        changed = true;
+    }
+    changed = explanation_->Show(view != View::Checklist) || changed;
     for (wxWindow* window : std::initializer_list<wxWindow*>{templatesLabel_, templateList_, previewLabel_, preview_,
                                                              attachButton_, emptyButton_})
         changed = window->Show(offersTemplates) || changed;
@@ -81,6 +89,8 @@ bool EmptyState::refresh(SidebarSession::View view)
     if (view == View::Checklist)
         return changed;
 
+    if (offersTemplates)
+        changed = wrapTemplates() || changed;
     const SidebarSession& session = context_.session();
     const std::locale& loc = context_.locale();
     wxString text;
@@ -95,6 +105,64 @@ bool EmptyState::refresh(SidebarSession::View view)
     else
         text = fromUtf8(session.storeError() ? session.storeError()->description(loc) : std::string());
     return wrapped_.set(explanation_, text, wrapWidth(*panel_)) || changed;
+}
+
+bool EmptyState::resized()
+{
+    if (!explanation_->IsShown())
+        return false;
+    bool changed = false;
+    if (templateList_->IsShown())
+        changed = wrapTemplates();
+    const wxString explanation = wrapped_.plain(explanation_);
+    return wrapped_.set(explanation_, explanation, wrapWidth(*panel_)) || changed;
+}
+
+bool EmptyState::wrapTemplates()
+{
+    bool changed = false;
+    // The heading keeps its mnemonic: wrapped with the '&' in, which only makes it a hair narrower.
+    const int labelWidth = wrapWidth(*panel_);
+    if (headingWrappedAt_ != labelWidth) {
+        headingWrappedAt_ = labelWidth;
+        const wxString wrapped = wrapForLabel(*templatesLabel_, templatesHeading_, labelWidth);
+        if (templatesLabel_->GetLabel() != wrapped) {
+            templatesLabel_->SetLabel(wrapped);
+            changed = true;
+        }
+    }
+    const int width = listBoxTextWidth(*templateList_);
+    if (width != templatesWrappedAt_) {
+        templatesWrappedAt_ = width;
+        for (unsigned i = 0; i < templateList_->GetCount() && i < templateTitles_.size(); ++i) {
+            const wxString wrapped = wrapForLabel(*templateList_, templateTitles_[i], width);
+            if (templateList_->GetString(i) != wrapped)
+                templateList_->SetString(i, wrapped);
+        }
+        // GTK measures the rows when it next lays the list out: fit the height after that.
+        if (!fitPending_) {
+            fitPending_ = true;
+            templateList_->CallAfter([this] { context_.guarded([&] { fitTemplateList(); }); });
+        }
+    }
+    return changed;
+}
+
+void EmptyState::fitTemplateList()
+{
+    fitPending_ = false;
+    if (!templateList_->IsShown())
+        return;
+    // The text column's width is known once GTK has laid the list out: wrap again if the guess was off.
+    if (listBoxTextWidth(*templateList_) != templatesWrappedAt_) {
+        wrapTemplates();
+        return;
+    }
+    const int height = listBoxContentHeight(*templateList_);
+    if (height <= 0 || templateList_->GetMinSize().y == height)
+        return;
+    templateList_->SetMinSize(wxSize(-1, height));
+    panel_->Layout();
 }
 
 void EmptyState::fillTemplateList()
@@ -118,9 +186,12 @@ void EmptyState::fillTemplateList()
     });
     templateList_->Clear();
     templateKeys_.clear();
+    templateTitles_.clear();
+    templatesWrappedAt_ = -1; // the names are wrapped by wrapTemplates()
     int toSelect = 0;
     for (const auto& [title, key] : titled) {
-        const auto row = templateList_->Append(fromUtf8(title));
+        templateTitles_.push_back(fromUtf8(title));
+        const auto row = templateList_->Append(templateTitles_.back());
         if (std::find(ticked.begin(), ticked.end(), key) != ticked.end())
             templateList_->Check(row, true);
         if (key == highlightedKey)

@@ -34,11 +34,18 @@ public:
     bool refresh(SidebarSession::View view);
     // The template titles are in an earlier language: refilled when next shown, not on every switch.
     void languageChanged() { templateListStale_ = true; }
+    // The panel's width changed: the texts are wrapped again (true when the panel needs a layout).
+    bool resized();
     // The same path as ticking only `template_key` and pressing "Attach checklist".
     void attachTemplate(const std::string& template_key);
 
 private:
     void fillTemplateList();
+    // Wraps the template names and the heading to the list's width, and makes the list
+    // tall enough for every row; true when anything changed.
+    bool wrapTemplates();
+    // After GTK measured the rows: the list's height follows them.
+    void fitTemplateList();
     void showPreview();
     void onAttach();
     void onStartEmpty();
@@ -48,6 +55,11 @@ private:
     AttachedSink attachedSink_;
     WrappedLabels wrapped_;
     std::vector<std::string> templateKeys_; // the template list's keys, in display order
+    std::vector<wxString> templateTitles_;  // their titles, unwrapped
+    int templatesWrappedAt_ = -1;           // the text width the names were wrapped for
+    wxString templatesHeading_;             // the heading, unwrapped, with its mnemonic
+    int headingWrappedAt_ = -1;
+    bool fitPending_ = false;
     bool templateListStale_ = false;
     wxStaticText* explanation_ = nullptr;
     wxStaticText* templatesLabel_ = nullptr;

@@ -4,6 +4,7 @@
 #include "text_rules.h"
 
 #include "checklist_view.h"
+#include "date_field.h"
 #include "icons.h"
 
 #include <boost/locale/message.hpp>
@@ -11,8 +12,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
+#include <wx/dcmemory.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -26,26 +26,6 @@ namespace rapport::ui {
 namespace bl = boost::locale;
 
 namespace {
-
-std::string isoDate(const wxDateTime& date)
-{
-    if (!date.IsValid())
-        return {};
-    char text[48];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.GetYear(), static_cast<int>(date.GetMonth()) + 1,
-                  static_cast<int>(date.GetDay()));
-    return text;
-}
-
-wxDateTime fromIsoDate(const std::string& iso)
-{
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    if (std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3)
-        return wxInvalidDateTime;
-    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(day), static_cast<wxDateTime::Month>(month - 1), year);
-}
 
 // Relabelling a GTK button re-measures and re-lays it out: only when the text changes.
 void setLabelIfChanged(wxWindow* window, const wxString& label)
@@ -110,6 +90,7 @@ void ItemDetail::build()
 
     auto* grid = new wxFlexGridSizer(2, gap, gap);
     grid->AddGrowableCol(1, 1);
+    fieldGrid_ = grid;
     statusLabel_ = label("rapport-status-label");
     status_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                            "rapport-status");
@@ -122,8 +103,9 @@ void ItemDetail::build()
     grid->Add(reasonLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(reason_, 1, wxEXPAND);
     dueLabel_ = label("rapport-due-label");
-    due_ = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
-                                wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY, wxDefaultValidator, "rapport-due");
+    // Dates in the sidebar's language (wxDatePickerCtrl would show the C locale's 11/23/2026).
+    due_ = new DateField(this, "rapport-due");
+    relabeler_.custom([this](const std::locale& loc) { due_->setLanguage(context_.language(), loc); });
     grid->Add(dueLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(due_, 1, wxEXPAND);
     ownerLabel_ = label("rapport-owner-label");
@@ -217,7 +199,7 @@ void ItemDetail::build()
         commitReason();
         event.Skip();
     }));
-    due_->Bind(wxEVT_DATE_CHANGED, guard([this](wxDateEvent&) { commitDue(); }));
+    due_->onChanged([this] { context_.guarded([&] { commitDue(); }); });
     owner_->Bind(wxEVT_CHOICE, guard([this](wxCommandEvent&) { commitOwner(); }));
     // A note is saved shortly after typing stops, and when the field is left.
     note_->Bind(wxEVT_TEXT, guard([this](wxCommandEvent&) {
@@ -297,7 +279,29 @@ void ItemDetail::setLanguage(const std::locale& loc)
     owner_->Append(translated(bl::translate("owner", "Client"), loc));
     owner_->SetSelection(owner);
     loading_ = wasLoading;
+    measureFieldRows();
     reload();
+}
+
+void ItemDetail::measureFieldRows()
+{
+    wxBitmap pixel(1, 1);
+    wxMemoryDC dc(pixel);
+    dc.SetFont(status_->GetFont());
+    const auto widest = [&](const wxChoice* choice) {
+        int width = 0;
+        for (unsigned i = 0; i < choice->GetCount(); ++i)
+            width = std::max(width, dc.GetTextExtent(choice->GetString(i)).x);
+        return width;
+    };
+    if (choiceArrow_ < 0) // GTK's measure of a choice, once: what it adds around its text
+        choiceArrow_ = std::max(status_->GetBestSize().x - widest(status_), 0);
+    fieldsNeed_ = choiceArrow_ + std::max(widest(status_), widest(owner_));
+    labelsNeed_ = 0;
+    for (const wxStaticText* label : {statusLabel_, reasonLabel_, dueLabel_, ownerLabel_}) {
+        dc.SetFont(label->GetFont());
+        labelsNeed_ = std::max(labelsNeed_, dc.GetTextExtent(label->GetLabelText()).x);
+    }
 }
 
 const ChecklistItem* ItemDetail::item() const
@@ -377,7 +381,7 @@ void ItemDetail::reload()
         reasonLabel_->Show(reason);
         reason_->Show(reason);
         setText(reason_, fromUtf8(shownItem->status_reason));
-        due_->SetValue(fromIsoDate(shownItem->due));
+        due_->setValue(shownItem->due);
         owner_->SetSelection(shownItem->owner == Owner::Client ? 1 : 0);
         if (!note_->HasFocus() || note_->GetValue() != fromUtf8(shownItem->note))
             setText(note_, fromUtf8(shownItem->note));
@@ -411,6 +415,22 @@ void ItemDetail::layoutWrapped()
     bool changed = false;
     for (wxStaticText* label : {hint_, description_, why_, internalHint_}) {
         changed = setWrapped(label, wrapped_.plain(label)) || changed;
+    }
+    // Too narrow for a label and its whole field side by side: the labels go above the
+    // fields, so that no choice cuts its entry.
+    const int gap = FromDIP(6);
+    const bool stacked = labelsNeed_ + gap + fieldsNeed_ > GetClientSize().GetWidth() - 2 * gap;
+    if (stacked != fieldsStacked_) {
+        fieldsStacked_ = stacked;
+        fieldGrid_->SetCols(stacked ? 1 : 2);
+        if (stacked) {
+            fieldGrid_->RemoveGrowableCol(1);
+            fieldGrid_->AddGrowableCol(0, 1);
+        } else {
+            fieldGrid_->RemoveGrowableCol(0);
+            fieldGrid_->AddGrowableCol(1, 1);
+        }
+        changed = true;
     }
     // Laying out asks GTK for every control's size: only when something shown changed.
     std::vector<bool> shownNow;
@@ -510,7 +530,7 @@ void ItemDetail::commitDue()
     const ChecklistItem* shown = item();
     if (loading_ || !shown)
         return;
-    const std::string due = isoDate(due_->GetValue());
+    const std::string due = due_->value();
     if (due == shown->due)
         return;
     const std::int64_t id = shown->id;

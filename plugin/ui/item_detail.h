@@ -25,11 +25,13 @@ class wxBoxSizer;
 class wxButton;
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
+class wxFlexGridSizer;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace rapport::ui {
+
+class DateField;
 
 // The editor for one item or section.
 class ItemDetail : public wxScrolledWindow {
@@ -72,6 +74,8 @@ private:
     // Shows `text` in `label`, wrapped to this area's width (see WrappedLabels).
     bool setWrapped(wxStaticText* label, const wxString& text);
     void layoutWrapped();
+    // Measures what the status/owner/due rows need side by side (after a language change).
+    void measureFieldRows();
 
     PanelContext& context_; // its guard runs every handler
     SidebarSession& session_;
@@ -92,12 +96,17 @@ private:
     wxStaticText* description_ = nullptr;
     wxStaticText* whyLabel_ = nullptr;
     wxStaticText* why_ = nullptr;
+    wxFlexGridSizer* fieldGrid_ = nullptr; // labels beside their fields, or above them when narrow
+    bool fieldsStacked_ = false;
+    int labelsNeed_ = 0;    // the widest of the grid's labels
+    int fieldsNeed_ = 0;    // the widest choice with its widest entry
+    int choiceArrow_ = -1;  // what a choice adds to its text (measured once)
     wxStaticText* statusLabel_ = nullptr;
     wxChoice* status_ = nullptr;
     wxStaticText* reasonLabel_ = nullptr;
     wxTextCtrl* reason_ = nullptr;
     wxStaticText* dueLabel_ = nullptr;
-    wxDatePickerCtrl* due_ = nullptr;
+    DateField* due_ = nullptr;
     wxStaticText* ownerLabel_ = nullptr;
     wxChoice* owner_ = nullptr;
     wxStaticText* noteLabel_ = nullptr;

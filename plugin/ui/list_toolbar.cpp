@@ -2,17 +2,18 @@
 
 #include "icons.h"
 #include "item_text.h"
+#include "update_rhythm.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 
+#include <algorithm>
 #include <initializer_list>
 #include <vector>
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include "update_rhythm.h"
-
+#include <wx/dcmemory.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
@@ -52,6 +53,9 @@ enum MenuId {
 
 wxString withShortcut(const wxString& label, const char* keys) { return label + " (" + keys + ")"; }
 
+// A menu item's text with its key in the menu's accelerator column, not in the text.
+wxString menuItem(const wxString& label, const char* keys) { return label + "\t" + keys; }
+
 } // namespace
 
 ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context, ToolbarActions actions)
@@ -69,8 +73,9 @@ ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context
     // every layout, which for a choice means measuring every entry.
     search_->SetMinSize(wxSize(panel->FromDIP(60), search_->GetBestSize().y));
     filterChoice_->SetMinSize(wxSize(panel->FromDIP(60), filterChoice_->GetBestSize().y));
-    filterRow->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap / 2);
-    filterRow->Add(filterChoice_, 1, wxALIGN_CENTER_VERTICAL);
+    filterRow->Add(search_, 1, wxEXPAND | wxRIGHT, gap / 2);
+    filterRow->Add(filterChoice_, 0, wxEXPAND);
+    filterRow_ = filterRow;
     column->Add(filterRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -108,7 +113,13 @@ ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context
             actions_.filterChanged();
         });
     });
-    filterChoice_->Bind(wxEVT_CHOICE, run(actions_.filterChanged));
+    filterChoice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        context_.guarded([&] {
+            if (fitFilter())
+                panel_->Layout();
+            actions_.filterChanged();
+        });
+    });
     addSection_->Bind(wxEVT_BUTTON, run(actions_.addSection));
     undo_->Bind(wxEVT_BUTTON, run(actions_.undo));
     redo_->Bind(wxEVT_BUTTON, run(actions_.redo));
@@ -135,6 +146,7 @@ void ListToolbar::relabel(const std::locale& loc)
     // TRANSLATORS: filter entry showing items we have to act on.
     filterChoice_->Append(translated(bl::translate("filter", "We act"), loc));
     filterChoice_->SetSelection(selected < 0 ? 0 : selected);
+    fitFilter(); // the panel lays out after a language change anyway
     // The accessible names of the icon-only buttons.
     addSection_->SetLabel(translated(bl::translate("Add section"), loc));
     undo_->SetLabel(translated(bl::translate("Undo"), loc));
@@ -167,10 +179,42 @@ ItemFilter ListToolbar::filter() const
 
 int ListToolbar::filterEntry() const { return filterChoice_->GetSelection(); }
 
+bool ListToolbar::fitFilter()
+{
+    wxBitmap pixel(1, 1);
+    wxMemoryDC dc(pixel);
+    dc.SetFont(filterChoice_->GetFont());
+    if (choiceArrow_ < 0) { // GTK's measure of a choice, once: what it adds around its text
+        int widest = 0;
+        for (unsigned i = 0; i < filterChoice_->GetCount(); ++i)
+            widest = std::max(widest, dc.GetTextExtent(filterChoice_->GetString(i)).x);
+        choiceArrow_ = std::max(filterChoice_->GetBestSize().x - widest, 0);
+    }
+    const int gap = panel_->FromDIP(6);
+    const int need = choiceArrow_ + dc.GetTextExtent(filterChoice_->GetStringSelection()).x;
+    const int room = panel_->GetClientSize().GetWidth() - 2 * gap;
+    const bool stacked = need + gap / 2 + panel_->FromDIP(100) > room;
+    bool changed = false;
+    const int orientation = stacked ? wxVERTICAL : wxHORIZONTAL;
+    if (filterRow_->GetOrientation() != orientation) {
+        filterRow_->SetOrientation(orientation);
+        if (wxSizerItem* item = filterRow_->GetItem(search_))
+            item->SetFlag(stacked ? wxEXPAND | wxBOTTOM : wxEXPAND | wxRIGHT);
+        changed = true;
+    }
+    const wxSize min(stacked ? panel_->FromDIP(60) : need, filterChoice_->GetMinSize().y);
+    if (filterChoice_->GetMinSize() != min) {
+        filterChoice_->SetMinSize(min);
+        changed = true;
+    }
+    return changed;
+}
+
 void ListToolbar::clearFilter()
 {
     search_->ChangeValue(wxString());
     filterChoice_->SetSelection(FilterAll);
+    fitFilter();
 }
 
 void ListToolbar::clearSearch() { search_->ChangeValue(wxString()); }
@@ -210,17 +254,18 @@ void ListToolbar::showUndoState()
         "Ctrl+Z"));
 }
 
-void ListToolbar::openMoreMenu()
+std::unique_ptr<wxMenu> ListToolbar::moreMenu(std::vector<std::string>& keys) const
 {
     const SidebarSession& session = context_.session();
     if (session.view() != SidebarSession::View::Checklist)
-        return;
+        return nullptr;
     const std::locale& loc = context_.locale();
-    wxMenu menu;
+    auto owned = std::make_unique<wxMenu>();
+    wxMenu& menu = *owned;
     // TRANSLATORS: menu entry opening the dialog that makes a progress report for the client.
-    menu.Append(MenuCreateReport, withShortcut(translated(bl::translate("Create report…"), loc), "Ctrl+R"));
+    menu.Append(MenuCreateReport, menuItem(translated(bl::translate("Create report…"), loc), "Ctrl+R"));
     // TRANSLATORS: menu entry listing the reports made for this document before.
-    menu.Append(MenuPastReports, withShortcut(translated(bl::translate("Past reports…"), loc), "Ctrl+Shift+R"));
+    menu.Append(MenuPastReports, menuItem(translated(bl::translate("Past reports…"), loc), "Ctrl+Shift+R"));
     // A report is kept with the document, which a read-only store cannot do.
     const bool editable = !context_.readOnly();
     menu.Enable(MenuCreateReport, editable && !(actions_.writingReport && actions_.writingReport()));
@@ -235,9 +280,9 @@ void ListToolbar::openMoreMenu()
     menu.Enable(MenuUpdateSent, editable && session.checklist() &&
                                     !nextUpdateAfterSent(*session.checklist(), context_.today()).empty());
     menu.AppendSeparator();
-    menu.Append(MenuAddSection, withShortcut(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
+    menu.Append(MenuAddSection, menuItem(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
     auto* templates = new wxMenu;
-    std::vector<std::string> keys;
+    keys.clear();
     for (const auto& entry : session.templates().templates()) {
         templates->Append(MenuAddTemplateFirst + static_cast<int>(keys.size()),
                           translated(bl::translate(entry.context().c_str(), entry.title.c_str()), loc));
@@ -256,8 +301,17 @@ void ListToolbar::openMoreMenu()
         // through a file beside the document (committed to git or synced).
         menu.Append(MenuShare, translated(bl::translate("Share with the project…"), loc));
     menu.Enable(session.shareStatus().shared ? MenuUnshare : MenuShare, editable);
+    return owned;
+}
+
+void ListToolbar::openMoreMenu()
+{
+    std::vector<std::string> keys;
+    const std::unique_ptr<wxMenu> menu = moreMenu(keys);
+    if (!menu)
+        return;
     const int chosen =
-        panel_->GetPopupMenuSelectionFromUser(menu, more_->GetPosition() + wxPoint(0, more_->GetSize().y));
+        panel_->GetPopupMenuSelectionFromUser(*menu, more_->GetPosition() + wxPoint(0, more_->GetSize().y));
     if (chosen == MenuCreateReport)
         actions_.createReport();
     else if (chosen == MenuPastReports)

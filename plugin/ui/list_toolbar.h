@@ -3,12 +3,18 @@
 // controls into an ItemFilter and into calls the panel carries out; it edits nothing.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "panel_context.h"
 
 #include <functional>
 #include <string>
 
+class wxBoxSizer;
 class wxButton;
+class wxMenu;
 class wxChoice;
 class wxSearchCtrl;
 class wxSizer;
@@ -57,10 +63,17 @@ public:
     wxWindow* searchField() const;
     // Whether `focus` is in the search field while it holds text.
     bool searchingIn(const wxWindow* focus) const;
+    // Gives the filter choice the width its chosen entry needs, the search field the rest;
+    // when both cannot share the row, the choice goes under the search field. True when
+    // anything changed (the panel then needs a layout).
+    bool fitFilter();
     // Enables Undo and Redo as the session allows and names what Undo would undo.
     void showUndoState();
     // Opens the More… menu under its button and runs what is chosen.
     void openMoreMenu();
+    // The More… menu as it would open now (null without a checklist); `templateKeys` gets
+    // the key of each entry of its "add a template" submenu.
+    std::unique_ptr<wxMenu> moreMenu(std::vector<std::string>& templateKeys) const;
 
 private:
     void relabel(const std::locale& loc);
@@ -70,6 +83,8 @@ private:
     ToolbarActions actions_;
     wxSearchCtrl* search_ = nullptr;
     wxChoice* filterChoice_ = nullptr;
+    wxBoxSizer* filterRow_ = nullptr;
+    int choiceArrow_ = -1; // what the choice adds around its text (measured once)
     wxButton* addSection_ = nullptr;
     wxButton* undo_ = nullptr;
     wxButton* redo_ = nullptr;

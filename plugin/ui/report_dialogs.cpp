@@ -1,6 +1,7 @@
 #include "item_text.h"
 #include "report_dialogs.h"
 
+#include "checklist_view.h"
 #include "item_detail.h"
 #include "relabeler.h"
 #include "report_file.h"
@@ -9,6 +10,7 @@
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <random>
@@ -117,6 +119,11 @@ ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const Repor
                                  wxDefaultPosition, FromDIP(wxSize(360, -1)),
                                  wxFLP_SAVE | wxFLP_OVERWRITE_PROMPT | wxFLP_USE_TEXTCTRL, wxDefaultValidator,
                                  "rapport-report-file");
+    // wx labels the picker's button "Browse" from its own catalogue, which a plugin never
+    // loads (that would change the host's language): our own word instead.
+    if (wxControl* browse = file_->GetPickerCtrl())
+        // TRANSLATORS: in "Create report": the button that opens a file chooser for "Save as".
+        browse->SetLabel(translated(bl::translate("&Browse…"), loc));
     grid->Add(file_, 1, wxEXPAND);
     column->Add(grid, 0, wxEXPAND | wxALL, gap);
 
@@ -138,7 +145,8 @@ ReportDialog::ReportDialog(wxWindow* parent, const std::locale& loc, const Repor
                                                            "is kept with the document."),
                                              loc));
     hint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    hint->Wrap(FromDIP(460));
+    // Wrapped by Unicode's rules (wxStaticText::Wrap breaks only at spaces: Chinese never would).
+    hint->SetLabelText(wrapForLabel(*hint, hint->GetLabelText(), FromDIP(460)));
     column->Add(hint, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
     problem_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
@@ -238,6 +246,15 @@ PastReportsDialog::PastReportsDialog(wxWindow* parent, const std::locale& loc, L
                                                            "between them."),
                                              loc));
     column->Add(hint, 0, wxEXPAND | wxALL, gap);
+    // The hint follows the dialog's width, wrapped, never cut.
+    Bind(wxEVT_SIZE, [this, hint, gap, text = hint->GetLabelText()](wxSizeEvent& event) {
+        event.Skip();
+        const wxString wrapped = wrapForLabel(*hint, text, GetClientSize().x - 2 * gap);
+        if (wrapped != hint->GetLabelText()) {
+            hint->SetLabelText(wrapped);
+            CallAfter([this] { Layout(); });
+        }
+    });
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 140)), wxLC_REPORT,
                            wxDefaultValidator, "rapport-reports");
     // TRANSLATORS: column of the past reports list: when the report was made.
@@ -254,6 +271,13 @@ PastReportsDialog::PastReportsDialog(wxWindow* parent, const std::locale& loc, L
                                                        : report.language_code));
         const auto format = parseReportFormat(report.format);
         list_->SetItem(row, 2, format ? formatName(*format, loc) : fromUtf8(report.format));
+    }
+    // Each column as wide as its widest text or its heading: nothing in the list is cut.
+    for (int c = 0; c < list_->GetColumnCount(); ++c) {
+        list_->SetColumnWidth(c, wxLIST_AUTOSIZE);
+        const int cells = list_->GetColumnWidth(c);
+        list_->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
+        list_->SetColumnWidth(c, std::max(cells, list_->GetColumnWidth(c)));
     }
     column->Add(list_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
     view_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,

@@ -1,6 +1,7 @@
 #include "sidebar_header.h"
 
 #include "calendar.h"
+#include "line_breaking.h"
 #include "sharing_text.h"
 
 #include <boost/locale/format.hpp>
@@ -154,8 +155,10 @@ bool SidebarHeader::refresh()
         schedule += (bl::format(bl::translate("Deadline: {1}")) % deadline).str(loc);
     }
     const int width = wrapWidth(*panel_);
-    changed = wrapped_.set(counts_, fromUtf8(counts), width) || changed;
-    changed = wrapped_.set(schedule_, fromUtf8(schedule), width) || changed;
+    // A line may break between two figures, never between a label and its value, and
+    // never so that a line starts with "·".
+    changed = wrapped_.set(counts_, fromUtf8(keepLabelsWithValues(counts)), width) || changed;
+    changed = wrapped_.set(schedule_, fromUtf8(keepLabelsWithValues(schedule)), width) || changed;
     changed = schedule_->Show(!schedule.empty()) || changed;
     const ShareStatus& status = session.shareStatus();
     const std::string shared =

@@ -73,7 +73,9 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
         CallAfter([this] {
             context_.guarded([&] {
                 const bool header = header_->refresh(); // re-wrapped to the new width
-                if (showReadOnly() || header)
+                const bool empty = emptyState_->resized();
+                const bool filter = toolbar_->fitFilter();
+                if (showReadOnly() || header || empty || filter)
                     Layout();
             });
         });
@@ -137,6 +139,8 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     relabeler.custom([this](const std::locale& loc) {
         // TRANSLATORS: placeholder of the field where a new item is typed.
         newItem_->SetHint(translated(bl::translate("Add an item…"), loc));
+        // TRANSLATORS: what a screen reader calls the list of checklist items.
+        list_->setAccessibleName(translated(bl::translate("Checklist items"), loc));
     });
 
     // Every handler runs guarded: nothing thrown may reach the host's event loop.
@@ -267,6 +271,7 @@ void SidebarPanel::onAttached(bool from_templates)
 
 void SidebarPanel::onListSelection()
 {
+    list_->announceSelection();
     if (const ChecklistViewRow* shown = list_->selectedRow()) {
         if (!shown->section)
             context_.session().selectItem(shown->id);
@@ -465,5 +470,11 @@ void SidebarPanel::setSearchText(const std::string& text)
 }
 
 void SidebarPanel::attachTemplate(const std::string& template_key) { emptyState_->attachTemplate(template_key); }
+
+std::unique_ptr<wxMenu> SidebarPanel::moreMenu() const
+{
+    std::vector<std::string> keys;
+    return toolbar_->moreMenu(keys);
+}
 
 } // namespace rapport::ui

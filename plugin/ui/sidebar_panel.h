@@ -60,6 +60,8 @@ public:
     void chooseLanguage(std::size_t index);
     // The selector's menu: every language, named in itself, the current one checked.
     std::unique_ptr<wxMenu> languageMenu() const;
+    // The More… menu as it would open now (null without a checklist), for tests.
+    std::unique_ptr<wxMenu> moreMenu() const;
 
     // Redraws everything from the session (after a document switch or a reload).
     void refresh();

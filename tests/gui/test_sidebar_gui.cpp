@@ -2,6 +2,7 @@
 // filter, undo, and a run through a checklist with the keyboard alone (real key
 // presses sent through the X server).
 #include "checklist_view.h"
+#include "date_field.h"
 #include "gui_support.h"
 #include "sidebar_controller.h"
 #include "sidebar_panel.h"
@@ -143,7 +144,8 @@ TEST_CASE("the empty state previews a template and attaches several combined; st
     settle();
     CHECK(committed(data.path, doc).items[0].status == ItemStatus::Done);
     CHECK(list->rows()[1].statusWord == "Done");
-    CHECK(findNamed<wxStaticText>(panel, "rapport-counts")->GetLabel().StartsWith("Done: 1"));
+    // A label and its value are joined by a no-break space: never split across lines.
+    CHECK(findNamed<wxStaticText>(panel, "rapport-counts")->GetLabel().StartsWith(wxString::FromUTF8("Done:\xC2\xA0" "1")));
     CHECK(host.errors.empty());
 }
 
@@ -179,10 +181,11 @@ TEST_CASE("the detail area edits status with a reason, due date, owner, note and
     reason->GetEventHandler()->ProcessEvent(enter);
     settle();
 
-    auto* due = findNamed<wxDatePickerCtrl>(panel, "rapport-due");
-    due->SetValue(wxDateTime(1, wxDateTime::Nov, 2026));
-    wxDateEvent dated(due, due->GetValue(), wxEVT_DATE_CHANGED);
-    due->GetEventHandler()->ProcessEvent(dated);
+    // The date is typed in the sidebar's language (here English) and read back.
+    auto* due = findNamed<ui::DateField>(panel, "rapport-due");
+    due->text()->ChangeValue("Nov 1, 2026");
+    CHECK(due->commitTyped());
+    CHECK(due->value() == "2026-11-01");
     settle();
 
     auto* owner = findNamed<wxChoice>(panel, "rapport-owner");
