@@ -220,7 +220,7 @@ int main(int argc, char** argv)
             std::vector<double> opens;
             for (int round = 0; round < 21; ++round) {
                 const auto t = Clock::now();
-                auto* dialog = new rapport::ui::ProjectDialog(host.frame, session, loc, iso);
+                auto* dialog = new rapport::ui::ProjectDialog(host.frame, session, rapport::Language::English, loc, iso);
                 dialog->Show();
                 dialog->Update();
                 const double ms = millisecondsSince(t);

@@ -2,6 +2,7 @@
 
 #include "calendar.h"
 #include "contained.h"
+#include "date_field.h"
 #include "localization.h"
 #include "modal.h"
 #include "relabeler.h"
@@ -17,8 +18,6 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/msgdlg.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -32,24 +31,6 @@ namespace rapport::ui {
 namespace bl = boost::locale;
 
 namespace {
-
-std::string isoOf(const wxDateTime& date)
-{
-    if (!date.IsValid())
-        return {};
-    char text[48];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.GetYear(), static_cast<int>(date.GetMonth()) + 1,
-                  static_cast<int>(date.GetDay()));
-    return text;
-}
-
-wxDateTime dateOf(const std::string& iso)
-{
-    int year = 0, month = 0, day = 0;
-    if (iso.empty() || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3)
-        return wxInvalidDateTime;
-    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(day), static_cast<wxDateTime::Month>(month - 1), year);
-}
 
 // The rhythm choice's entries, in order.
 enum RhythmEntry { RhythmNone, RhythmWeekly, RhythmBiweekly, RhythmMonthly, RhythmDays };
@@ -75,7 +56,8 @@ void ProjectDialog::contained(Body&& body) noexcept
     runContained(body, [this](const std::string& what) { showProblem(what); });
 }
 
-ProjectDialog::ProjectDialog(wxWindow* parent, SidebarSession& session, const std::locale& loc, DateFormatter formatDate)
+ProjectDialog::ProjectDialog(wxWindow* parent, SidebarSession& session, Language dateLanguage, const std::locale& loc,
+                             DateFormatter formatDate)
     // TRANSLATORS: title of the dialog with the project's settings (client, rhythm, rounds).
     : wxDialog(parent, wxID_ANY, translated(bl::translate("Project settings"), loc), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "rapport-project-dialog"),
@@ -104,9 +86,8 @@ ProjectDialog::ProjectDialog(wxWindow* parent, SidebarSession& session, const st
     // TRANSLATORS: in "Project settings": the language reports for this client are made in by default.
     field(bl::translate("Client's report &language:"), language_);
 
-    deadline_ = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
-                                     wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY, wxDefaultValidator,
-                                     "rapport-project-deadline");
+    deadline_ = new DateField(this, "rapport-project-deadline");
+    deadline_->setLanguage(dateLanguage, loc);
     // TRANSLATORS: in "Project settings": the date the whole project is due.
     field(bl::translate("Project &deadline:"), deadline_);
 
@@ -132,9 +113,8 @@ ProjectDialog::ProjectDialog(wxWindow* parent, SidebarSession& session, const st
                 wxLEFT | wxRIGHT | wxTOP, gap);
     column->Add(rhythmRow, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
 
-    next_ = new wxDatePickerCtrl(this, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY, wxDefaultValidator,
-                                 "rapport-project-next");
+    next_ = new DateField(this, "rapport-project-next");
+    next_->setLanguage(dateLanguage, loc);
     // TRANSLATORS: in "Project settings": when the next progress update is due.
     field(bl::translate("&Next update due:"), next_);
 
@@ -186,7 +166,7 @@ ProjectDialog::ProjectDialog(wxWindow* parent, SidebarSession& session, const st
 
     rhythm_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { contained([&] { onRhythmChosen(); }); });
     days_->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { contained([&] { onRhythmChosen(); }); });
-    next_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { nextSuggested_ = false; }); // the user's own date
+    next_->onChanged([this] { nextSuggested_ = false; }); // the user's own date
     roundsAgreed_->Bind(wxEVT_CHECKBOX,
                         [this](wxCommandEvent&) { contained([&] { rounds_->Enable(roundsAgreed_->GetValue()); }); });
     startRound->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -215,7 +195,7 @@ void ProjectDialog::fill(const Checklist& checklist)
     for (std::size_t i = 0; i < kLanguages.size(); ++i)
         if (languageCode(kLanguages[i]) == now.client_language)
             language_->SetSelection(static_cast<int>(i) + 1);
-    deadline_->SetValue(dateOf(now.deadline));
+    deadline_->setValue(now.deadline);
     const UpdateRhythm rhythm = parseUpdateRhythm(now.update_rhythm).value_or(UpdateRhythm{});
     switch (rhythm.kind) {
     case UpdateRhythm::Kind::None: rhythm_->SetSelection(RhythmNone); break;
@@ -228,7 +208,7 @@ void ProjectDialog::fill(const Checklist& checklist)
         break;
     }
     days_->Enable(rhythm_->GetSelection() == RhythmDays);
-    next_->SetValue(dateOf(now.next_update_due));
+    next_->setValue(now.next_update_due);
     roundsAgreed_->SetValue(now.revision_rounds_agreed.has_value());
     rounds_->SetValue(now.revision_rounds_agreed.value_or(2));
     rounds_->Enable(now.revision_rounds_agreed.has_value());
@@ -264,10 +244,10 @@ void ProjectDialog::onRhythmChosen()
     days_->Enable(rhythm_->GetSelection() == RhythmDays);
     // A rhythm with no next update yet: offer the first one, a period from today, and
     // follow the rhythm while the user has not picked a date of their own.
-    if (!next_->GetValue().IsValid() || nextSuggested_) {
+    if (next_->value().empty() || nextSuggested_) {
         if (const auto rhythm = parseUpdateRhythm(settings().update_rhythm)) {
-            next_->SetValue(dateOf(advanceByRhythm(*rhythm, localToday())));
-            nextSuggested_ = next_->GetValue().IsValid();
+            next_->setValue(advanceByRhythm(*rhythm, localToday()));
+            nextSuggested_ = !next_->value().empty();
         }
     }
 }
@@ -279,7 +259,7 @@ ProjectSettings ProjectDialog::settings() const
     const int language = language_->GetSelection();
     if (language > 0 && static_cast<std::size_t>(language) <= kLanguages.size())
         wanted.client_language = std::string(languageCode(kLanguages[static_cast<std::size_t>(language - 1)]));
-    wanted.deadline = isoOf(deadline_->GetValue());
+    wanted.deadline = deadline_->value();
     switch (rhythm_->GetSelection()) {
     case RhythmWeekly: wanted.update_rhythm = "weekly"; break;
     case RhythmBiweekly: wanted.update_rhythm = "biweekly"; break;
@@ -287,7 +267,7 @@ ProjectSettings ProjectDialog::settings() const
     case RhythmDays: wanted.update_rhythm = std::to_string(days_->GetValue()) + "d"; break;
     default: break;
     }
-    wanted.next_update_due = isoOf(next_->GetValue());
+    wanted.next_update_due = next_->value();
     if (roundsAgreed_->GetValue())
         wanted.revision_rounds_agreed = rounds_->GetValue();
     return wanted;
@@ -295,6 +275,14 @@ ProjectSettings ProjectDialog::settings() const
 
 bool ProjectDialog::save()
 {
+    // A date still being typed is read as leaving its field would read it.
+    for (DateField* field : {deadline_, next_}) {
+        const std::string typed = field->text()->GetValue().utf8_string();
+        if (!field->commitTyped()) {
+            showProblem(Error{ErrorCode::DateInvalid, typed, {}}.description(locale_));
+            return false;
+        }
+    }
     if (const Status saved = session_.setProjectSettings(settings()); !saved) {
         showProblem(saved.error().description(locale_));
         return false;

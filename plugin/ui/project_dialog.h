@@ -15,19 +15,22 @@
 
 class wxCheckBox;
 class wxChoice;
-class wxDatePickerCtrl;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
 
 namespace rapport::ui {
 
+class DateField;
+
 // Formats an ISO date in the sidebar's language (PanelContext::formattedDate).
 using DateFormatter = std::function<wxString(const std::string& iso)>;
 
 class ProjectDialog : public wxDialog {
 public:
-    ProjectDialog(wxWindow* parent, SidebarSession& session, const std::locale& loc, DateFormatter formatDate);
+    // Dates are shown, typed and picked in `language` (DateField), never the C locale.
+    ProjectDialog(wxWindow* parent, SidebarSession& session, Language language, const std::locale& loc,
+                  DateFormatter formatDate);
 
     // What the fields say now.
     ProjectSettings settings() const;
@@ -47,10 +50,10 @@ private:
     DateFormatter formatDate_;
     wxTextCtrl* client_ = nullptr;
     wxChoice* language_ = nullptr;
-    wxDatePickerCtrl* deadline_ = nullptr;
+    DateField* deadline_ = nullptr;
     wxChoice* rhythm_ = nullptr;
     wxSpinCtrl* days_ = nullptr;
-    wxDatePickerCtrl* next_ = nullptr;
+    DateField* next_ = nullptr;
     wxCheckBox* roundsAgreed_ = nullptr;
     wxSpinCtrl* rounds_ = nullptr;
     wxStaticText* roundsUsed_ = nullptr;

@@ -56,7 +56,7 @@ void SidebarPanel::openProjectSettings()
     if (context_.session().view() != SidebarSession::View::Checklist)
         return;
     detail_->flushPending();
-    ProjectDialog dialog(this, context_.session(), context_.locale(),
+    ProjectDialog dialog(this, context_.session(), context_.language(), context_.locale(),
                          [this](const std::string& iso) { return context_.formattedDate(iso); });
     const int answer = showModal(dialog);
     // A round started from the dialog is saved even when the settings are not.

@@ -96,7 +96,7 @@ TEST_CASE("the project dialog: the client typed and the rhythm chosen by keyboar
     const auto iso = [](const std::string& date) { return wxString::FromUTF8(date); };
 
     {
-        ui::ProjectDialog dialog(host.frame, session, Localization::shared().locale(Language::English), iso);
+        ui::ProjectDialog dialog(host.frame, session, Language::English, Localization::shared().locale(Language::English), iso);
         dialog.Show();
         settle();
         Keyboard keys;
@@ -134,13 +134,19 @@ TEST_CASE("the project dialog: the client typed and the rhythm chosen by keyboar
     for (const auto& [language, name, used] :
          {std::tuple{Language::English, "project-dialog-en.png", "2 of 2 rounds used"},
           std::tuple{Language::Russian, "project-dialog-ru.png", "использовано 2 из 2 раундов"}}) {
-        ui::ProjectDialog dialog(host.frame, session, Localization::shared().locale(language), iso);
+        ui::ProjectDialog dialog(host.frame, session, language, Localization::shared().locale(language), iso);
         dialog.Show();
         settle();
         CHECK(findNamed<wxStaticText>(&dialog, "rapport-project-rounds-used")->GetLabel().utf8_string() == used);
         CHECK(findNamed<wxStaticText>(&dialog, "rapport-project-round-list")->GetLabel().Contains("Homepage"));
         CHECK(findNamed<wxChoice>(&dialog, "rapport-project-language")->GetSelection() == 2); // Русский
         CHECK(dialog.settings() == settings);
+        // Dates in the dialog's language, as the sidebar shows them (never the C locale's 03/31/2027).
+        const std::string deadline =
+            findNamed<wxTextCtrl>(&dialog, "rapport-project-deadline-text")->GetValue().utf8_string();
+        CHECK(deadline == Localization::shared().formatDate(
+                              language, std::chrono::sys_days{std::chrono::year{2027} / std::chrono::March / 31}));
+        CHECK(deadline.find("03/31") == std::string::npos);
         CHECK(rapport::testing::screenshot(&dialog, name));
         dialog.Hide();
     }
