@@ -4,6 +4,7 @@
 //   report_pdf_long_ms      p50 of 10 runs of writePdfReport, layout and file included
 //   report_pdf_long_pages   pages in that PDF
 #include "report_pdf.h"
+#include "temp_folder.h"
 
 #include <algorithm>
 #include <chrono>
@@ -82,8 +83,8 @@ int pageCount(const fs::path& pdf)
 
 int main()
 {
-    const fs::path folder = fs::temp_directory_path() / "rapport-bench-report-pdf";
-    fs::create_directories(folder);
+    const rapport::testing::TempFolder scratch("rapport-bench-report-pdf"); // unique: runs may overlap
+    const fs::path folder = scratch.path;
     const fs::path pdf = folder / "report.pdf";
     const rapport::ReportContent report = largeReport();
 
@@ -102,6 +103,5 @@ int main()
     std::sort(samples.begin(), samples.end());
     std::printf("report_pdf_long_ms %.1f ms\n", samples[samples.size() / 2]);
     std::printf("report_pdf_long_pages %d pages\n", pageCount(pdf));
-    fs::remove_all(folder);
     return 0;
 }

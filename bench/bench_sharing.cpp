@@ -21,6 +21,7 @@
 #include "sidecar_replay.h"
 #include "store.h"
 #include "sync_cost_vfs.h"
+#include "temp_folder.h"
 
 #include <algorithm>
 #include <chrono>
@@ -227,15 +228,13 @@ void mergeFigures(const fs::path& folder)
 
 int main()
 {
-    const fs::path folder = fs::temp_directory_path() / "rapport-bench-sharing";
-    fs::remove_all(folder);
-    fs::create_directories(folder);
+    const rapport::testing::TempFolder scratch("rapport-bench-sharing"); // unique: runs may overlap
+    const fs::path folder = scratch.path;
     if (!installSyncCostVfs())
         return 1;
     tickRatio(folder / "disk", "sidecar_append_ratio_to_tick", std::nullopt);
     tickRatio(folder / "free", "sidecar_append_ratio_free_sync", std::chrono::microseconds(0));
     tickRatio(folder / "slow", "sidecar_append_ratio_slow_sync", std::chrono::microseconds(1000));
     mergeFigures(folder);
-    fs::remove_all(folder);
     return 0;
 }

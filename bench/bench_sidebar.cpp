@@ -16,6 +16,7 @@
 #include "project_dialog.h"
 #include "sidebar_controller.h"
 #include "store.h"
+#include "temp_folder.h"
 
 #include <algorithm>
 #include <chrono>
@@ -90,8 +91,8 @@ int main(int argc, char** argv)
     const rapport::Localization fresh;
     std::printf("locales_init_ms %.2f ms\n", millisecondsSince(start));
 
-    const auto data = std::filesystem::temp_directory_path() / "rapport-bench-sidebar";
-    std::filesystem::remove_all(data);
+    const rapport::testing::TempFolder scratch("rapport-bench-sidebar"); // unique: runs may overlap
+    const auto data = scratch.path / "data";
     setenv("RAPPORT_DATA_DIR", data.c_str(), 1);
     {
         BenchHost host;
@@ -233,7 +234,6 @@ int main(int argc, char** argv)
         }
         host.frame->Destroy();
     }
-    std::filesystem::remove_all(data);
     wxEntryCleanup();
     return 0;
 }

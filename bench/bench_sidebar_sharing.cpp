@@ -16,6 +16,7 @@
 #include "sidecar_watch.h"
 #include "atomic_file.h"
 #include "store.h"
+#include "temp_folder.h"
 
 #include <algorithm>
 #include <chrono>
@@ -161,11 +162,10 @@ int main(int argc, char** argv)
     if (!wxEntryStart(argc, argv))
         return 1;
     wxTheApp->CallOnInit();
-    const auto data = std::filesystem::temp_directory_path() / "rapport-bench-sharing-sidebar";
-    std::filesystem::remove_all(data);
+    const rapport::testing::TempFolder scratch("rapport-bench-sharing-sidebar"); // unique: runs may overlap
+    const auto data = scratch.path / "data";
     setenv("RAPPORT_DATA_DIR", data.c_str(), 1);
     const bool ok = run(data);
-    std::filesystem::remove_all(data);
     wxEntryCleanup();
     return ok ? 0 : 1;
 }

@@ -16,6 +16,7 @@
 //   open_ms_small, open_ms_large                     opening a 1,000-item and a 1,000,000-item store
 #include "store.h"
 #include "sync_cost_vfs.h"
+#include "temp_folder.h"
 
 #include <sqlite3.h>
 
@@ -176,8 +177,8 @@ int main()
 {
     if (!installSyncCostVfs())
         return 1;
-    const fs::path folder = fs::temp_directory_path() / "rapport-bench-store";
-    fs::create_directories(folder);
+    const rapport::testing::TempFolder scratch("rapport-bench-store"); // unique: runs may overlap
+    const fs::path folder = scratch.path;
     const fs::path small = folder / "small.sqlite3";
     const fs::path large = folder / "large.sqlite3";
     if (!generate(small, 10, 100) || !generate(large, 10000, 100))
@@ -253,6 +254,5 @@ int main()
     std::printf("tick_ratio_slow_sync %.2f x\n", slowSync.ratio());
     std::printf("open_ms_small %.2f ms\n", openMilliseconds(small));
     std::printf("open_ms_large %.2f ms\n", openMilliseconds(large));
-    fs::remove_all(folder);
     return 0;
 }
