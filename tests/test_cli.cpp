@@ -415,6 +415,23 @@ TEST_CASE("help follows LANG: the summaries and headings are translated")
     CHECK(folder.run({"help", "show"}, "zh_CN.UTF-8").out.find("print DOC's checklist") == std::string::npos);
 }
 
+TEST_CASE("the parser's objections follow LANG too, and name the argument")
+{
+    CliFolder folder;
+    const std::string doc = folder.file("brief.md");
+    const CliRun russian = folder.run({"show", doc, "--colour"}, "ru_RU.UTF-8");
+    CHECK(russian.exit_code == 2);
+    CHECK(russian.err.find("«--colour» — не аргумент команды «show»") != std::string::npos);
+    const CliRun chinese = folder.run({"set", doc, "1", "--status"}, "zh_CN.UTF-8");
+    CHECK(chinese.exit_code == 2);
+    CHECK(chinese.err.find("--status 需要一个值") != std::string::npos);
+    const CliRun turkish = folder.run({"show"}, "tr_TR.UTF-8");
+    CHECK(turkish.exit_code == 2);
+    CHECK(turkish.err.find("DOC eksik") != std::string::npos);
+    // The LANG line names the codes LINGUAS lists, in every language.
+    CHECK(folder.run({"help", "report"}, "ru_RU.UTF-8").out.find("en, ru, tr, zh_CN") != std::string::npos);
+}
+
 TEST_CASE("attach without --template starts an empty checklist; add on a document without one says how to start one")
 {
     CliFolder folder;

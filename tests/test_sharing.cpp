@@ -2,6 +2,7 @@
 // the text format and its escaping, the replay, joining, merging, conflict markers and
 // copies, hostile files, and a property test where three replicas change one checklist and
 // exchange their sidecars in random orders and partitions until they all agree.
+#include "hlc.h"
 #include "sharing.h"
 #include "sidecar_file.h"
 #include "sidecar_format.h"
@@ -13,8 +14,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -274,6 +277,10 @@ TEST_CASE("concurrent edits merge: the later clock wins one field, both stay in 
     bo.sync();
     const std::int64_t item = ana.checklist().items[2].id;
     REQUIRE(ana.store->setStatus(ana.id(), item, ItemStatus::Blocked, "no signature", 1700000100));
+    // "Later" is the clock's word: in the same millisecond the random change ids would decide.
+    const std::int64_t anaMillis = nowMillis();
+    while (nowMillis() <= anaMillis)
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
     REQUIRE(bo.store->setStatus(bo.id(), item, ItemStatus::Done, {}, 1700000200)); // later clock
     REQUIRE(bo.store->addCustomItem(bo.id(), 0, "Bo's item"));
     REQUIRE(ana.store->addSection(ana.id(), "Ana's section"));

@@ -1,5 +1,8 @@
 #include "help_text.h"
 
+#include "cli_context.h"
+#include "localization.h"
+
 #include <boost/locale/message.hpp>
 
 #include <algorithm>
@@ -24,6 +27,13 @@ std::string indented(std::string_view text, std::size_t indent)
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     }
     return result;
+}
+
+// The line that says what LANG stands for in the synopses: the codes come from LINGUAS.
+std::string languagesLine()
+{
+    // TRANSLATORS: {1} is the list of language codes, "en, ru, tr, zh_CN"; keep "LANG" as it is.
+    return formatted(bl::translate("LANG is one of {1}."), {languageCodeList()}) + "\n";
 }
 
 } // namespace
@@ -60,6 +70,7 @@ std::string usageText()
             line += " " + std::string(entry.synopsis);
         text += line + "\n" + indented(summaryOf(entry), 6);
     }
+    text += "\n" + languagesLine();
     // TRANSLATORS: a heading of "rapport --help"; the options every command takes follow.
     text += "\n" + say(bl::translate("Options:")) + "\n";
     // TRANSLATORS: keep "--store PATH" as it is.
@@ -86,6 +97,8 @@ std::string commandHelp(const CommandEntry& entry)
     if (!names.empty())
         // TRANSLATORS: a heading of "rapport help COMMAND"; the command's options follow.
         text += "\n" + say(bl::translate("Options:")) + names + "\n";
+    if (entry.synopsis.find("LANG") != std::string_view::npos)
+        text += languagesLine();
     return text;
 }
 

@@ -48,6 +48,39 @@ std::string checkValues(const CLI::App& app)
     return {};
 }
 
+// The parser's objection in the user's language: CLI11 speaks English only, so the common
+// mistakes are named here from what the parser kept; anything rarer keeps its own words.
+std::string parseProblem(const CLI::App& app, const CLI::ParseError& error, std::string_view command)
+{
+    const std::string what = error.what();
+    // The option the parser names first in its message (its messages start with the name).
+    auto named = [&]() -> std::string {
+        std::string best;
+        for (const CLI::Option* option : app.get_options()) {
+            const std::string name = option->get_name(option->get_positional(), false);
+            if (!name.empty() && what.rfind(name, 0) == 0 && name.size() > best.size())
+                best = name;
+        }
+        return best;
+    };
+    if (dynamic_cast<const CLI::ExtrasError*>(&error) && !app.remaining().empty())
+        // TRANSLATORS: {1} is what was typed, {2} the command; the usage line follows.
+        return formatted(bl::translate("\"{1}\" is not an argument of \"{2}\""),
+                         {app.remaining().front(), std::string(command)});
+    if (dynamic_cast<const CLI::RequiredError*>(&error))
+        for (const CLI::Option* option : app.get_options())
+            if (option->get_required() && option->count() == 0)
+                // TRANSLATORS: {1} is an argument or option the command needs (DOC, --start); keep it as it is.
+                return formatted(bl::translate("{1} is missing"), {option->get_name(option->get_positional(), false)});
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))
+        if (const std::string name = named(); !name.empty())
+            // TRANSLATORS: {1} is an option typed without its value (--status); keep it as it is.
+            return formatted(bl::translate("{1} needs a value"), {name});
+    // TRANSLATORS: {1} is the command; {2} is the parser's own words, in English. The usage line follows.
+    return formatted(bl::translate("the arguments of \"{1}\" are not right ({2}); see the usage below"),
+                     {std::string(command), what});
+}
+
 int run(std::vector<std::string> args)
 {
     std::filesystem::path storeFile = rapport::defaultStoreFile();
@@ -107,11 +140,7 @@ int run(std::vector<std::string> args)
         std::cout << commandHelp(*entry);
         return kExitOk;
     } catch (const CLI::ParseError& e) {
-        // TRANSLATORS: {1} is the command; {2} is the parser's own words, in English. The usage line follows.
-        return usage((bl::format(bl::translate("the arguments of \"{1}\" are not right ({2}); see the usage below")) %
-                      std::string(entry->name) % e.what())
-                         .str(messageLocale()),
-                     entry);
+        return usage(parseProblem(app, e, entry->name), entry);
     }
     if (const std::string problem = checkValues(app); !problem.empty())
         return usage(problem, entry);

@@ -66,11 +66,11 @@ public:
             if (std::string problem = checkArgument("--client", *client_, TextField::ClientName); !problem.empty())
                 return problem;
         if (clientLanguage_ && *clientLanguage_ != "none") {
-            const auto language = parseLanguage(*clientLanguage_);
-            if (!language || languageCode(*language) != *clientLanguage_)
-                // TRANSLATORS: keep "--client-lang", the language codes and "none" as they are.
-                return formatted(bl::translate("--client-lang takes en, ru, tr, zh_CN or none, not \"{1}\""),
-                                 {*clientLanguage_});
+            if (!languageWithExactCode(*clientLanguage_))
+                // TRANSLATORS: {1} is the list of language codes ("en, ru, tr, zh_CN"), {2} what was typed;
+                // keep "--client-lang" and "none" as they are.
+                return formatted(bl::translate("--client-lang takes one of {1} or none, not \"{2}\""),
+                                 {languageCodeList(), *clientLanguage_});
         }
         for (const std::optional<std::string>* date : {&deadline_, &nextUpdate_})
             if (*date && **date != "none" && !isDateOrEmpty(**date))

@@ -37,11 +37,11 @@ public:
     {
         if (language_) {
             const std::string& code = *language_;
-            language = code == "en" || code == "ru" || code == "tr" || code == "zh_CN" ? parseLanguage(code) : std::nullopt;
+            language = languageWithExactCode(code);
             if (!language)
-                // TRANSLATORS: {1} is what was typed; keep the option and the codes as they are.
-                return (bl::format(bl::translate("--lang takes en, ru, tr or zh_CN, not \"{1}\"")) % code)
-                    .str(messageLocale());
+                // TRANSLATORS: {1} is the list of language codes ("en, ru, tr, zh_CN"), {2} what was typed;
+                // keep the option as it is.
+                return formatted(bl::translate("--lang takes one of {1}, not \"{2}\""), {languageCodeList(), code});
         }
         if (format_) {
             format = parseReportFormat(*format_);

@@ -22,7 +22,8 @@ namespace bl = boost::locale;
 // The .gitattributes line: every sidecar, in any folder of the repository.
 constexpr std::string_view kAttributes = "**/.rapport/*.rapport merge=rapport";
 
-class ShareCommand : public Command {
+// A command on one document's sharing: resolves DOC and the sharing service, then acts.
+class SharingCommand : public Command {
 public:
     void define(CLI::App& app) override { app.add_option("DOC", document_)->required(); }
 
@@ -32,8 +33,21 @@ public:
         Sharing* sharing = context.sharing();
         if (!sharing)
             return kExitFailed;
-        context.store()->setAuthor(sharing->authorFor(path, true));
-        auto shared = sharing->share(path);
+        return act(context, *sharing, path);
+    }
+
+protected:
+    virtual int act(CliContext& context, Sharing& sharing, const std::string& path) = 0;
+
+private:
+    std::string document_;
+};
+
+class ShareCommand : public SharingCommand {
+    int act(CliContext& context, Sharing& sharing, const std::string& path) override
+    {
+        context.store()->setAuthor(sharing.authorFor(path, true));
+        auto shared = sharing.share(path);
         if (!shared)
             return context.failure(shared.error());
         context.tell(shared.value(), path); // what folding in an existing sidecar found
@@ -44,22 +58,12 @@ public:
                       << "\n";
         return kExitOk;
     }
-
-private:
-    std::string document_;
 };
 
-class UnshareCommand : public Command {
-public:
-    void define(CLI::App& app) override { app.add_option("DOC", document_)->required(); }
-
-    int run(CliContext& context) override
+class UnshareCommand : public SharingCommand {
+    int act(CliContext& context, Sharing& sharing, const std::string& path) override
     {
-        const std::string path = canonicalDocumentPath(document_);
-        Sharing* sharing = context.sharing();
-        if (!sharing)
-            return kExitFailed;
-        if (const Status stopped = sharing->unshare(path); !stopped)
+        if (const Status stopped = sharing.unshare(path); !stopped)
             return context.failure(stopped.error());
         // TRANSLATORS: {1} is the path of the sidecar file beside the document.
         context.out() << formatted(bl::translate("This checklist is no longer shared; {1} stays where it is."),
@@ -67,9 +71,6 @@ public:
                       << "\n";
         return kExitOk;
     }
-
-private:
-    std::string document_;
 };
 
 class GitSetupCommand : public Command {

@@ -43,6 +43,9 @@ std::string temporaryName(const std::string& name)
     return "." + name.substr(0, keep) + suffix;
 }
 
+
+} // namespace
+
 bool writeAll(int fd, std::string_view bytes, int& error)
 {
     while (!bytes.empty()) {
@@ -57,8 +60,6 @@ bool writeAll(int fd, std::string_view bytes, int& error)
     }
     return true;
 }
-
-} // namespace
 
 Result<AtomicFile> AtomicFile::create(const std::filesystem::path& target)
 {

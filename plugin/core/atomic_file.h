@@ -63,6 +63,10 @@ private:
     std::string buffer_;
 };
 
+// Writes all of `bytes` to `fd`, retrying short writes and EINTR; on failure false with
+// the errno in `error`. For writers that must append in place, such as the sidecar.
+bool writeAll(int fd, std::string_view bytes, int& error);
+
 // `content` written to `target` through an AtomicFile: all of it, or the old file untouched.
 Status writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 

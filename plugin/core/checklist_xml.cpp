@@ -182,9 +182,8 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
     c.update_rhythm = root.attribute("update-rhythm").as_string();
     if (!parseUpdateRhythm(c.update_rhythm))
         return invalid(xml, root, "update-rhythm is weekly, biweekly, monthly or a number of days (Nd)");
-    if (!c.client_language.empty() &&
-        (!parseLanguage(c.client_language) || languageCode(*parseLanguage(c.client_language)) != c.client_language))
-        return invalid(xml, root, "client-language is en, ru, tr or zh_CN");
+    if (!c.client_language.empty() && !languageWithExactCode(c.client_language))
+        return invalid(xml, root, "client-language is one of " + languageCodeList());
     if (Status client = checkText(TextField::ClientName, c.client_name); !client)
         return invalidText(xml, root, client);
     if (!isDateOrEmpty(c.next_update_due) || !isDateOrEmpty(c.deadline))

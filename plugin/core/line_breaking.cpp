@@ -1,5 +1,7 @@
 #include "line_breaking.h"
 
+#include "report_unicode.h"
+
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -22,25 +24,6 @@ icu::BreakIterator* lineIterator()
         return made;
     }();
     return iterator.get();
-}
-
-void appendUtf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 std::u32string decodeUtf8(std::string_view text)
@@ -106,7 +89,7 @@ std::string keepLabelsWithValues(std::string_view utf8)
     std::string out;
     out.reserve(utf8.size() + 8);
     for (const char32_t c : text)
-        appendUtf8(out, c);
+        unicode::append(out, c);
     return out;
 }
 

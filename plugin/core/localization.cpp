@@ -79,6 +79,22 @@ std::optional<Language> parseLanguage(std::string_view id)
     return sameLanguage;
 }
 
+std::optional<Language> languageWithExactCode(std::string_view code)
+{
+    for (std::size_t i = 0; i < kLanguageCodes.size(); ++i)
+        if (kLanguageCodes[i] == code)
+            return Language::atIndex(i);
+    return std::nullopt;
+}
+
+std::string languageCodeList()
+{
+    std::string list;
+    for (const std::string_view code : kLanguageCodes)
+        list.append(list.empty() ? "" : ", ").append(code);
+    return list;
+}
+
 Language resolveLanguage(std::string_view user_choice, std::string_view host_language, std::string_view system_language)
 {
     for (std::string_view candidate : {user_choice, host_language, system_language}) {

@@ -77,6 +77,12 @@ std::string icuLocaleId(Language language);
 // "ru_RU.UTF-8", "zh-CN", "zh_CN@stroke", "en_GB"); nullopt when unsupported.
 std::optional<Language> parseLanguage(std::string_view id);
 
+// The language whose code is exactly `code` ("ru", not "ru_RU"): what the command line,
+// settings and the XML accept; nullopt for anything else.
+std::optional<Language> languageWithExactCode(std::string_view code);
+// Every language code, for messages: "en, ru, tr, zh_CN".
+std::string languageCodeList();
+
 // The user's choice if made and supported, else the host's interface language, else
 // the system's, else English. Never throws.
 Language resolveLanguage(std::string_view user_choice, std::string_view host_language, std::string_view system_language);

@@ -50,9 +50,7 @@ const char* problemWith(const Change& change)
     case ChangeKind::UpdateRhythm:
         return parseUpdateRhythm(value) ? nullptr : "the rhythm is weekly, biweekly, monthly or a number of days (Nd)";
     case ChangeKind::ClientLanguage:
-        return value.empty() || (parseLanguage(value) && languageCode(*parseLanguage(value)) == value)
-                   ? nullptr
-                   : "not a report language (en, ru, tr, zh_CN)";
+        return value.empty() || languageWithExactCode(value) ? nullptr : "not a report language";
     case ChangeKind::RevisionRoundStarted: return value.empty() ? "a revision round needs to say what it is for" : nullptr;
     case ChangeKind::Attached: return change.document_path.empty() ? "empty document path" : nullptr;
     case ChangeKind::DocumentMoved: return value.empty() ? "empty document path" : nullptr;
@@ -147,9 +145,7 @@ Result<Applied> setStatus(ChangeContext& c, Change& change)
     Statement::Scope resetUpdate(update);
     update.bindAll(change.document_id, change.item_id, static_cast<std::int64_t>(after),
                    std::int64_t{after == ItemStatus::Done ? 1 : 0}, change.at);
-    if (update.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(update);
 }
 
 // One text or 0/1 column of an item. Column names come from this file, never from input.
@@ -166,9 +162,7 @@ Result<Applied> setItemColumn(ChangeContext& c, Change& change, const char* colu
                                                    " = ?3 WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope resetUpdate(update);
     update.bindAll(change.document_id, change.item_id, change.new_value);
-    if (update.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(update);
 }
 
 Result<Applied> setItemText(ChangeContext& c, Change& change)
@@ -205,9 +199,7 @@ Result<Applied> setChecklistColumn(ChangeContext& c, Change& change, const char*
     Statement update(c.db, std::string("UPDATE checklists SET ") + column + " = ?2 WHERE document_id = ?1");
     update.bindAll(change.document_id, nullable && change.new_value.empty() ? std::optional<std::string>()
                                                                            : std::optional<std::string>(change.new_value));
-    if (update.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(update);
 }
 
 // One more revision round: the count before it becomes the old value; the new value says
@@ -222,9 +214,7 @@ Result<Applied> startRevisionRound(ChangeContext& c, Change& change)
     change.old_value = std::to_string(used);
     Statement update(c.db, "UPDATE checklists SET revision_rounds_used = ?2 WHERE document_id = ?1");
     update.bindAll(change.document_id, used + 1);
-    if (update.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(update);
 }
 
 Result<Applied> moveDocument(ChangeContext& c, Change& change)
@@ -361,6 +351,13 @@ bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t sect
     Statement::Scope reset(exists);
     exists.bindAll(document_id, section_id);
     return exists.step() == SQLITE_ROW;
+}
+
+Result<Applied> ChangeContext::ran(sqlite::Statement& update) const
+{
+    if (update.run() != SQLITE_DONE)
+        return writeError();
+    return Applied::Changed;
 }
 
 Error ChangeContext::writeError() const { return sqlite::errorOf(ErrorCode::StoreWriteFailed, file, db); }

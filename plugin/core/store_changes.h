@@ -38,6 +38,9 @@ struct ChangeContext {
     std::vector<std::int64_t> created_sections;
     std::vector<std::int64_t> created_items;
 
+    // Runs `update`, a statement that makes the change: Changed, or the write error.
+    Result<Applied> ran(sqlite::Statement& update) const;
+
     // The error to return when SQLite refused a write, or a read failed.
     Error writeError() const;
     Error readError() const;

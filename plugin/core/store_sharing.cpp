@@ -283,9 +283,7 @@ Result<Applied> share(ChangeContext& c, Change& change)
     Statement insert(c.db, "INSERT INTO shared_documents(document_id, sidecar, shared_at) VALUES (?1, ?2, ?3) "
                             "ON CONFLICT(document_id) DO UPDATE SET sidecar = excluded.sidecar");
     insert.bindAll(change.document_id, change.new_value, change.at);
-    if (insert.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(insert);
 }
 
 Result<Applied> unshare(ChangeContext& c, Change& change)

@@ -235,9 +235,7 @@ Result<Applied> addSection(ChangeContext& c, Change& change)
     Statement insert(c.db, "INSERT INTO sections(document_id, section_id, position, custom_title, uid) "
                             "VALUES (?1, ?2, ?3, ?4, ?5)");
     insert.bindAll(change.document_id, change.section_id, next.columnInt(2), change.new_value, newReplicaId());
-    if (insert.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(insert);
 }
 
 Result<Applied> setSectionTitle(ChangeContext& c, Change& change)
@@ -249,9 +247,7 @@ Result<Applied> setSectionTitle(ChangeContext& c, Change& change)
         return before;
     Statement update(c.db, "UPDATE sections SET custom_title = ?3 WHERE document_id = ?1 AND section_id = ?2");
     update.bindAll(change.document_id, change.section_id, change.new_value);
-    if (update.run() != SQLITE_DONE)
-        return c.writeError();
-    return Applied::Changed;
+    return c.ran(update);
 }
 
 Result<Applied> moveSection(ChangeContext& c, Change& change)

@@ -32,20 +32,18 @@ void ChecklistEdits::setStatusOfSelection(ItemStatus status)
 
 void ChecklistEdits::moveSelection(int step)
 {
-    const std::optional<ChecklistViewRow> selected = selection();
-    if (!selected)
+    const std::optional<ChecklistViewRow> shown = selection();
+    if (!shown)
         return;
-    const ChecklistViewRow& shown = *selected;
+    // The detail pane follows the moved row, so the user sees what moved.
+    const std::string what = (shown->section ? "section=" : "item=") + std::to_string(shown->id);
+    if (shown->section)
+        detail_->show(std::nullopt, shown->id);
+    else
+        detail_->show(shown->id, std::nullopt);
     SidebarSession& session = context_.session();
-    if (shown.section) {
-        detail_->show(std::nullopt, shown.id);
-        changed_(session.moveSection(shown.id, step),
-                 "moved\tsection=" + std::to_string(shown.id) + "\t" + std::to_string(step));
-    } else {
-        detail_->show(shown.id, std::nullopt);
-        changed_(session.moveItem(shown.id, step),
-                 "moved\titem=" + std::to_string(shown.id) + "\t" + std::to_string(step));
-    }
+    changed_(shown->section ? session.moveSection(shown->id, step) : session.moveItem(shown->id, step),
+             "moved\t" + what + "\t" + std::to_string(step));
 }
 
 void ChecklistEdits::deleteSelection()
