@@ -13,6 +13,7 @@
 //   merge_into_store_ms_10k        reading the 10,000 changes of the other side into a store that
 //                                  holds one side: replay of all 20,000 and the rows rewritten
 //   replay_ms_20k                  the replay alone, 20,000 changes
+#include "bench_support.h"
 #include "atomic_file.h"
 #include "hlc.h"
 #include "sharing.h"
@@ -36,15 +37,10 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
-}
+using namespace rapport::bench;
 
 double millisecondsOf(const std::function<void()>& work)
 {

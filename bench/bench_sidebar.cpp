@@ -10,6 +10,8 @@
 //   doc_switch_ratio_to_repaint doc_switch_p50_ms / panel_repaint_p50_ms
 //   doc_switch_unknown_p99_ms   the same for a document the store has never seen
 //   settings_open_ms            "Project settings…" from the menu's choice to the dialog drawn (p50)
+#include "bench_host.h"
+#include "bench_support.h"
 #include "checklist_view.h"
 #include "host_interface.h"
 #include "localization.h"
@@ -32,7 +34,7 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using namespace rapport::bench;
 
 // CPU time of this (the UI) thread: the work a switch costs, without the wait for GTK's
 // next frame (up to 16.7 ms at 60 Hz) in which the UI thread is idle and responsive.
@@ -42,34 +44,6 @@ double threadCpuMilliseconds()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
-}
-
-class BenchApp : public wxApp {
-public:
-    bool OnInit() override { return true; }
-};
-
-class BenchHost : public rapport::host::HostServices {
-public:
-    BenchHost() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport bench", wxDefaultPosition, wxSize(360, 700))) { frame->Show(); }
-    std::string hostName() const override { return "benchmark"; }
-    std::string pluginApiVersion() const override { return "0.0.0"; }
-    void showPanel(bool) override {}
-    bool isPanelShown() const override { return true; }
-    std::string interfaceLanguage() const override { return "en"; }
-    void log(const std::string&, bool) override {}
-    wxFrame* frame;
-};
 
 void relabelAllUntranslated(wxWindow* window)
 {

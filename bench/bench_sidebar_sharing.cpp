@@ -6,6 +6,8 @@
 //   refresh_p99_ms   the same, p99
 //   refresh_poll_ms  how long the file event itself can take to come: the watch's interval
 //                    (a change shows within refresh_poll_ms + refresh_ms)
+#include "bench_host.h"
+#include "bench_support.h"
 #include "checklist_view.h"
 #include "host_interface.h"
 #include "sharing.h"
@@ -33,43 +35,7 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double millisecondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
-}
-
-std::string readFile(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-class BenchApp : public wxApp {
-public:
-    bool OnInit() override { return true; }
-};
-
-class BenchHost : public rapport::host::HostServices {
-public:
-    BenchHost() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport bench", wxDefaultPosition, wxSize(360, 700))) { frame->Show(); }
-    std::string hostName() const override { return "benchmark"; }
-    std::string pluginApiVersion() const override { return "0.0.0"; }
-    void showPanel(bool) override {}
-    bool isPanelShown() const override { return true; }
-    std::string interfaceLanguage() const override { return "en"; }
-    void log(const std::string&, bool) override {}
-    wxFrame* frame;
-};
+using namespace rapport::bench;
 
 bool fail(const char* what)
 {
@@ -123,7 +89,7 @@ bool run(const std::filesystem::path& data)
         if (!store.value().setNote(id, 1 + i % 200, "note " + std::to_string(i)))
             return fail("colleague's changes");
     const auto deliver = [&] {
-        const auto merged = rapport::sidecar::mergeTexts({readFile(file), readFile(rapport::sidecar::pathFor(theirDoc))});
+        const auto merged = rapport::sidecar::mergeTexts({rapport::testing::readBytes(file), rapport::testing::readBytes(rapport::sidecar::pathFor(theirDoc))});
         return merged && rapport::writeFileAtomically(file, *merged);
     };
     if (!deliver())

@@ -14,6 +14,7 @@
 //   tick_ratio_slow_sync                             the same pair where a sync costs 1 ms (a laptop
 //                                                    SSD's flush): what a user feels (goal: at most 1.1)
 //   open_ms_small, open_ms_large                     opening a 1,000-item and a 1,000,000-item store
+#include "bench_support.h"
 #include "store.h"
 #include "sync_cost_vfs.h"
 #include "temp_folder.h"
@@ -30,15 +31,10 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
-}
+using namespace rapport::bench;
 
 std::vector<double> timeMicroseconds(int repetitions, const std::function<void(int)>& work)
 {

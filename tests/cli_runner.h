@@ -120,13 +120,6 @@ inline CliRun runRapport(const std::vector<std::string>& args, const std::map<st
     return run;
 }
 
-// The whole content of `file` ("" when it cannot be read).
-inline std::string readBytes(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // A throwaway data folder with a store in it, and the tool run against them: every run
 // gets --store, and RAPPORT_DATA_DIR, XDG_DATA_HOME and HOME inside the folder, so that
 // nothing reaches the user's own files; LANG=C unless `language` says otherwise.

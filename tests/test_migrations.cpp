@@ -75,12 +75,9 @@ TEST_CASE("a store written by schema version 1 is migrated, keeping every tick")
     CHECK(store.value().history(checklist.document_id).value().size() == 1);
 }
 
-TEST_CASE("a store written by schema version 2 is migrated, keeping everything, and takes reports")
-{
-    rapport::testing::TempFolder dir{"rapport-migration"};
-    const fs::path file = dir.path / "rapport.sqlite3";
-    // Exactly the schema Rapport wrote at version 2, with one checklist and its history.
-    execRaw(file, R"sql(
+// The tables exactly as Rapport wrote them at schema version 2; version 3 added reports.
+// Old stores are rebuilt from these, never from the current schema, which moves on.
+constexpr const char* kVersion2Tables = R"sql(
         PRAGMA journal_mode=WAL;
         CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
             fingerprint TEXT NOT NULL DEFAULT '');
@@ -105,6 +102,19 @@ TEST_CASE("a store written by schema version 2 is migrated, keeping everything, 
             sequence INTEGER NOT NULL, at INTEGER NOT NULL, item_id INTEGER NOT NULL DEFAULT 0, field TEXT NOT NULL,
             old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT '',
             PRIMARY KEY (document_id, sequence)) WITHOUT ROWID;
+)sql";
+constexpr const char* kVersion3Reports = R"sql(
+        CREATE TABLE reports (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+            report_id INTEGER NOT NULL, made_at INTEGER NOT NULL, language TEXT NOT NULL, format TEXT NOT NULL,
+            content_xml TEXT NOT NULL, PRIMARY KEY (document_id, report_id)) WITHOUT ROWID;
+)sql";
+
+TEST_CASE("a store written by schema version 2 is migrated, keeping everything, and takes reports")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    // Exactly the schema Rapport wrote at version 2, with one checklist and its history.
+    execRaw(file, (std::string(kVersion2Tables) + R"sql(
         INSERT INTO documents VALUES (1, '/docs/Sözleşme.md', 1700000000, '');
         INSERT INTO checklists VALUES (1, 'kickoff', 1700000000, 3, 1, 7, '2026-11-30', '2027-01-15');
         INSERT INTO sections VALUES (1, 1, 1, 'kickoff', 'scope', '');
@@ -114,7 +124,7 @@ TEST_CASE("a store written by schema version 2 is migrated, keeping everything, 
         INSERT INTO history VALUES (1, 1, 1700000100, 1, 'status', 'todo', 'done');
         INSERT INTO history VALUES (1, 2, 1700000200, 2, 'status', 'todo', 'waiting');
         PRAGMA user_version=2;
-    )sql");
+    )sql").c_str());
 
     auto store = rapport::Store::open(file);
     REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
@@ -179,34 +189,7 @@ TEST_CASE("a store written by schema version 3 is migrated to 4: uids, a node id
     rapport::testing::TempFolder dir{"rapport-migration"};
     const fs::path file = dir.path / "rapport.sqlite3";
     // Exactly the schema Rapport wrote at version 3 (version 2 plus reports), with data.
-    execRaw(file, R"sql(
-        PRAGMA journal_mode=WAL;
-        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
-            fingerprint TEXT NOT NULL DEFAULT '');
-        CREATE INDEX documents_by_fingerprint ON documents(fingerprint) WHERE fingerprint <> '';
-        CREATE TABLE checklists (document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-            template_key TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, revision_rounds_agreed INTEGER,
-            revision_rounds_used INTEGER NOT NULL DEFAULT 0, update_every_days INTEGER,
-            next_update_due TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '');
-        CREATE TABLE items (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
-            item_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
-            item_key TEXT NOT NULL DEFAULT '', custom_text TEXT NOT NULL DEFAULT '',
-            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)), section_id INTEGER NOT NULL DEFAULT 1,
-            status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 5), status_reason TEXT NOT NULL DEFAULT '',
-            status_since INTEGER, due TEXT NOT NULL DEFAULT '', owner INTEGER NOT NULL DEFAULT 0 CHECK (owner IN (0, 1)),
-            note TEXT NOT NULL DEFAULT '', internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
-            PRIMARY KEY (document_id, item_id)) WITHOUT ROWID;
-        CREATE TABLE sections (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
-            section_id INTEGER NOT NULL, position INTEGER NOT NULL, template_key TEXT NOT NULL DEFAULT '',
-            section_key TEXT NOT NULL DEFAULT '', custom_title TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (document_id, section_id)) WITHOUT ROWID;
-        CREATE TABLE history (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
-            sequence INTEGER NOT NULL, at INTEGER NOT NULL, item_id INTEGER NOT NULL DEFAULT 0, field TEXT NOT NULL,
-            old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (document_id, sequence)) WITHOUT ROWID;
-        CREATE TABLE reports (document_id INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
-            report_id INTEGER NOT NULL, made_at INTEGER NOT NULL, language TEXT NOT NULL, format TEXT NOT NULL,
-            content_xml TEXT NOT NULL, PRIMARY KEY (document_id, report_id)) WITHOUT ROWID;
+    execRaw(file, (std::string(kVersion2Tables) + kVersion3Reports + R"sql(
         INSERT INTO documents VALUES (1, '/docs/合同.md', 1700000000, '');
         INSERT INTO checklists VALUES (1, 'kickoff', 1700000000, NULL, 0, NULL, '', '');
         INSERT INTO sections VALUES (1, 1, 1, 'kickoff', 'scope', '');
@@ -216,7 +199,7 @@ TEST_CASE("a store written by schema version 3 is migrated to 4: uids, a node id
         INSERT INTO history VALUES (1, 1, 1700000100, 1, 'status', 'todo', 'done');
         INSERT INTO reports VALUES (1, 1, 1700000300, 'zh_CN', 'html', '<rapport-report/>');
         PRAGMA user_version=3;
-    )sql");
+    )sql").c_str());
 
     auto store = rapport::Store::open(file);
     REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));

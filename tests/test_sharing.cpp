@@ -26,16 +26,9 @@
 
 namespace fs = std::filesystem;
 using namespace rapport;
+using rapport::testing::readBytes;
 
 namespace {
-
-std::string readFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 void writeFile(const fs::path& file, const std::string& text)
 {
@@ -146,8 +139,8 @@ Replica& shareFirst(Replica& replica)
 // What a git merge with the driver does: the union of both sidecars, into `to`'s.
 void exchange(Replica& from, Replica& to)
 {
-    const std::string ours = readFile(to.sidecar());
-    const std::string theirs = readFile(from.sidecar());
+    const std::string ours = readBytes(to.sidecar());
+    const std::string theirs = readBytes(from.sidecar());
     const auto merged = sidecar::mergeTexts({ours, theirs});
     REQUIRE(merged);
     writeFile(to.sidecar(), *merged);
@@ -216,7 +209,7 @@ TEST_CASE("sharing writes the checklist as it is to the sidecar, and the sidecar
     REQUIRE(fs::exists(file));
     CHECK(file.parent_path().filename() == ".rapport");
     CHECK(file.filename() == "brief.md.rapport");
-    const std::string text = readFile(file);
+    const std::string text = readBytes(file);
     CHECK(text.rfind("rapport-sidecar 1\n", 0) == 0);
     const sidecar::Parsed parsed = sidecar::parse(text);
     CHECK(parsed.bad_lines == 0);
@@ -234,7 +227,7 @@ TEST_CASE("sharing writes the checklist as it is to the sidecar, and the sidecar
     // A tick is one more line at the end, and the replay follows.
     const Checklist before = ana.checklist();
     REQUIRE(ana.store->setStatus(ana.id(), before.items[1].id, ItemStatus::Done, {}, 1700000000));
-    const std::string after = readFile(file);
+    const std::string after = readBytes(file);
     CHECK(after.size() > text.size());
     CHECK(after.compare(0, text.size(), text) == 0);
     CHECK(after.find(" status by=Ana%20Lima at=1700000000 item=" + before.items[1].uid + " value=done old=todo\n") !=
@@ -352,11 +345,11 @@ TEST_CASE("a sidecar with conflict markers is repaired on read, and conflict cop
     shareFirst(ana);
     exchange(ana, bo);
     bo.sync();
-    const std::string base = readFile(ana.sidecar());
+    const std::string base = readBytes(ana.sidecar());
     REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "Ana's note"));
     REQUIRE(bo.store->setDue(bo.id(), bo.checklist().items[1].id, "2031-05-01"));
-    const std::string anaText = readFile(ana.sidecar());
-    const std::string boText = readFile(bo.sidecar());
+    const std::string anaText = readBytes(ana.sidecar());
+    const std::string boText = readBytes(bo.sidecar());
 
     SUBCASE("git without the driver: both sides' lines between markers")
     {
@@ -367,7 +360,7 @@ TEST_CASE("a sidecar with conflict markers is repaired on read, and conflict cop
         CHECK(report.markers_repaired);
         CHECK(report.rewritten);
         CHECK(report.merged == 1);
-        const std::string repaired = readFile(ana.sidecar());
+        const std::string repaired = readBytes(ana.sidecar());
         CHECK(repaired.find("<<<<<<<") == std::string::npos);
         CHECK(repaired.find("=======") == std::string::npos);
         CHECK(sidecar::parse(repaired).canonical);
@@ -409,7 +402,7 @@ TEST_CASE("hostile sidecars never damage the store: bad lines are counted, repor
     Replica bo(temp.path, "bo", "Bo");
     shareFirst(ana);
     REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "a good change"));
-    const std::string good = readFile(ana.sidecar());
+    const std::string good = readBytes(ana.sidecar());
     const std::string goodLast = good.substr(good.rfind('\n', good.size() - 2) + 1);
 
     SUBCASE("foreign lines, bad uids, invalid UTF-8, a truncated last line")
@@ -433,7 +426,7 @@ TEST_CASE("hostile sidecars never damage the store: bad lines are counted, repor
         CHECK(report.first_bad.front() == goodLines + 1);
         CHECK(describe(bo.checklist()) == describe(ana.checklist()));
         // The file is rewritten with the readable changes only.
-        CHECK(readFile(bo.sidecar()) == good);
+        CHECK(readBytes(bo.sidecar()) == good);
     }
     SUBCASE("one change id with two different texts, and a block missing a line")
     {
@@ -463,11 +456,11 @@ TEST_CASE("hostile sidecars never damage the store: bad lines are counted, repor
         CHECK(report.future_version);
         CHECK_FALSE(report.joined);
         CHECK_FALSE(bo.hasChecklist());
-        CHECK(readFile(bo.sidecar()) == future);
+        CHECK(readBytes(bo.sidecar()) == future);
         // Ana's own sidecar turned newer: her changes stay in her store, the file untouched.
         writeFile(ana.sidecar(), future);
         REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "kept in the store"));
-        CHECK(readFile(ana.sidecar()) == future);
+        CHECK(readBytes(ana.sidecar()) == future);
         CHECK(ana.sharing->appendError().has_value());
         CHECK(ana.sync().future_version);
         CHECK(ana.checklist().items[0].note == "kept in the store");
@@ -505,17 +498,17 @@ TEST_CASE("a change committed but never appended (a crash in between) is written
     testing::TempFolder temp{"rapport-sharing"};
     Replica ana(temp.path, "ana", "Ana");
     shareFirst(ana);
-    const std::string before = readFile(ana.sidecar());
+    const std::string before = readBytes(ana.sidecar());
     REQUIRE(ana.store->setDue(ana.id(), ana.checklist().items[0].id, "2030-01-31"));
     writeFile(ana.sidecar(), before); // the append lost
     const SyncReport report = ana.sync();
     CHECK(report.rewritten);
     CHECK(report.merged == 0);
-    CHECK(readFile(ana.sidecar()).find("value=2030-01-31") != std::string::npos);
+    CHECK(readBytes(ana.sidecar()).find("value=2030-01-31") != std::string::npos);
     // A sidecar deleted by hand comes back whole.
     fs::remove(ana.sidecar());
     ana.sync();
-    CHECK(sidecar::parse(readFile(ana.sidecar())).blocks.size() == 2);
+    CHECK(sidecar::parse(readBytes(ana.sidecar())).blocks.size() == 2);
 }
 
 TEST_CASE("unsharing stops writing and leaves the file; nothing in the store is lost; sharing again continues")
@@ -524,9 +517,9 @@ TEST_CASE("unsharing stops writing and leaves the file; nothing in the store is 
     Replica ana(temp.path, "ana", "Ana");
     shareFirst(ana);
     REQUIRE(ana.sharing->unshare(ana.document));
-    const std::string left = readFile(ana.sidecar());
+    const std::string left = readBytes(ana.sidecar());
     REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "private now"));
-    CHECK(readFile(ana.sidecar()) == left);
+    CHECK(readBytes(ana.sidecar()) == left);
     CHECK_FALSE(ana.store->sharedDocument(ana.id()).value().has_value());
     CHECK(ana.checklist().items[0].note == "private now");
     CHECK(ana.store->history(ana.id()).value().back().field == "note");
@@ -558,10 +551,10 @@ TEST_CASE("a shared document that moves takes its sidecar along; the old file st
     REQUIRE(fs::exists(after));
     CHECK(fs::exists(before));
     CHECK(ana.store->sharedDocument(id).value()->sidecar == after.string());
-    CHECK(sidecar::parse(readFile(after)).blocks.size() == 2);
+    CHECK(sidecar::parse(readBytes(after)).blocks.size() == 2);
     REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "after the move"));
-    CHECK(readFile(after).find("after%20the%20move") != std::string::npos);
-    CHECK(readFile(before).find("after%20the%20move") == std::string::npos);
+    CHECK(readBytes(after).find("after%20the%20move") != std::string::npos);
+    CHECK(readBytes(before).find("after%20the%20move") == std::string::npos);
 }
 
 TEST_CASE("undo of deleting an item and a section replays the same on the other replica")
@@ -596,8 +589,8 @@ TEST_CASE("the merge driver's union is idempotent, commutative and keeps only va
     bo.sync();
     REQUIRE(ana.store->setNote(ana.id(), ana.checklist().items[0].id, "a"));
     REQUIRE(bo.store->setNote(bo.id(), bo.checklist().items[0].id, "b"));
-    const std::string a = readFile(ana.sidecar());
-    const std::string b = readFile(bo.sidecar()) + "garbage line\n";
+    const std::string a = readBytes(ana.sidecar());
+    const std::string b = readBytes(bo.sidecar()) + "garbage line\n";
     const auto ab = sidecar::mergeTexts({a, b});
     const auto ba = sidecar::mergeTexts({b, a});
     REQUIRE(ab);
@@ -734,11 +727,11 @@ TEST_CASE("three replicas change one checklist and exchange sidecars in random o
         // How one replica's sidecar reaches another: a git merge with the driver, a git
         // merge without it (conflict markers), or a synchroniser's conflict copy.
         const auto deliver = [&](Replica& from, Replica& to) {
-            const std::string theirs = readFile(from.sidecar());
+            const std::string theirs = readBytes(from.sidecar());
             switch (random() % 3) {
             case 0: exchange(from, to); break;
             case 1: {
-                const std::string ours = readFile(to.sidecar());
+                const std::string ours = readBytes(to.sidecar());
                 writeFile(to.sidecar(), ours + "<<<<<<< HEAD\n=======\n" + theirs + ">>>>>>> theirs\n");
                 break;
             }
@@ -772,10 +765,10 @@ TEST_CASE("three replicas change one checklist and exchange sidecars in random o
                     if (a != b)
                         deliver(*replicas[a], *replicas[b]);
         const std::string reference = describe(replicas[0]->checklist());
-        const std::string referenceFile = readFile(replicas[0]->sidecar());
+        const std::string referenceFile = readBytes(replicas[0]->sidecar());
         for (auto& r : replicas) {
             CHECK(describe(r->checklist()) == reference);
-            CHECK(readFile(r->sidecar()) == referenceFile);
+            CHECK(readBytes(r->sidecar()) == referenceFile);
             CHECK(r->store->sharedLog(r->id()).value().size() ==
                   replicas[0]->store->sharedLog(replicas[0]->id()).value().size());
         }

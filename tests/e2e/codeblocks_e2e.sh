@@ -24,41 +24,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-work=$(mktemp -d /tmp/rapport-e2e.XXXXXX)
+e2e_host="Code::Blocks" e2e_name=e2e
+# shellcheck source=host_e2e_common.sh
+. "$source/tests/e2e/host_e2e_common.sh"
 profile=$work/profile
-channel=$work/channel
-data=$work/data
-docs=$work/docs
-mkdir -p "$channel" "$data" "$docs" "$artifacts"
-cp "$source"/examples/* "$docs"/
-doc_a=$(realpath "$docs/project-brief.md")
-doc_b=$(realpath "$docs/заметки-клиент-客户.md")
-state=$channel/state.log
-: > "$state"
-
-xvfb_pid="" cb_pid=""
-cleanup() {
-  [ -n "$cb_pid" ] && kill "$cb_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "E2E FAILED: $*" >&2
-  echo "--- plugin state log ---" >&2; cat "$state" >&2 || true
-  echo "--- Code::Blocks output (tail) ---" >&2; tail -n 40 "$work/codeblocks.out" >&2 || true
-  shoot "$artifacts/e2e-failure.png" || true
-  exit 1
-}
-
-# A private X server, whatever $DISPLAY says: the test never draws on the user's screen.
-# shellcheck source=../scripts/private-xvfb.sh
-. "$source/scripts/private-xvfb.sh"
-start_private_xvfb || fail "could not start Xvfb"
-
-shoot() { import -window root "$1" 2>/dev/null; }
 
 if [ "$without_plugin" = 1 ]; then
   "$source/scripts/codeblocks-profile" "$profile" >/dev/null
@@ -67,52 +36,19 @@ else
 fi
 
 start_codeblocks() {
-  : > "$work/codeblocks.out"
+  : > "$host_out"
   : > "$channel/commands" # a new Code::Blocks must not replay the last one's commands
   # XDG folders of its own, so GTK's recent-files list and caches stay out of the user's home.
   XDG_DATA_HOME=$work/xdg/data XDG_CONFIG_HOME=$work/xdg/config XDG_CACHE_HOME=$work/xdg/cache \
   RAPPORT_DATA_DIR=$data RAPPORT_TEST_CHANNEL=$channel RAPPORT_ASSETS_DIR=$source/assets \
     codeblocks --user-data-dir="$profile" --no-splash-screen --no-ipc --multiple-instance "$@" \
-    >>"$work/codeblocks.out" 2>&1 &
-  cb_pid=$!
+    >>"$host_out" 2>&1 &
+  host_pid=$!
 }
-
-# wait_for SINCE_LINE REGEX [SECONDS]: waits until a state line after SINCE_LINE matches.
-wait_for() {
-  local since=$1 pattern=$2 limit=${3:-30} waited=0
-  while [ "$waited" -lt $((limit * 10)) ]; do
-    if tail -n +"$((since + 1))" "$state" | grep -qP -- "$pattern"; then return 0; fi
-    kill -0 "$cb_pid" 2>/dev/null || { echo "Code::Blocks exited while waiting for: $pattern" >&2; return 1; }
-    sleep 0.1; waited=$((waited + 1))
-  done
-  echo "timed out after ${limit}s waiting for: $pattern" >&2
-  return 1
-}
-mark() { wc -l < "$state"; }
-send() { printf '%s\n' "$1" >> "$channel/commands"; }
-
-quit_codeblocks() {
-  send quit
-  local waited=0
-  while kill -0 "$cb_pid" 2>/dev/null && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
-  kill -0 "$cb_pid" 2>/dev/null && fail "Code::Blocks did not exit within 30 s of quit"
-  local rc=0; wait "$cb_pid" || rc=$?
-  cb_pid=""
-  [ "$rc" = 0 ] || fail "Code::Blocks exited with status $rc"
-}
-
-esc() { printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'; }
-A=$(esc "$doc_a"); B=$(esc "$doc_b")
 
 if [ "$without_plugin" = 1 ]; then
   start_codeblocks "$doc_a"
-  for _ in $(seq 1 300); do xdotool search --name "Code::Blocks" >/dev/null 2>&1 && break; sleep 0.1; done
-  xdotool search --name "Code::Blocks" >/dev/null 2>&1 || fail "Code::Blocks did not start at all"
-  if wait_for 0 '^plugin-attached' 8 2>/dev/null; then
-    fail "the plugin reported itself loaded although it was not installed"
-  fi
-  echo "E2E OK: without the plugin the wait for it fails, as it must"
-  exit 0
+  expect_no_plugin
 fi
 
 # Document B already has a checklist (made with the command-line tool, same store).
@@ -174,7 +110,7 @@ m=$(mark); send "menu-toggle-sidebar"
 wait_for "$m" '^panel\tshown$' || fail "the View menu item did not show the sidebar again"
 
 echo "quit, then check the store"
-quit_codeblocks
+quit_host
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"
 grep -qP '^2\t\[x\]\t' "$work/show.txt" || { cat "$work/show.txt" >&2; fail "the tick is not in the store after exit"; }
 grep -qP '^1\t\[ \]\t' "$work/show.txt" || fail "an item was ticked that was not"
@@ -191,7 +127,7 @@ A2=$(esc "$doc_a2")
 m=$(mark); send "save-as $doc_a2"
 wait_for "$m" "^renamed\t$A\t$A2$" || fail "Save As was not seen as a rename"
 wait_for "$m" "^shown\t$A2\tchecklist\titems=$items_a\tdone=1$" || fail "the checklist did not follow Save As"
-quit_codeblocks
+quit_host
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a2" | grep -qP '^2\t\[x\]\t' || fail "the store has no checklist at the new name"
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" >/dev/null 2>&1 && fail "the old name still has a checklist"
 

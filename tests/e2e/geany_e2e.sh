@@ -25,41 +25,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-work=$(mktemp -d /tmp/rapport-geany-e2e.XXXXXX)
+e2e_host="Geany" e2e_name=geany-e2e
+# shellcheck source=host_e2e_common.sh
+. "$source/tests/e2e/host_e2e_common.sh"
 config=$work/config
-channel=$work/channel
-data=$work/data
-docs=$work/docs
-mkdir -p "$channel" "$data" "$docs" "$artifacts"
-cp "$source"/examples/* "$docs"/
-doc_a=$(realpath "$docs/project-brief.md")
-doc_b=$(realpath "$docs/заметки-клиент-客户.md")
-state=$channel/state.log
-: > "$state"
-
-xvfb_pid="" geany_pid=""
-cleanup() {
-  [ -n "$geany_pid" ] && kill "$geany_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "E2E FAILED: $*" >&2
-  echo "--- plugin state log ---" >&2; cat "$state" >&2 || true
-  echo "--- Geany output (tail) ---" >&2; tail -n 40 "$work/geany.out" >&2 || true
-  shoot "$artifacts/geany-e2e-failure.png" || true
-  exit 1
-}
-
-# A private X server, whatever $DISPLAY says: the test never draws on the user's screen.
-# shellcheck source=../scripts/private-xvfb.sh
-. "$source/scripts/private-xvfb.sh"
-start_private_xvfb || fail "could not start Xvfb"
-
-shoot() { import -window root "$1" 2>/dev/null; }
 
 if [ "$without_plugin" = 1 ]; then
   "$source/scripts/geany-profile" "$config" >/dev/null
@@ -76,44 +45,24 @@ start_geany() {
   local settings=()
   while [ "$1" != -- ]; do settings+=("$1"); shift; done
   shift
-  : > "$work/geany.out"
+  : > "$host_out"
   : > "$channel/commands" # a new Geany must not replay the last one's commands
   # XDG folders of its own, so GTK's recent-files list and caches stay out of the user's home.
   env XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" XDG_CACHE_HOME="$work/xdg/cache" \
     RAPPORT_DATA_DIR="$data" RAPPORT_TEST_CHANNEL="$channel" RAPPORT_ASSETS_DIR="$source/assets" \
     LC_ALL=C.UTF-8 LANGUAGE= "${settings[@]}" \
-    geany -c "$config" --new-instance --no-session "$@" >>"$work/geany.out" 2>&1 &
-  geany_pid=$!
+    geany -c "$config" --new-instance --no-session "$@" >>"$host_out" 2>&1 &
+  host_pid=$!
 }
-
-# wait_for SINCE_LINE REGEX [SECONDS]: waits until a state line after SINCE_LINE matches.
-wait_for() {
-  local since=$1 pattern=$2 limit=${3:-30} waited=0
-  while [ "$waited" -lt $((limit * 10)) ]; do
-    if tail -n +"$((since + 1))" "$state" | grep -qP -- "$pattern"; then return 0; fi
-    kill -0 "$geany_pid" 2>/dev/null || { echo "Geany exited while waiting for: $pattern" >&2; return 1; }
-    sleep 0.1; waited=$((waited + 1))
-  done
-  echo "timed out after ${limit}s waiting for: $pattern" >&2
-  return 1
-}
-mark() { wc -l < "$state"; }
-send() { printf '%s\n' "$1" >> "$channel/commands"; }
 
 # quit_geany: File > Quit through the adapter; Geany must exit 0 and print nothing of ours
 # that a guest must keep to itself (GTK criticals, wx asserts).
 quit_geany() {
-  send quit
-  local waited=0
-  while kill -0 "$geany_pid" 2>/dev/null && [ "$waited" -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
-  kill -0 "$geany_pid" 2>/dev/null && fail "Geany did not exit within 30 s of quit"
-  local rc=0; wait "$geany_pid" || rc=$?
-  geany_pid=""
-  [ "$rc" = 0 ] || fail "Geany exited with status $rc"
+  quit_host
   # Lines inside a range Geany's own Plugin Manager printed in (see below) are Geany's.
   if awk -v skip="$geany_own" 'BEGIN { n = split(skip, r, " ") }
       tolower($0) ~ /critical|assert/ { for (i = 1; i < n; i += 2) if (NR > r[i] && NR <= r[i + 1]) next; print; bad = 1 }
-      END { exit !bad }' "$work/geany.out" >&2; then
+      END { exit !bad }' "$host_out" >&2; then
     fail "Geany's stderr has the lines above"
   fi
   geany_own=""
@@ -121,23 +70,14 @@ quit_geany() {
 geany_own="" # "FROM TO ..." line ranges of geany.out printed by Geany's own Plugin Manager
 
 # What Geany printed to stderr between two line counts, without process id and time.
-out_lines() { wc -l < "$work/geany.out"; }
+out_lines() { wc -l < "$host_out"; }
 messages_between() {
-  sed -n "$(($1 + 1)),$2p" "$work/geany.out" | grep -v '^$' | sed -E 's/^\(geany:[0-9]+\): //; s/[0-9:.]+: //' | sort
+  sed -n "$(($1 + 1)),$2p" "$host_out" | grep -v '^$' | sed -E 's/^\(geany:[0-9]+\): //; s/[0-9:.]+: //' | sort
 }
-
-esc() { printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'; }
-A=$(esc "$doc_a"); B=$(esc "$doc_b")
 
 if [ "$without_plugin" = 1 ]; then
   start_geany -- "$doc_a"
-  for _ in $(seq 1 300); do xdotool search --name "Geany" >/dev/null 2>&1 && break; sleep 0.1; done
-  xdotool search --name "Geany" >/dev/null 2>&1 || fail "Geany did not start at all"
-  if wait_for 0 '^plugin-attached' 8 2>/dev/null; then
-    fail "the plugin reported itself loaded although it was not installed"
-  fi
-  echo "E2E OK: without the plugin the wait for it fails, as it must"
-  exit 0
+  expect_no_plugin
 fi
 
 # Document B already has a checklist (made with the command-line tool, same store).

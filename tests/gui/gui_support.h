@@ -1,7 +1,10 @@
 // Helpers shared by the GUI tests: a stand-in host and widget look-ups.
 #pragma once
 
+#include "document_paths.h"
 #include "host_interface.h"
+#include "store.h"
+#include "../temp_folder.h"
 
 #include <doctest/doctest.h>
 
@@ -89,6 +92,17 @@ inline void settle()
         wxTheApp->ProcessPendingEvents();
         wxTheApp->Yield(true);
     }
+}
+
+// What another connection to the store in `data` sees of `doc`: only committed changes.
+inline Checklist committedChecklist(const std::filesystem::path& data, const std::string& doc)
+{
+    auto store = Store::open(data / "rapport.sqlite3");
+    REQUIRE(store);
+    auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
+    REQUIRE(checklist);
+    REQUIRE(checklist.value().has_value());
+    return *checklist.value();
 }
 
 } // namespace rapport::testing

@@ -22,20 +22,11 @@
 #include <thread>
 
 using namespace rapport;
+using rapport::testing::committedChecklist;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
 
 namespace {
-
-Checklist committed(const std::filesystem::path& data, const std::string& doc)
-{
-    auto store = Store::open(data / "rapport.sqlite3");
-    REQUIRE(store);
-    auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
-    REQUIRE(checklist);
-    REQUIRE(checklist.value().has_value());
-    return *checklist.value();
-}
 
 void focusWithin(wxWindow* top, wxWindow* window)
 {
@@ -115,7 +106,7 @@ TEST_CASE("the project dialog: the client typed and the rhythm chosen by keyboar
         keys.press(WXK_RETURN);
         CHECK_FALSE(dialog.IsShown()); // saved and closed
     }
-    const Checklist saved = committed(data.path, doc);
+    const Checklist saved = committedChecklist(data.path, doc);
     CHECK(saved.client_name == "Acme");
     CHECK(saved.update_rhythm == "monthly");
     // A rhythm chosen with no next update yet offers the first: a month from today.
@@ -201,7 +192,7 @@ TEST_CASE("the header says what is due; Mark update sent moves the next update b
 
     panel->markUpdateSent();
     settle();
-    const Checklist after = committed(data.path, doc);
+    const Checklist after = committedChecklist(data.path, doc);
     CHECK(after.next_update_due == advanceByRhythm(*parseUpdateRhythm("weekly"), yesterday));
     CHECK(after.next_update_due > localToday());
     CHECK_FALSE(shown().Contains("Update"));
@@ -229,7 +220,7 @@ TEST_CASE("the header says what is due; Mark update sent moves the next update b
     markSent->ProcessWindowEvent(click);
     settle();
     CHECK_FALSE(markSent->IsShown());
-    CHECK(committed(data.path, doc).next_update_due ==
+    CHECK(committedChecklist(data.path, doc).next_update_due ==
           advanceByRhythm(*parseUpdateRhythm("weekly"), yesterday, 2));
     CHECK(host.errors.empty());
 }

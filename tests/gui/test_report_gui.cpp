@@ -17,18 +17,11 @@
 #include <thread>
 
 using namespace rapport;
+using rapport::testing::readBytes;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
 
 namespace {
-
-std::string readFile(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 ui::SidebarPanel* panelOf(ui::SidebarController& sidebar)
 {
@@ -85,7 +78,7 @@ TEST_CASE("a report is written in the client's language, off the UI thread, and 
     REQUIRE(sidebar.runTestCommand("report ru html " + html.string()));
     waitForReport(panel);
     CHECK(host.errors.empty());
-    const std::string page = readFile(html);
+    const std::string page = readBytes(html);
     CHECK(page.find("<html lang=\"ru\"") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("Выполнено") != std::string::npos);
@@ -103,7 +96,7 @@ TEST_CASE("a report is written in the client's language, off the UI thread, and 
     REQUIRE(sidebar.runTestCommand("tick 1"));
     REQUIRE(sidebar.runTestCommand("report zh_CN pdf " + pdf.string()));
     waitForReport(panel);
-    CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
+    CHECK(readBytes(pdf).rfind("%PDF-", 0) == 0);
     CHECK(storedReports(data.path, doc).size() == 2);
 
     // A folder that does not exist: a clear error, nothing kept.
@@ -194,10 +187,10 @@ TEST_CASE("the Create report dialog and the sidebar refuse the store, its backup
     waitForReport(panel);
     CHECK(findNamed<wxStaticText>(sidebar.panel(), "rapport-problem")->GetLabelText().Contains("own data"));
     CHECK(storedReports(data.path, doc).empty());
-    CHECK(readFile(doc) == "brief");
+    CHECK(readBytes(doc) == "brief");
     REQUIRE(sidebar.runTestCommand("report en html " + doc));
     waitForReport(panel);
-    CHECK(readFile(doc) == "brief");
+    CHECK(readBytes(doc) == "brief");
     CHECK(storedReports(data.path, doc).empty());
 }
 
@@ -224,7 +217,7 @@ TEST_CASE("past reports are listed, read, compared and opened as a web page")
     dialog.Show();
     settle();
     // The newest is shown first, as its text.
-    CHECK(dialog.shownText() == wxString::FromUTF8(readFile(data.path / "second.txt")));
+    CHECK(dialog.shownText() == wxString::FromUTF8(readBytes(data.path / "second.txt")));
     dialog.selectRows({0, 1});
     const wxString diff = dialog.shownText();
     CHECK(diff.Contains(wxString::FromUTF8("→")));
@@ -235,6 +228,6 @@ TEST_CASE("past reports are listed, read, compared and opened as a web page")
     dialog.selectRows({1});
     auto opened = dialog.openInBrowser(data.path / "opened", false);
     REQUIRE(opened);
-    CHECK(readFile(opened.value()).find("<!DOCTYPE html>") == 0);
+    CHECK(readBytes(opened.value()).find("<!DOCTYPE html>") == 0);
     dialog.Hide();
 }

@@ -26,18 +26,12 @@
 #include <thread>
 
 using namespace rapport;
+using rapport::testing::committedChecklist;
+using rapport::testing::readBytes;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
 
 namespace {
-
-std::string readFile(const std::filesystem::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // A colleague: a store and a copy of the project folder of their own.
 struct Colleague {
@@ -66,7 +60,7 @@ struct Colleague {
     // Delivers this colleague's sidecar into `to`, as a git merge with the driver does.
     void deliver(const std::filesystem::path& to)
     {
-        const auto merged = sidecar::mergeTexts({readFile(to), readFile(sidecar::pathFor(document))});
+        const auto merged = sidecar::mergeTexts({readBytes(to), readBytes(sidecar::pathFor(document))});
         REQUIRE(merged);
         REQUIRE(writeFileAtomically(to, *merged));
     }
@@ -78,13 +72,6 @@ wxString unwrapped(wxStaticText* label)
     wxString text = label->GetLabel();
     text.Replace("\n", " ");
     return text;
-}
-
-Checklist stored(const std::filesystem::path& data, const std::string& doc)
-{
-    auto store = Store::open(data / "rapport.sqlite3");
-    REQUIRE(store);
-    return *store.value().checklistFor(canonicalDocumentPath(doc)).value();
 }
 
 } // namespace
@@ -121,10 +108,10 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     CHECK(shared->GetLabel().StartsWith("Shared with the project"));
 
     Colleague bo(data.path / "bo", file);
-    CHECK(bo.checklist().items.size() == stored(data.path, doc).items.size());
+    CHECK(bo.checklist().items.size() == committedChecklist(data.path, doc).items.size());
 
     // The user sets an item Blocked; a moment later Bo sets it Done and adds an item.
-    const Checklist before = stored(data.path, doc);
+    const Checklist before = committedChecklist(data.path, doc);
     REQUIRE(sidebar.runTestCommand("select 2"));
     settle();
     const ChecklistItem contested = before.items[2];
@@ -134,7 +121,7 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     chosen.SetInt(static_cast<int>(ItemStatus::Blocked));
     status->GetEventHandler()->ProcessEvent(chosen);
     settle();
-    REQUIRE(stored(data.path, doc).items[2].status == ItemStatus::Blocked);
+    REQUIRE(committedChecklist(data.path, doc).items[2].status == ItemStatus::Blocked);
     CHECK(sidebar.panel() != nullptr);
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     const std::int64_t boDoc = bo.checklist().document_id;
@@ -148,7 +135,7 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     wxCommandEvent entered(wxEVT_TEXT_ENTER, newItem->GetId());
     newItem->GetEventHandler()->ProcessEvent(entered);
     settle();
-    const Checklist withMine = stored(data.path, doc);
+    const Checklist withMine = committedChecklist(data.path, doc);
     std::size_t index = 0;
     while (index < withMine.items.size() && withMine.items[index].custom_text != "Ana's own item")
         ++index;
@@ -157,7 +144,7 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     REQUIRE(sidebar.runTestCommand("select " + std::to_string(index)));
     settle();
     const auto idOf = [&](const std::string& uid) {
-        for (const auto& item : stored(data.path, doc).items)
+        for (const auto& item : committedChecklist(data.path, doc).items)
             if (item.uid == uid)
                 return item.id;
         return std::int64_t{0};
@@ -179,7 +166,7 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     }
     REQUIRE(itemRows() == itemsBefore + 1);
     // Bo's later Done won; the selection stayed on the same item, under its new id.
-    CHECK(stored(data.path, doc).items[2].status == ItemStatus::Done);
+    CHECK(committedChecklist(data.path, doc).items[2].status == ItemStatus::Done);
     CHECK(idOf(selected.uid) == selected.id + 1);
     const ui::ChecklistViewRow* row = list->selectedRow();
     REQUIRE(row != nullptr);
@@ -206,13 +193,13 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     settle();
     CHECK(note->GetValue() == "Typed while Bo was working");
     const auto mine = [&] {
-        for (const auto& item : stored(data.path, doc).items)
+        for (const auto& item : committedChecklist(data.path, doc).items)
             if (item.uid == selected.uid)
                 return item;
         return ChecklistItem{};
     };
     CHECK(mine().note == "Typed while Bo was working");
-    CHECK(stored(data.path, doc).items[0].note == "Bo's note elsewhere");
+    CHECK(committedChecklist(data.path, doc).items[0].note == "Bo's note elsewhere");
     CHECK(unwrapped(shared).Contains("last change by Ana Lima")); // her note came last
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     REQUIRE(bo.store->setDeadline(boDoc, "2031-06-30"));
@@ -224,7 +211,7 @@ TEST_CASE("the sidebar redraws when the shared sidecar changes on disk, keeping 
     CHECK(list->selectedRow()->id == idOf(selected.uid));
     // Bo reads the user's note back from the sidecar: both replicas agree.
     REQUIRE(writeFileAtomically(sidecar::pathFor(bo.document),
-                                *sidecar::mergeTexts({readFile(sidecar::pathFor(bo.document)), readFile(file)})));
+                                *sidecar::mergeTexts({readBytes(sidecar::pathFor(bo.document)), readBytes(file)})));
     REQUIRE(bo.sharing->sync(bo.document));
     CHECK(rapport::testing::screenshot(panel, "sharing-typing.png"));
     const Checklist boSees = bo.checklist();
@@ -267,6 +254,6 @@ TEST_CASE("a document whose sidecar this store has never seen is joined when it 
     CHECK(findNamed<ui::ChecklistView>(panel, "rapport-items")->IsShownOnScreen());
     CHECK(findNamed<wxStaticText>(panel, "rapport-shared")->IsShown());
     CHECK(unwrapped(findNamed<wxStaticText>(panel, "rapport-problem")).Contains("is now attached here"));
-    CHECK(stored(data.path, myDoc).items.size() == 2);
+    CHECK(committedChecklist(data.path, myDoc).items.size() == 2);
     CHECK(rapport::testing::screenshot(panel, "sharing-joined.png"));
 }

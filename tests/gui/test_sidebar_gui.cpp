@@ -23,21 +23,11 @@
 #include <thread>
 
 using namespace rapport;
+using rapport::testing::committedChecklist;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
 
 namespace {
-
-// What another connection to the store sees: only committed changes.
-Checklist committed(const std::filesystem::path& data, const std::string& doc)
-{
-    auto store = Store::open(data / "rapport.sqlite3");
-    REQUIRE(store);
-    auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
-    REQUIRE(checklist);
-    REQUIRE(checklist.value().has_value());
-    return *checklist.value();
-}
 
 ui::ChecklistView* itemList(wxWindow* panel) { return findNamed<ui::ChecklistView>(panel, "rapport-items"); }
 
@@ -131,7 +121,7 @@ TEST_CASE("the empty state previews a template and attaches several combined; st
     CHECK_FALSE(attach->IsShown());
     auto* list = itemList(panel);
     REQUIRE(list->IsShownOnScreen());
-    const Checklist stored = committed(data.path, doc);
+    const Checklist stored = committedChecklist(data.path, doc);
     // The templates combine in the order the list shows them.
     CHECK(stored.template_key == (kickoff < handover ? "kickoff+handover" : "handover+kickoff"));
     CHECK(stored.sections.size() == library.find("kickoff")->sections.size() + library.find("handover")->sections.size());
@@ -142,7 +132,7 @@ TEST_CASE("the empty state previews a template and attaches several combined; st
 
     REQUIRE(sidebar.runTestCommand("tick 0"));
     settle();
-    CHECK(committed(data.path, doc).items[0].status == ItemStatus::Done);
+    CHECK(committedChecklist(data.path, doc).items[0].status == ItemStatus::Done);
     CHECK(list->rows()[1].statusWord == "Done");
     // A label and its value are joined by a no-break space: never split across lines.
     CHECK(findNamed<wxStaticText>(panel, "rapport-counts")->GetLabel().StartsWith(wxString::FromUTF8("Done:\xC2\xA0" "1")));
@@ -160,8 +150,8 @@ TEST_CASE("the detail area edits status with a reason, due date, owner, note and
     REQUIRE(sidebar.runTestCommand("select 2"));
     settle();
     wxWindow* panel = sidebar.panel();
-    const std::int64_t id = committed(data.path, doc).items[2].id;
-    const ChecklistItem third = committed(data.path, doc).items[2];
+    const std::int64_t id = committedChecklist(data.path, doc).items[2].id;
+    const ChecklistItem third = committedChecklist(data.path, doc).items[2];
     const auto library = TemplateLibrary::load(defaultTemplateFolders());
     CHECK(findNamed<wxTextCtrl>(panel, "rapport-detail-title")->GetValue() ==
           wxString::FromUTF8(library.findItem("kickoff", third.item_key)->title));
@@ -201,12 +191,12 @@ TEST_CASE("the detail area edits status with a reason, due date, owner, note and
     ticked.SetInt(1);
     internal->GetEventHandler()->ProcessEvent(ticked);
     // The note is saved shortly after typing stops, without any Save button.
-    for (int i = 0; i < 40 && committed(data.path, doc).items[2].note.empty(); ++i) {
+    for (int i = 0; i < 40 && committedChecklist(data.path, doc).items[2].note.empty(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         settle();
     }
 
-    const ChecklistItem stored = committed(data.path, doc).items[2];
+    const ChecklistItem stored = committedChecklist(data.path, doc).items[2];
     CHECK(stored.id == id);
     CHECK(stored.status == ItemStatus::WaitingOnClient);
     CHECK(stored.status_reason == "the signed contract");
@@ -271,7 +261,7 @@ TEST_CASE("filter and search narrow the list; undo brings back a deleted item")
     settle();
 
     // Delete the custom item, then undo: it comes back with its text.
-    const Checklist before = committed(data.path, doc);
+    const Checklist before = committedChecklist(data.path, doc);
     const auto customAt = std::find_if(before.items.begin(), before.items.end(),
                                        [](const ChecklistItem& i) { return i.template_key.empty(); });
     REQUIRE(customAt != before.items.end());
@@ -286,16 +276,16 @@ TEST_CASE("filter and search narrow the list; undo brings back a deleted item")
     wxCommandEvent click(wxEVT_BUTTON, remove->GetId());
     remove->GetEventHandler()->ProcessEvent(click);
     settle();
-    CHECK(committed(data.path, doc).items.size() == before.items.size() - 1);
+    CHECK(committedChecklist(data.path, doc).items.size() == before.items.size() - 1);
     CHECK(list->rowOf(false, custom.id) < 0);
     REQUIRE(sidebar.runTestCommand("undo"));
     settle();
-    CHECK(committed(data.path, doc).items.size() == before.items.size());
-    CHECK(committed(data.path, doc).items[static_cast<std::size_t>(customAt - before.items.begin())].custom_text ==
+    CHECK(committedChecklist(data.path, doc).items.size() == before.items.size());
+    CHECK(committedChecklist(data.path, doc).items[static_cast<std::size_t>(customAt - before.items.begin())].custom_text ==
           custom.custom_text);
     CHECK(list->rowOf(false, custom.id) >= 0);
     REQUIRE(sidebar.runTestCommand("redo"));
-    CHECK(committed(data.path, doc).items.size() == before.items.size() - 1);
+    CHECK(committedChecklist(data.path, doc).items.size() == before.items.size() - 1);
     CHECK(host.errors.empty());
 }
 
@@ -324,7 +314,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     auto* list = itemList(panel);
     REQUIRE(list->IsShownOnScreen());
     CHECK(wxWindow::FindFocus() == list);
-    const Checklist attached = committed(data.path, doc);
+    const Checklist attached = committedChecklist(data.path, doc);
     REQUIRE(attached.items.size() >= 4);
 
     // The first item is selected; Space ticks it, Down moves on (over section headings),
@@ -341,7 +331,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
             keys.press(WXK_DOWN);
     };
     const auto statusOf = [&](std::int64_t id) {
-        for (const auto& item : committed(data.path, doc).items)
+        for (const auto& item : committedChecklist(data.path, doc).items)
             if (item.id == id)
                 return item;
         FAIL("no item " << id);
@@ -388,7 +378,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     CHECK(wxWindow::FindFocus() == findNamed<wxTextCtrl>(panel, "rapport-new-item"));
     keys.type("Send the invoice");
     keys.press(WXK_RETURN);
-    Checklist stored = committed(data.path, doc);
+    Checklist stored = committedChecklist(data.path, doc);
     REQUIRE(stored.items.size() == attached.items.size() + 1);
     const auto added = std::find_if(stored.items.begin(), stored.items.end(),
                                     [](const ChecklistItem& i) { return i.custom_text == "Send the invoice"; });
@@ -398,7 +388,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     CHECK(wxWindow::FindFocus() == list);
     REQUIRE(list->GetSelection() == list->rowOf(false, added->id));
     keys.press(WXK_UP, wxMOD_ALT);
-    stored = committed(data.path, doc);
+    stored = committedChecklist(data.path, doc);
     CHECK(stored.items[addedAt - 1].custom_text == "Send the invoice");
 
     keys.press('F', wxMOD_CONTROL);
@@ -433,7 +423,7 @@ TEST_CASE("switching documents switches the checklist shown and remembers each o
         auto* list = itemList(panel);
         CHECK(list->IsShownOnScreen());
         CHECK(findNamed<wxStaticText>(panel, "rapport-document")->GetLabel() == "contract.txt");
-        const std::int64_t third = committed(data.path, docA).items[3].id;
+        const std::int64_t third = committedChecklist(data.path, docA).items[3].id;
         CHECK(list->GetSelection() == list->rowOf(false, third));
 
         sidebar.onActiveDocumentChanged("");
@@ -446,7 +436,7 @@ TEST_CASE("switching documents switches the checklist shown and remembers each o
     next.onActiveDocumentChanged(docA);
     settle();
     auto* list = itemList(next.panel());
-    const std::int64_t third = committed(data.path, docA).items[3].id;
+    const std::int64_t third = committedChecklist(data.path, docA).items[3].id;
     CHECK(list->GetSelection() == list->rowOf(false, third));
 }
 
