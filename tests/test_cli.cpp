@@ -428,7 +428,7 @@ TEST_CASE("the parser's objections follow LANG too, and name the argument")
     const CliRun turkish = folder.run({"show"}, "tr_TR.UTF-8");
     CHECK(turkish.exit_code == 2);
     CHECK(turkish.err.find("DOC eksik") != std::string::npos);
-    // The LANG line names the codes LINGUAS lists, in every language.
+    // The CODE line names the codes LINGUAS lists, in every language.
     CHECK(folder.run({"help", "report"}, "ru_RU.UTF-8").out.find("en, ru, tr, zh_CN") != std::string::npos);
 }
 

@@ -282,6 +282,7 @@ TEST_CASE("text in: invalid UTF-8, control characters, lengths and dates refused
         {"a second document", {"show", s.doc, s.doc}, 2, "is not an argument of \"show\""},
         {"no document", {"show"}, 2, "DOC is missing"},
         {"an option without its value", {"set", s.doc, "1", "--status"}, 2, "--status needs a value"},
+        {"an option given twice", {"set", s.doc, "1", "--status", "done", "--status", "todo"}, 2, "--status is given more than once"},
         {"a round without --start", {"round", s.doc}, 2, "--start is missing"},
         {"an unknown language", {"report", s.doc, "-o", "-", "--lang", "de"}, 2, "--lang takes"},
         {"a report to standard output without a format", {"report", s.doc, "-o", "-"}, 2, "--format"},

@@ -29,7 +29,7 @@ const std::vector<CommandEntry>& commandTable()
         {"import", "FILE", N_("read a checklist exported by export, all or nothing"), makeImportCommand},
         {"templates", "[--json]", N_("list the available templates"), makeTemplatesCommand},
         {"report",
-         "DOC --lang LANG --format html|md|txt|pdf -o FILE|- [--summary TEXT] [--next-steps TEXT]",
+         "DOC --lang CODE --format html|md|txt|pdf -o FILE|- [--summary TEXT] [--next-steps TEXT]",
          N_("write a progress report for the client and keep it as a snapshot\n"
          "(--lang defaults to the client's language (project), else the last report's, else en;\n"
          "--format defaults to FILE's extension)"),
@@ -38,7 +38,7 @@ const std::vector<CommandEntry>& commandTable()
         {"report-diff", "DOC OLD NEW", N_("what changed between two of DOC's reports (ids from reports)"), makeReportDiffCommand},
         // Project settings, revision rounds and the update rhythm (project_commands.cpp).
         {"project",
-         "DOC [--client NAME] [--client-lang LANG|none] [--deadline YYYY-MM-DD|none]\n"
+         "DOC [--client NAME] [--client-lang CODE|none] [--deadline YYYY-MM-DD|none]\n"
          "               [--rhythm weekly|biweekly|monthly|Nd|none] [--next-update YYYY-MM-DD|none]\n"
          "               [--rounds-agreed N|none]",
          N_("show DOC's project settings, or set them (all in one change set, undone one by one)"), makeProjectCommand},

@@ -29,11 +29,12 @@ std::string indented(std::string_view text, std::size_t indent)
     return result;
 }
 
-// The line that says what LANG stands for in the synopses: the codes come from LINGUAS.
+// The line that says what CODE stands for in the synopses: the codes come from LINGUAS.
 std::string languagesLine()
 {
-    // TRANSLATORS: {1} is the list of language codes, "en, ru, tr, zh_CN"; keep "LANG" as it is.
-    return formatted(bl::translate("LANG is one of {1}."), {languageCodeList()}) + "\n";
+    // TRANSLATORS: {1} is the list of language codes, "en, ru, tr, zh_CN"; keep "CODE" as it is
+    // (it stands for the value of --lang and --client-lang).
+    return formatted(bl::translate("CODE is one of the languages {1}."), {languageCodeList()}) + "\n";
 }
 
 } // namespace
@@ -97,7 +98,7 @@ std::string commandHelp(const CommandEntry& entry)
     if (!names.empty())
         // TRANSLATORS: a heading of "rapport help COMMAND"; the command's options follow.
         text += "\n" + say(bl::translate("Options:")) + names + "\n";
-    if (entry.synopsis.find("LANG") != std::string_view::npos)
+    if (entry.synopsis.find("CODE") != std::string_view::npos)
         text += languagesLine();
     return text;
 }

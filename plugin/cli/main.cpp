@@ -72,10 +72,17 @@ std::string parseProblem(const CLI::App& app, const CLI::ParseError& error, std:
             if (option->get_required() && option->count() == 0)
                 // TRANSLATORS: {1} is an argument or option the command needs (DOC, --start); keep it as it is.
                 return formatted(bl::translate("{1} is missing"), {option->get_name(option->get_positional(), false)});
+    // ArgumentMismatch is an option without its value, or one given more than once.
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))
-        if (const std::string name = named(); !name.empty())
-            // TRANSLATORS: {1} is an option typed without its value (--status); keep it as it is.
-            return formatted(bl::translate("{1} needs a value"), {name});
+        if (const std::string name = named(); !name.empty()) {
+            const CLI::Option* option = app.get_option_no_throw(name);
+            if (option && option->results().empty())
+                // TRANSLATORS: {1} is an option typed without its value (--status); keep it as it is.
+                return formatted(bl::translate("{1} needs a value"), {name});
+            if (option && option->results().size() > 1)
+                // TRANSLATORS: {1} is an option typed twice or more (--status); keep it as it is.
+                return formatted(bl::translate("{1} is given more than once"), {name});
+        }
     // TRANSLATORS: {1} is the command; {2} is the parser's own words, in English. The usage line follows.
     return formatted(bl::translate("the arguments of \"{1}\" are not right ({2}); see the usage below"),
                      {std::string(command), what});

@@ -66,6 +66,8 @@ std::string manPage()
             page += " " + roff(entry.synopsis);
         page += "\n" + roff(entry.summary) + "\n";
     }
+    page += ".PP\n\\fICODE\\fR, the value of \\-\\-lang and \\-\\-client\\-lang, is one of the languages " + roff(languages) +
+            ".\n";
     page += ".SH OPTIONS\n"
             ".TP\n.BI \\-\\-store \" PATH\"\nUse the store at PATH instead of your own.\n"
             ".TP\n.BR \\-h \", \" \\-\\-help\nShow the usage; after a command, that command's.\n"

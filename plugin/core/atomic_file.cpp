@@ -43,7 +43,6 @@ std::string temporaryName(const std::string& name)
     return "." + name.substr(0, keep) + suffix;
 }
 
-
 } // namespace
 
 bool writeAll(int fd, std::string_view bytes, int& error)

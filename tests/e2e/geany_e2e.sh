@@ -67,7 +67,7 @@ quit_geany() {
   fi
   geany_own=""
 }
-geany_own="" # "FROM TO ..." line ranges of geany.out printed by Geany's own Plugin Manager
+geany_own="" # "FROM TO ..." line ranges of the host output printed by Geany's own Plugin Manager
 
 # What Geany printed to stderr between two line counts, without process id and time.
 out_lines() { wc -l < "$host_out"; }

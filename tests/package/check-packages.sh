@@ -3,7 +3,8 @@
 # their versions agree with CMake's project version and the plugin's manifest, and that
 # the packaged rapport works from a throwaway root (dpkg -x, never the machine's own /usr):
 # --help, --version, --json read back as JSON, Russian messages, templates found from
-# where it is installed.
+# where it is installed; and the packaged plugins in the real Code::Blocks and Geany (the
+# end-to-end tests, run on the packaged files).
 #   tests/package/check-packages.sh DIST_DIR
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -64,6 +65,7 @@ manifest_version=$(unzip -p "$root/usr-root/usr/share/codeblocks/Rapport.zip" ma
 
 # The packaged tool, run from the throwaway root: relocatable, so its data is found there.
 rapport=$root/usr-root/usr/bin/rapport
+mkdir -p "$root/home"
 export RAPPORT_DATA_DIR=$root/data HOME=$root/home XDG_DATA_HOME=$root/xdg LC_ALL= LC_MESSAGES= LANGUAGE=
 unset RAPPORT_ASSETS_DIR RAPPORT_LOCALE_DIR
 # (Output captured first: grep -q closing the pipe early would fail the pipeline.)
@@ -85,6 +87,27 @@ help=$(LANG=ru_RU.UTF-8 "$rapport" --help) && grep -q "Команды:" <<<"$hel
 again=$(LANG=ru_RU.UTF-8 "$rapport" attach "$root/brief.md" --template kickoff 2>&1)
 grep -q "уже" <<<"$again" && ok "messages in Russian from the packaged catalogues" || fail "messages in Russian: $again"
 man=$(zcat "$root/usr-root/usr/share/man/man1/rapport.1.gz") && grep -q '^\.TH RAPPORT 1' <<<"$man" && ok "man page" || fail "man page"
+
+# The packaged plugins in the real editors, each in a throwaway profile under a private
+# Xvfb: the same end-to-end tests as the build's, on the plugin files the packages install
+# and the packaged rapport. (The tests copy the plugin into the profile and take templates
+# from the source tree, as for the build's plugin: the lookup from the install prefix is
+# checked above with the packaged rapport.) Failure screenshots stay in DIST_DIR.
+source_dir=$PWD
+cb_plugin=$root/usr-root/usr/lib/codeblocks/plugins/libRapport.so
+geany_plugin=$(find "$root/usr-root/usr/lib" -path '*geany*' -name 'rapport.so' | head -n 1)
+if bash tests/e2e/codeblocks_e2e.sh --plugin "$cb_plugin" --zip "$root/usr-root/usr/share/codeblocks/Rapport.zip" \
+     --cli "$rapport" --source "$source_dir" --artifacts "$dist/e2e-artifacts" >"$root/codeblocks-e2e.log" 2>&1; then
+  ok "the packaged plugin in the real Code::Blocks (end to end)"
+else
+  tail -n 30 "$root/codeblocks-e2e.log"; fail "the packaged plugin in Code::Blocks"
+fi
+if [ -n "$geany_plugin" ] && bash tests/e2e/geany_e2e.sh --plugin "$geany_plugin" --cli "$rapport" \
+     --source "$source_dir" --artifacts "$dist/e2e-artifacts" >"$root/geany-e2e.log" 2>&1; then
+  ok "the packaged plugin in the real Geany (end to end)"
+else
+  tail -n 30 "$root/geany-e2e.log" 2>/dev/null; fail "the packaged plugin in Geany (${geany_plugin:-not in the package})"
+fi
 
 [ $failures = 0 ] && echo "packages as expected"
 exit $(( failures > 0 ))
