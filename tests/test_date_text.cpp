@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <boost/locale/encoding_utf.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <tuple>
@@ -91,5 +94,18 @@ TEST_CASE("a header line keeps each label with its value and never starts a line
     CHECK(keepLabelsWithValues("Revisions: 1 of 3") == "Revisions:" + nbsp + "1" + nbsp + "of" + nbsp + "3");
     // A label of several words may still break between its words.
     CHECK(keepLabelsWithValues("Waiting on client: 2") == "Waiting on client:" + nbsp + "2");
-    CHECK(keepLabelsWithValues("已完成：3 · 进行中：5") == "已完成：3" + nbsp + "· 进行中：5");
+    const std::string joiner = "\u2060";
+    const std::string j = joiner;
+    CHECK(keepLabelsWithValues("已完成：3 · 进行中：5") ==
+          "已" + j + "完" + j + "成" + j + "：" + j + "3" + nbsp + "· 进" + j + "行" + j + "中" + j + "：" + j + "5");
+    // A part without spaces stays whole: no break inside "项目截止：2027年3月31日"...
+    const std::string deadline = keepLabelsWithValues("项目截止：2027年3月31日 · 等待客户：0");
+    const std::u32string decoded = boost::locale::conv::utf_to_utf<char32_t>(deadline);
+    const auto breaks = lineBreaksBefore(decoded);
+    const std::size_t colon = decoded.find(U'：');
+    const std::size_t dot = decoded.find(U'·');
+    REQUIRE(colon < dot);
+    CHECK(std::count(breaks.begin(), breaks.begin() + static_cast<std::ptrdiff_t>(dot), true) == 0);
+    // ...while a line may break before the next part.
+    CHECK(breaks[dot + 2]);
 }

@@ -12,6 +12,15 @@ namespace rapport {
 namespace {
 
 constexpr char32_t kNoBreakSpace = 0x00A0;
+constexpr char32_t kWordJoiner = 0x2060;
+
+// CJK ideographs, kana, Hangul and full-width forms: scripts written without spaces, in
+// which UAX #14 allows a break between any two characters.
+bool isIdeographic(char32_t c)
+{
+    return (c >= 0x2E80 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
 
 // ICU's line iterator, made once per thread (making one costs far more than using it).
 icu::BreakIterator* lineIterator()
@@ -69,26 +78,36 @@ std::vector<bool> lineBreaksBefore(std::u32string_view text)
 
 std::string keepLabelsWithValues(std::string_view utf8)
 {
-    std::u32string text = decodeUtf8(utf8);
+    const std::u32string text = decodeUtf8(utf8);
+    std::u32string kept;
+    kept.reserve(text.size() + 8);
     bool afterColon = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char32_t c = text[i];
         if (c == U'·' || c == U'•' || c == U'|') {
             afterColon = false;
-            if (i > 0 && text[i - 1] == U' ')
-                text[i - 1] = kNoBreakSpace;
-        } else if (c == U':' || c == U'：') {
-            afterColon = true;
+            if (!kept.empty() && kept.back() == U' ')
+                kept.back() = kNoBreakSpace;
         } else if (c == U' ') {
             const bool nextIsDot = i + 1 < text.size() && (text[i + 1] == U'·' || text[i + 1] == U'•');
             const bool nextIsDigit = i + 1 < text.size() && text[i + 1] >= U'0' && text[i + 1] <= U'9';
-            if (!nextIsDot && (afterColon || nextIsDigit))
-                text[i] = kNoBreakSpace;
+            if (!nextIsDot && (afterColon || nextIsDigit)) {
+                kept += kNoBreakSpace;
+                continue;
+            }
+        } else if (!kept.empty() && kept.back() != U' ' && (isIdeographic(c) || isIdeographic(kept.back()))) {
+            // Chinese and Japanese take no spaces, and UAX #14 lets a line break between any
+            // two ideographs: a word joiner keeps each part ("等待客户：0", "项目截止：2027年3月31日")
+            // whole, so lines break only between parts.
+            kept += kWordJoiner;
         }
+        if (c == U':' || c == U'：')
+            afterColon = true;
+        kept += c;
     }
     std::string out;
     out.reserve(utf8.size() + 8);
-    for (const char32_t c : text)
+    for (const char32_t c : kept)
         unicode::append(out, c);
     return out;
 }

@@ -19,7 +19,9 @@ std::vector<bool> lineBreaksBefore(std::u32string_view text);
 // A line of "label: value · label: value" parts (a header line) made so that no line
 // break separates a label from its value or starts a line with "·": every space after a
 // part's colon (":" or "：") and every space before a digit becomes a no-break space, and
-// so does the space before each "·". Breaks stay possible after "· " and inside a label.
+// so does the space before each "·". Text written without spaces (Chinese, Japanese) gets a
+// word joiner (U+2060) between its characters, so such a part never breaks inside. Breaks
+// stay possible after "· " and between the words of a spaced label.
 std::string keepLabelsWithValues(std::string_view utf8);
 
 } // namespace rapport
