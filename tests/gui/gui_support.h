@@ -3,20 +3,24 @@
 
 #include "document_paths.h"
 #include "host_interface.h"
+#include "sidebar_panel.h"
 #include "store.h"
 #include "../temp_folder.h"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <wx/app.h>
 #include <wx/frame.h>
+#include <wx/uiaction.h>
 #include <wx/window.h>
 
 namespace rapport::testing {
@@ -92,6 +96,48 @@ inline void settle()
         wxTheApp->ProcessPendingEvents();
         wxTheApp->Yield(true);
     }
+}
+
+// Sends real key presses through the X server and lets wx handle them.
+struct Keyboard {
+    wxUIActionSimulator sim;
+    void press(int key, int modifiers = wxMOD_NONE)
+    {
+        sim.Char(key, modifiers);
+        settle();
+    }
+    void type(const char* text)
+    {
+        sim.Text(text);
+        settle();
+    }
+};
+
+// Makes `top` (a frame or a dialog) the active window with the keyboard focus on `window`.
+inline void focusWithin(wxWindow* top, wxWindow* window)
+{
+    top->Raise();
+    top->SetFocus();
+    settle();
+    window->SetFocus();
+    settle();
+    for (int i = 0; i < 20 && wxWindow::FindFocus() != window; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        window->SetFocus();
+        settle();
+    }
+    REQUIRE_MESSAGE(wxWindow::FindFocus() == window, "the test window did not get the keyboard focus");
+}
+
+// Runs the event loop until the report being written is done (the worker reports back).
+inline void waitForReport(ui::SidebarPanel* panel)
+{
+    for (int i = 0; i < 400 && panel->writingReport(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        settle();
+    }
+    settle();
+    REQUIRE_FALSE(panel->writingReport());
 }
 
 // What another connection to the store in `data` sees of `doc`: only committed changes.

@@ -28,6 +28,7 @@
 using namespace rapport;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
+using rapport::testing::waitForReport;
 
 namespace {
 
@@ -183,17 +184,6 @@ void expectNothingCut(wxWindow* root, const std::string& where, std::size_t at_l
     for (const std::string& cut : cuts.found)
         FAIL_CHECK(cut);
 }
-
-void waitForReport(ui::SidebarPanel* panel)
-{
-    for (int i = 0; i < 400 && panel->writingReport(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        settle();
-    }
-    settle();
-    REQUIRE_FALSE(panel->writingReport());
-}
-
 // Gives the document's checklist what makes rows and the header long: an overdue date,
 // a blocked item with its reason, client-owned items, an internal one, and a schedule.
 void makeItLong(const std::filesystem::path& data, const std::string& doc)

@@ -25,36 +25,10 @@ using namespace rapport;
 using rapport::testing::committedChecklist;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
+using rapport::testing::Keyboard;
+using rapport::testing::focusWithin;
 
 namespace {
-
-void focusWithin(wxWindow* top, wxWindow* window)
-{
-    top->Raise();
-    settle();
-    window->SetFocus();
-    settle();
-    for (int i = 0; i < 20 && wxWindow::FindFocus() != window; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        window->SetFocus();
-        settle();
-    }
-    REQUIRE_MESSAGE(wxWindow::FindFocus() == window, "the window did not get the keyboard focus");
-}
-
-struct Keyboard {
-    wxUIActionSimulator sim;
-    void press(int key, int modifiers = wxMOD_NONE)
-    {
-        sim.Char(key, modifiers);
-        settle();
-    }
-    void type(const char* text)
-    {
-        sim.Text(text);
-        settle();
-    }
-};
 
 std::string isoDay(int days_from_today)
 {

@@ -20,6 +20,7 @@ using namespace rapport;
 using rapport::testing::readBytes;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
+using rapport::testing::waitForReport;
 
 namespace {
 
@@ -28,17 +29,6 @@ ui::SidebarPanel* panelOf(ui::SidebarController& sidebar)
     auto* panel = dynamic_cast<ui::SidebarPanel*>(sidebar.panel());
     REQUIRE(panel != nullptr);
     return panel;
-}
-
-// Runs the event loop until the report being written is done (the worker reports back).
-void waitForReport(ui::SidebarPanel* panel)
-{
-    for (int i = 0; i < 400 && panel->writingReport(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        settle();
-    }
-    settle();
-    REQUIRE_FALSE(panel->writingReport());
 }
 
 std::vector<Store::StoredReport> storedReports(const std::filesystem::path& data, const std::string& doc)

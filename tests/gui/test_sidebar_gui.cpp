@@ -26,6 +26,8 @@ using namespace rapport;
 using rapport::testing::committedChecklist;
 using rapport::testing::findNamed;
 using rapport::testing::settle;
+using rapport::testing::Keyboard;
+using rapport::testing::focusWithin;
 
 namespace {
 
@@ -38,37 +40,6 @@ std::size_t itemRows(ui::ChecklistView* list)
     for (const auto& row : list->rows())
         items += row.section ? 0 : 1;
     return items;
-}
-
-// Sends real key presses through the X server and lets wx handle them.
-struct Keyboard {
-    wxUIActionSimulator sim;
-    void press(int key, int modifiers = wxMOD_NONE)
-    {
-        sim.Char(key, modifiers);
-        settle();
-    }
-    void type(const char* text)
-    {
-        sim.Text(text);
-        settle();
-    }
-};
-
-// Makes the frame the active window with the keyboard focus on `window`.
-void focusWithin(wxFrame* frame, wxWindow* window)
-{
-    frame->Raise();
-    frame->SetFocus();
-    settle();
-    window->SetFocus();
-    settle();
-    for (int i = 0; i < 20 && wxWindow::FindFocus() != window; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        window->SetFocus();
-        settle();
-    }
-    REQUIRE_MESSAGE(wxWindow::FindFocus() == window, "the test window did not get the keyboard focus");
 }
 
 } // namespace

@@ -136,11 +136,7 @@ TEST_CASE("no English stock label and no shortcut inside a menu item's text, in 
     REQUIRE(sidebar.runTestCommand("attach kickoff"));
     REQUIRE(sidebar.runTestCommand("select 1"));
     REQUIRE(sidebar.runTestCommand("report en txt " + (data.path / "first.txt").string()));
-    for (int i = 0; i < 400 && panel->writingReport(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        settle();
-    }
-    REQUIRE_FALSE(panel->writingReport());
+    rapport::testing::waitForReport(panel);
     auto store = Store::open(data.path / "rapport.sqlite3");
     REQUIRE(store);
     auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
