@@ -151,4 +151,15 @@ inline Checklist committedChecklist(const std::filesystem::path& data, const std
     return *checklist.value();
 }
 
+// The reports kept for `doc` in the store in `data`, as another connection sees them.
+inline std::vector<StoredReport> committedReports(const std::filesystem::path& data, const std::string& doc)
+{
+    const std::int64_t document = committedChecklist(data, doc).document_id;
+    auto store = Store::open(data / "rapport.sqlite3");
+    REQUIRE(store);
+    auto reports = store.value().reports(document);
+    REQUIRE(reports);
+    return reports.value();
+}
+
 } // namespace rapport::testing

@@ -283,16 +283,10 @@ void checkAtWidth(int width)
             REQUIRE(sidebar.runTestCommand("report en txt " + (data.path / "first.txt").string()));
             waitForReport(panel);
         }
-        auto store = Store::open(data.path / "rapport.sqlite3");
-        REQUIRE(store);
-        auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
-        REQUIRE(checklist);
-        REQUIRE(checklist.value().has_value());
-        auto reports = store.value().reports(checklist.value()->document_id);
-        REQUIRE(reports);
-        REQUIRE_FALSE(reports.value().empty());
+        const std::vector<StoredReport> reports = rapport::testing::committedReports(data.path, doc);
+        REQUIRE_FALSE(reports.empty());
         {
-            ui::PastReportsDialog dialog(host.frame, loc, language, reports.value());
+            ui::PastReportsDialog dialog(host.frame, loc, language, reports);
             dialog.Show();
             settle();
             expectNothingCut(&dialog, where + ", past reports", 3);

@@ -137,13 +137,7 @@ TEST_CASE("no English stock label and no shortcut inside a menu item's text, in 
     REQUIRE(sidebar.runTestCommand("select 1"));
     REQUIRE(sidebar.runTestCommand("report en txt " + (data.path / "first.txt").string()));
     rapport::testing::waitForReport(panel);
-    auto store = Store::open(data.path / "rapport.sqlite3");
-    REQUIRE(store);
-    auto checklist = store.value().checklistFor(canonicalDocumentPath(doc));
-    REQUIRE(checklist);
-    REQUIRE(checklist.value().has_value());
-    auto reports = store.value().reports(checklist.value()->document_id);
-    REQUIRE(reports);
+    const std::vector<StoredReport> reports = rapport::testing::committedReports(data.path, doc);
 
     for (const Language language : {Language::Russian, Language::Turkish, Language::ChineseSimplified}) {
         const std::string code(languageCode(language));
@@ -171,7 +165,7 @@ TEST_CASE("no English stock label and no shortcut inside a menu item's text, in 
             expectClean(inDialog, code + " report dialog", 8);
         }
         {
-            ui::PastReportsDialog dialog(host.frame, loc, language, reports.value());
+            ui::PastReportsDialog dialog(host.frame, loc, language, reports);
             Findings inDialog;
             walkWindows(&dialog, code + " past reports", stock, inDialog);
             expectClean(inDialog, code + " past reports", 2);
