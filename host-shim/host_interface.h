@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace rapport::host {
 
@@ -73,6 +74,13 @@ public:
     // "plugin-manager": opens the host's own plugin manager as its menu item does, where a
     // test disables and enables the plugin; false when the host cannot.
     virtual bool openPluginManager() { return false; }
+    // "host-menu": one line per item of the host's menu of sidebar commands
+    // ("action\tLABEL\tKEY", with "\tconflict=HOST ITEM" when a host item has the same key);
+    // empty when the host has no such menu.
+    virtual std::vector<std::string> actionMenuReport() { return {}; }
+    // "host-menu-run ID": chooses the host's menu item for the sidebar command ID, as the
+    // user would; false when there is none.
+    virtual bool chooseActionMenu(const std::string& /*id*/) { return false; }
 };
 
 } // namespace rapport::host

@@ -2,6 +2,7 @@
 
 #include "rapport_plugin.h"
 
+#include "host_action_menu.h"
 #include "localization.h"
 #include "sidebar_controller.h"
 
@@ -102,6 +103,7 @@ void RapportPlugin::OnRelease(bool /*appShutDown*/)
             if (panel)
                 panel->Destroy();
         }
+        actionMenu_.reset();
         placement_.reset();
         controller_.reset();
     });
@@ -123,7 +125,31 @@ void RapportPlugin::BuildMenu(wxMenuBar* menuBar)
         // TRANSLATORS: a View menu item that shows or hides Rapport's sidebar panel.
         const std::string label = boost::locale::translate("Rapport sidebar").str(std::locale::classic());
         view->AppendCheckItem(toggleMenuId_, fromUtf8(label) + "\tCtrl+Alt+R");
+        // The sidebar's commands as host menu items, so Settings → Editor → Keyboard
+        // shortcuts can rebind them.
+        if (controller_ && !actionMenu_)
+            actionMenu_ = std::make_unique<rapport::ui::HostActionMenu>(*controller_, *this);
+        if (actionMenu_)
+            view->AppendSubMenu(actionMenu_->build(), "Rapport");
     });
+}
+
+std::vector<std::string> RapportPlugin::actionMenuReport()
+{
+    std::vector<std::string> lines;
+    guarded("host-menu", [&] {
+        auto* frame = dynamic_cast<wxFrame*>(Manager::Get()->GetAppWindow());
+        if (actionMenu_ && frame)
+            lines = actionMenu_->report(frame->GetMenuBar());
+    });
+    return lines;
+}
+
+bool RapportPlugin::chooseActionMenu(const std::string& id)
+{
+    bool chosen = false;
+    guarded("host-menu-run", [&] { chosen = actionMenu_ && actionMenu_->choose(id); });
+    return chosen;
 }
 
 std::string RapportPlugin::hostName() const { return "Code::Blocks"; }

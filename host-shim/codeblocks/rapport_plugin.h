@@ -12,11 +12,13 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 class CodeBlocksEvent;
 class EditorBase;
 
 namespace rapport::ui {
+class HostActionMenu;
 class SidebarController;
 }
 
@@ -42,6 +44,8 @@ public:
     void chooseToggleSidebarMenu() override;
     void quitHost() override;
     void throwInHostCallback() override;
+    std::vector<std::string> actionMenuReport() override;
+    bool chooseActionMenu(const std::string& id) override;
 
 protected:
     void OnAttach() override;
@@ -62,6 +66,7 @@ private:
 
     std::unique_ptr<rapport::codeblocks::PanelPlacement> placement_;
     std::unique_ptr<rapport::ui::SidebarController> controller_;
+    std::unique_ptr<rapport::ui::HostActionMenu> actionMenu_; // View → Rapport; bound to this
     // Code::Blocks has no rename event: Save As arrives as a save under a new name,
     // so the adapter remembers which file each editor showed.
     std::map<EditorBase*, wxString> editorFiles_;

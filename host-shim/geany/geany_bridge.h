@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 typedef struct _GtkWidget GtkWidget;
 
@@ -28,9 +29,17 @@ void throwInCallback();    // throws inside the guard of every Geany callback
 void log(const std::string& line, bool error); // Geany's Status tab; an error in Messages too
 } // namespace calls
 
+// One of the sidebar's commands (plugin/ui/panel_actions.h) as a Geany keybinding.
+struct CommandKey {
+    std::string id, label;      // the command's id; its name in the keyboard preferences
+    char key = 0;               // the default key's letter ('e'), 0 for none
+    bool ctrl = false, alt = false, shift = false;
+};
+
 // What Geany shows for the plugin, in the sidebar's language.
 struct PluginTexts {
     std::string description, menuItem, toggleKey, focusKey;
+    std::vector<CommandKey> commands;
 };
 PluginTexts pluginTexts(const std::string& geany_language);
 
@@ -46,6 +55,7 @@ public:
     virtual host::HostEvents& events() = 0; // where Geany's signals go
     virtual void toggle() = 0;              // shows or hides the page
     virtual void focus() = 0;               // shows the page, the keyboard in its list
+    virtual void runCommand(const std::string& id) = 0; // a CommandKey's command, the page shown
     virtual bool isShown() const = 0;
     virtual bool contains(GtkWidget* widget) const = 0; // whether `widget` is in the page
 };

@@ -98,7 +98,14 @@ gboolean onKeyPress(GObject*, GdkEventKey* key, gpointer)
 
 gboolean onKey(guint key_id)
 {
-    guarded("keybinding", [&] { key_id == kToggleKey ? plugin.sidebar->toggle() : plugin.sidebar->focus(); });
+    guarded("keybinding", [&] {
+        if (key_id == kToggleKey)
+            plugin.sidebar->toggle();
+        else if (key_id == kFocusKey)
+            plugin.sidebar->focus();
+        else if (key_id - kKeyCount < plugin.texts.commands.size())
+            plugin.sidebar->runCommand(plugin.texts.commands[key_id - kKeyCount].id);
+    });
     return TRUE;
 }
 
@@ -131,11 +138,20 @@ gboolean init(GeanyPlugin* geany_plugin, gpointer)
         g_signal_connect(plugin.menuItem, "activate", G_CALLBACK(onMenuItem), nullptr);
         plugin_signal_connect(geany_plugin, G_OBJECT(view), "show", FALSE, G_CALLBACK(onViewMenuShown), nullptr);
         // Geany's own keybinding group, so its keyboard preferences can rebind them.
-        GeanyKeyGroup* keys = plugin_set_key_group(geany_plugin, "rapport", kKeyCount, onKey);
+        // The sidebar's commands follow, so that they can be rebound there too.
+        const auto& commands = plugin.texts.commands;
+        GeanyKeyGroup* keys = plugin_set_key_group(geany_plugin, "rapport", kKeyCount + commands.size(), onKey);
         keybindings_set_item(keys, kToggleKey, nullptr, GDK_KEY_r, GdkModifierType(GDK_CONTROL_MASK | GDK_MOD1_MASK),
                              "toggle_sidebar", plugin.texts.toggleKey.c_str(), plugin.menuItem);
         keybindings_set_item(keys, kFocusKey, nullptr, 0, GdkModifierType(0), "focus_sidebar",
                              plugin.texts.focusKey.c_str(), nullptr);
+        for (gsize i = 0; i < commands.size(); ++i) {
+            const auto& command = commands[i];
+            const int mask = (command.ctrl ? GDK_CONTROL_MASK : 0) | (command.alt ? GDK_MOD1_MASK : 0) |
+                             (command.shift ? GDK_SHIFT_MASK : 0);
+            keybindings_set_item(keys, kKeyCount + i, nullptr, command.key ? gdk_unicode_to_keyval(command.key) : 0,
+                                 GdkModifierType(mask), command.id.c_str(), command.label.c_str(), nullptr);
+        }
         GPtrArray* open = geany_plugin->geany_data->documents_array;
         for (guint i = 0; i < open->len; ++i)
             remember(static_cast<GeanyDocument*>(g_ptr_array_index(open, i)));

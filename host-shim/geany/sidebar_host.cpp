@@ -6,6 +6,8 @@
 
 #include "host_interface.h"
 #include "localization.h"
+#include "panel_actions.h"
+#include "relabeler.h"
 #include "settings.h"
 #include "sidebar_controller.h"
 
@@ -13,11 +15,13 @@
 #include <gtk/gtk.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include <wx/app.h>
 #include <wx/frame.h>
 #include <wx/init.h>
 #include <wx/log.h>
+#include <wx/menuitem.h>
 
 namespace rapport::geany_adapter {
 
@@ -113,6 +117,7 @@ public:
         showPanel(true);
         controller_->focusList();
     }
+    void runCommand(const std::string& id) override { controller_->runPanelAction(id); }
     bool isShown() const override { return isPanelShown(); }
     bool contains(GtkWidget* widget) const override
     {
@@ -182,6 +187,14 @@ PluginTexts pluginTexts(const std::string& geany_language)
     const Language language = resolveLanguage(Settings::load(Settings::defaultFile()).get("language"),
                                               codeOf(geany_language), systemLanguage());
     const std::locale& loc = Localization::shared().locale(language);
+    std::vector<CommandKey> commands;
+    for (const rapport::ui::PanelAction& action : rapport::ui::panelActions()) {
+        const wxString label = wxStripMenuCodes(rapport::ui::fromUtf8(rapport::ui::panelActionLabel(action, loc)));
+        commands.push_back({std::string(action.id), std::string(label.utf8_str()),
+                            static_cast<char>(action.key ? std::tolower(action.key) : 0),
+                            (action.modifiers & wxMOD_CONTROL) != 0, (action.modifiers & wxMOD_ALT) != 0,
+                            (action.modifiers & wxMOD_SHIFT) != 0});
+    }
     return {
         // TRANSLATORS: the plugin's description in the editor's list of plugins.
         bl::translate("Client-expectation checklists and progress reports for the open document, in a sidebar.").str(loc),
@@ -191,6 +204,7 @@ PluginTexts pluginTexts(const std::string& geany_language)
         bl::translate("Show or hide the Rapport sidebar").str(loc),
         // TRANSLATORS: an action in the editor's keyboard preferences: the keyboard focus moves to the sidebar's list.
         bl::translate("Focus the Rapport sidebar").str(loc),
+        std::move(commands),
     };
 }
 

@@ -1,6 +1,7 @@
 #include "list_keys.h"
 
 #include "checklist_view.h"
+#include "panel_actions.h"
 #include "panel_context.h"
 
 #include <wx/event.h>
@@ -36,16 +37,9 @@ KeyCommand panelKeyCommand(int key, int modifiers, const FocusPlace& place)
         return {};
     const bool ctrl = modifiers == wxMOD_CONTROL;
     const bool ctrlShift = modifiers == (wxMOD_CONTROL | wxMOD_SHIFT);
-    if (ctrl && key == 'F')
-        return {KeyAction::FocusSearch};
-    if (ctrl && key == 'N')
-        return {KeyAction::FocusNewItem};
-    if (ctrlShift && key == 'N')
-        return {KeyAction::AddSection};
-    if (ctrl && key == 'R')
-        return {KeyAction::CreateReport};
-    if (ctrlShift && key == 'R')
-        return {KeyAction::PastReports};
+    // The commands a host may also offer in its menus, with their default keys.
+    if (const PanelAction* action = panelActionForKey(key, modifiers))
+        return {action->action};
     // Text fields keep their own undo; elsewhere Ctrl+Z undoes the last checklist change.
     if (!place.in_text && ctrl && key == 'Z')
         return {KeyAction::Undo};

@@ -1,8 +1,7 @@
 // The sidebar's keyboard map, in one place: the keys of the checklist (Space ticks, 1–6
 // set a status, Alt+↑/↓ move, Delete, Enter, F2, Insert) and the panel-wide keys seen
-// before any control (Ctrl+F, Ctrl+N, Ctrl+Shift+N, Ctrl+R, Ctrl+Shift+R, Ctrl+Z,
-// Ctrl+Y, Esc). It only decides what a key means; the panel carries it out. README's
-// key table describes this file.
+// before any control (the default keys of panel_actions.h, Ctrl+Z, Ctrl+Y, Esc). It only
+// decides what a key means; the panel carries it out. README's key table describes this file.
 #pragma once
 
 #include "model.h"

@@ -2,6 +2,7 @@
 
 #include "icons.h"
 #include "item_text.h"
+#include "panel_actions.h"
 #include "update_rhythm.h"
 
 #include <boost/locale/format.hpp>
@@ -54,7 +55,7 @@ enum MenuId {
 wxString withShortcut(const wxString& label, const char* keys) { return label + " (" + keys + ")"; }
 
 // A menu item's text with its key in the menu's accelerator column, not in the text.
-wxString menuItem(const wxString& label, const char* keys) { return label + "\t" + keys; }
+wxString menuItem(const wxString& label, const std::string& keys) { return label + "\t" + keys; }
 
 } // namespace
 
@@ -96,9 +97,7 @@ ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context
     column->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
 
     Relabeler& relabeler = context_.relabeler();
-    relabeler.tooltip(search_, bl::translate("Search titles, notes and reasons (Ctrl+F; Esc clears)"));
     relabeler.tooltip(filterChoice_, bl::translate("Show only some items"));
-    relabeler.tooltip(addSection_, bl::translate("Add a section (Ctrl+Shift+N)"));
     // TRANSLATORS: button opening a menu with more actions; keep it very short.
     relabeler.label(more_, bl::translate("More…"));
     relabeler.custom([this](const std::locale& loc) { relabel(loc); });
@@ -130,6 +129,12 @@ void ListToolbar::relabel(const std::locale& loc)
 {
     // TRANSLATORS: placeholder in the search field above the checklist.
     search_->SetDescriptiveText(translated(bl::translate("Search"), loc));
+    // TRANSLATORS: tooltip of the search field; {1} is its key, such as Ctrl+Alt+F.
+    search_->SetToolTip(fromUtf8((bl::format(bl::translate("Search titles, notes and reasons ({1}; Esc clears)")) %
+                                  panelActionKeyText("search")).str(loc)));
+    // TRANSLATORS: tooltip of the button that adds a section; {1} is its key, such as Ctrl+Alt+Shift+N.
+    addSection_->SetToolTip(fromUtf8((bl::format(bl::translate("Add a section ({1})")) %
+                                      panelActionKeyText("add-section")).str(loc)));
     undo_->SetToolTip(context_.session().canUndo() ? withShortcut(translated(bl::translate("Undo: {1}"), loc), "Ctrl+Z")
                                                    : withShortcut(translated(bl::translate("Undo"), loc), "Ctrl+Z"));
     redo_->SetToolTip(withShortcut(translated(bl::translate("Redo"), loc), "Ctrl+Y"));
@@ -263,9 +268,9 @@ std::unique_ptr<wxMenu> ListToolbar::moreMenu(std::vector<std::string>& keys) co
     auto owned = std::make_unique<wxMenu>();
     wxMenu& menu = *owned;
     // TRANSLATORS: menu entry opening the dialog that makes a progress report for the client.
-    menu.Append(MenuCreateReport, menuItem(translated(bl::translate("Create report…"), loc), "Ctrl+R"));
+    menu.Append(MenuCreateReport, menuItem(translated(bl::translate("Create report…"), loc), panelActionKeyText("create-report")));
     // TRANSLATORS: menu entry listing the reports made for this document before.
-    menu.Append(MenuPastReports, menuItem(translated(bl::translate("Past reports…"), loc), "Ctrl+Shift+R"));
+    menu.Append(MenuPastReports, menuItem(translated(bl::translate("Past reports…"), loc), panelActionKeyText("past-reports")));
     // A report is kept with the document, which a read-only store cannot do.
     const bool editable = !context_.readOnly();
     menu.Enable(MenuCreateReport, editable && !(actions_.writingReport && actions_.writingReport()));
@@ -280,7 +285,7 @@ std::unique_ptr<wxMenu> ListToolbar::moreMenu(std::vector<std::string>& keys) co
     menu.Enable(MenuUpdateSent, editable && session.checklist() &&
                                     !nextUpdateAfterSent(*session.checklist(), context_.today()).empty());
     menu.AppendSeparator();
-    menu.Append(MenuAddSection, menuItem(translated(bl::translate("Add section"), loc), "Ctrl+Shift+N"));
+    menu.Append(MenuAddSection, menuItem(translated(bl::translate("Add section"), loc), panelActionKeyText("add-section")));
     auto* templates = new wxMenu;
     keys.clear();
     for (const auto& entry : session.templates().templates()) {

@@ -161,6 +161,17 @@ void SidebarController::showProblem(const std::string& description) { panel_->sh
 
 void SidebarController::focusList() { panel_->focusList(); }
 
+bool SidebarController::runPanelAction(std::string_view id)
+{
+    if (!panel_)
+        return false;
+    if (!host_.isPanelShown())
+        host_.showPanel(true);
+    const bool known = panel_->runPanelAction(id);
+    trace(std::string(known ? "panel-action\t" : "problem\tno panel action ") + std::string(id));
+    return known;
+}
+
 void SidebarController::trace(const std::string& line)
 {
     if (testChannel_)

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 
 class wxWindow;
@@ -45,6 +46,9 @@ public:
     bool runTestCommand(const std::string& command);
     // Shows a problem to the user in the panel.
     void showProblem(const std::string& description);
+    // Runs the command `id` of panel_actions.h, as the host's menu item or key for it does:
+    // shows the panel first when it is hidden. False for an unknown id.
+    bool runPanelAction(std::string_view id);
     // Puts the keyboard focus in the list (a host's "focus the sidebar" key).
     void focusList();
     // Switches the sidebar to `language` at once and remembers the choice.

@@ -8,6 +8,7 @@
 #include "language_selector.h"
 #include "list_rows.h"
 #include "list_toolbar.h"
+#include "panel_actions.h"
 #include "modal.h"
 #include "report_job.h"
 #include "sidebar_header.h"
@@ -135,8 +136,11 @@ void SidebarPanel::buildChecklistState(wxBoxSizer* column)
     Relabeler& relabeler = context_.relabeler();
     relabeler.tooltip(list_, bl::translate("Space: done or not; 1-6: status; Alt+↑/↓: move; Del: delete; "
                                            "Enter: edit details; Ctrl+Z: undo"));
-    relabeler.tooltip(newItem_, bl::translate("Type an item and press Enter to add it to the selected section (Ctrl+N)"));
     relabeler.custom([this](const std::locale& loc) {
+        // TRANSLATORS: tooltip of the field where a new item is typed; {1} is its key, such as Ctrl+Alt+N.
+        newItem_->SetToolTip(fromUtf8(
+            (bl::format(bl::translate("Type an item and press Enter to add it to the selected section ({1})")) %
+             panelActionKeyText("new-item")).str(loc)));
         // TRANSLATORS: placeholder of the field where a new item is typed.
         newItem_->SetHint(translated(bl::translate("Add an item…"), loc));
         // TRANSLATORS: what a screen reader calls the list of checklist items.
@@ -372,6 +376,17 @@ void SidebarPanel::run(const KeyCommand& command)
     case KeyAction::Redo: redo(); break;
     case KeyAction::BackToList: leaveForList(); break;
     }
+}
+
+bool SidebarPanel::runPanelAction(std::string_view id)
+{
+    const PanelAction* action = panelActionById(id);
+    if (!action)
+        return false;
+    // Without a checklist in view these commands have nothing to act on, as with their keys.
+    if (context_.session().view() == SidebarSession::View::Checklist)
+        run(KeyCommand{action->action});
+    return true;
 }
 
 void SidebarPanel::leaveForList()

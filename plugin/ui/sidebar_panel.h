@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <wx/panel.h>
@@ -85,6 +86,9 @@ public:
     // Undoes or redoes the latest change, as the buttons and Ctrl+Z / Ctrl+Y do.
     void undo();
     void redo();
+    // Runs the command `id` of panel_actions.h as a host's menu item for it does; false for
+    // an unknown id.
+    bool runPanelAction(std::string_view id);
     // Makes a report as "Create report…" does once its dialog is confirmed: builds it here,
     // writes the file on a worker thread (progress shown), then keeps a copy in the store.
     void createReport(const ReportDraft& draft);

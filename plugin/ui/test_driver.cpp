@@ -222,6 +222,14 @@ bool TestDriver::runHostVerb(const std::string& verb, const std::string& argumen
     } else if (verb == "close") {
         if (!verbs_->closeDocument(argument))
             trace_("problem\tnot closed: " + argument);
+    } else if (verb == "host-menu") {
+        const std::vector<std::string> lines = verbs_->actionMenuReport();
+        for (const std::string& line : lines)
+            trace_("host-menu\t" + line);
+        trace_("host-menu-done\titems=" + std::to_string(lines.size()));
+    } else if (verb == "host-menu-run") {
+        if (!verbs_->chooseActionMenu(argument))
+            trace_("problem\tno host menu item for " + argument);
     } else if (verb == "plugin-manager") {
         if (!verbs_->openPluginManager())
             trace_("problem\tno plugin manager");

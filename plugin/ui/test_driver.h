@@ -16,7 +16,7 @@
 //                             (ms): CPU and wall time from the host's event reaching the
 //                             sidebar to the list drawn, and a repaint of the list alone
 //   activate PATH | save-as PATH | close PATH | menu-toggle-sidebar | plugin-manager |
-//   quit | throw              (the host's)
+//   host-menu | host-menu-run ID | quit | throw   (the host's)
 #pragma once
 
 #include "host_interface.h"

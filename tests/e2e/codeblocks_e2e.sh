@@ -109,6 +109,18 @@ wait_for "$m" '^panel\thidden$' || fail "the View menu item did not hide the sid
 m=$(mark); send "menu-toggle-sidebar"
 wait_for "$m" '^panel\tshown$' || fail "the View menu item did not show the sidebar again"
 
+echo "the sidebar's commands are Code::Blocks menu items (rebindable), with keys Code::Blocks does not use"
+m=$(mark); send "host-menu"
+wait_for "$m" '^host-menu-done\titems=7$' || fail "the View → Rapport submenu is not in Code::Blocks' menu bar with its 7 commands"
+menu_lines=$(tail -n +"$((m + 1))" "$state" | grep -P '^host-menu\taction\t' || true)
+printf '%s\n' "$menu_lines" | grep -qP '^host-menu\taction\tCreate report(…)?\tCtrl\+Alt\+E$' ||
+  { printf '%s\n' "$menu_lines" >&2; fail "Create report is not in the Rapport submenu with Ctrl+Alt+E"; }
+if printf '%s\n' "$menu_lines" | grep -q 'conflict='; then
+  printf '%s\n' "$menu_lines" >&2; fail "a Rapport key is already one of Code::Blocks' own"
+fi
+m=$(mark); send "host-menu-run search"
+wait_for "$m" '^panel-action\tsearch$' || fail "the Rapport menu item did not run the sidebar's search command"
+
 echo "quit, then check the store"
 quit_host
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"

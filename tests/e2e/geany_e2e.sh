@@ -115,10 +115,10 @@ m=$(mark); xdotool key 4
 wait_for "$m" "^status\titem=$selected\tblocked$" || fail "the key 4 did not reach the sidebar's list inside Geany"
 m=$(mark); xdotool key ctrl+z
 wait_for "$m" '^undone\tChange status$' || fail "Ctrl+Z inside the sidebar did not undo the status change"
-echo "Ctrl+R in the list: Rapport's modal Create report dialog, not Geany's Reload"
-xdotool key ctrl+r
+echo "Ctrl+Alt+E in the list: Rapport's modal Create report dialog (Ctrl+R stays Geany's Reload)"
+xdotool key ctrl+alt+e
 for _ in $(seq 1 100); do xdotool search --name '^Create report$' >/dev/null 2>&1 && break; sleep 0.1; done
-xdotool search --name '^Create report$' >/dev/null 2>&1 || fail "Ctrl+R in the list did not open the report dialog"
+xdotool search --name '^Create report$' >/dev/null 2>&1 || fail "Ctrl+Alt+E in the list did not open the report dialog"
 shoot "$artifacts/geany-report-dialog.png" || true
 xdotool key Escape
 for _ in $(seq 1 100); do xdotool search --name '^Create report$' >/dev/null 2>&1 || break; sleep 0.1; done
@@ -151,6 +151,14 @@ wait_for "$m" '^panel\thidden$' || fail "Ctrl+Alt+R did not hide the sidebar"
 xdotool key ctrl+alt+r
 m=$(mark); send "panel-state"
 wait_for "$m" '^panel\tshown$' || fail "Ctrl+Alt+R did not show the sidebar again"
+
+echo "the sidebar's commands are Geany keybindings too: Ctrl+Alt+F with the page hidden shows it and searches"
+m=$(mark); send "menu-toggle-sidebar"
+wait_for "$m" '^panel\thidden$' || fail "the View menu item did not hide the sidebar"
+m=$(mark); xdotool key ctrl+alt+f
+wait_for "$m" '^panel-action\tsearch$' || fail "Geany's keybinding Ctrl+Alt+F did not run the sidebar's search command"
+m=$(mark); send "panel-state"
+wait_for "$m" '^panel\tshown$' || fail "the search command did not show the hidden sidebar"
 
 echo "the focus key (bound in keybindings.conf) shows the hidden page and puts the keyboard in its list"
 m=$(mark); send "menu-toggle-sidebar"

@@ -4,9 +4,15 @@
 #include "checklist_view.h"
 #include "date_field.h"
 #include "gui_support.h"
+#include "host_action_menu.h"
+#include "list_keys.h"
+#include "localization.h"
+#include "panel_actions.h"
 #include "sidebar_controller.h"
 #include "sidebar_panel.h"
 #include "store.h"
+
+#include <boost/locale/message.hpp>
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -30,6 +36,13 @@ using rapport::testing::Keyboard;
 using rapport::testing::focusWithin;
 
 namespace {
+
+// A menu label as the catalogue of `language` has it, mnemonic removed ("&Search" → "Search").
+std::string translatedLabel(const char* msgid, Language language)
+{
+    const std::string label = boost::locale::translate(msgid).str(Localization::shared().locale(language));
+    return wxMenuItem::GetLabelText(wxString::FromUTF8(label)).utf8_string();
+}
 
 ui::ChecklistView* itemList(wxWindow* panel) { return findNamed<ui::ChecklistView>(panel, "rapport-items"); }
 
@@ -344,8 +357,18 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     keys.press('Y', wxMOD_CONTROL);
     CHECK(statusOf(fourth).status == ItemStatus::Blocked);
 
-    // Ctrl+N: type a new item; Alt+Up moves it; Ctrl+F searches; Escape clears the search.
-    keys.press('N', wxMOD_CONTROL);
+    // Ctrl+R, Ctrl+N and Ctrl+F are the editor's (Replace or Reload, New, Find): the panel
+    // leaves them alone.
+    const ui::FocusPlace onList{true, false, true};
+    for (const int key : {'R', 'N', 'F'})
+        CHECK(ui::panelKeyCommand(key, wxMOD_CONTROL, onList).action == ui::KeyAction::None);
+    CHECK(ui::panelKeyCommand('E', wxMOD_CONTROL | wxMOD_ALT, onList).action == ui::KeyAction::CreateReport);
+    for (const int key : {'N', 'F'}) { // pressed for real: the focus stays in the list
+        keys.press(key, wxMOD_CONTROL);
+        CHECK(wxWindow::FindFocus() == list);
+    }
+    // Ctrl+Alt+N: type a new item; Alt+Up moves it; Ctrl+Alt+F searches; Escape clears the search.
+    keys.press('N', wxMOD_CONTROL | wxMOD_ALT);
     CHECK(wxWindow::FindFocus() == findNamed<wxTextCtrl>(panel, "rapport-new-item"));
     keys.type("Send the invoice");
     keys.press(WXK_RETURN);
@@ -362,7 +385,7 @@ TEST_CASE("a checklist can be worked through with the keyboard alone")
     stored = committedChecklist(data.path, doc);
     CHECK(stored.items[addedAt - 1].custom_text == "Send the invoice");
 
-    keys.press('F', wxMOD_CONTROL);
+    keys.press('F', wxMOD_CONTROL | wxMOD_ALT);
     keys.type("invoice");
     CHECK(itemRows(list) == 1);
     keys.press(WXK_ESCAPE);
@@ -455,4 +478,54 @@ TEST_CASE("the language selector names only the current language until its menu 
     panel->chooseLanguage(2);
     CHECK(sidebar.language() == Language::Turkish);
     CHECK(selector->GetLabel().StartsWith(wxString::FromUTF8("Türkçe")));
+}
+
+TEST_CASE("the host's menu of sidebar commands: free keys, runs what it names, relabels live keeping a rebound key")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    // A host menu bar with the editor's own keys, as Code::Blocks has them.
+    auto* bar = new wxMenuBar;
+    auto* edit = new wxMenu;
+    edit->Append(wxID_ANY, "Find\tCtrl+F");
+    edit->Append(wxID_ANY, "Replace\tCtrl+R");
+    edit->Append(wxID_ANY, "New file\tCtrl+Shift+N");
+    bar->Append(edit, "Edit");
+    auto* view = new wxMenu;
+    bar->Append(view, "View");
+    host.frame->SetMenuBar(bar);
+    ui::SidebarController sidebar(host.frame, host);
+    sidebar.setLanguage(Language::English);
+    sidebar.onActiveDocumentChanged((data.path / "brief.md").string());
+    REQUIRE(sidebar.runTestCommand("attach kickoff"));
+    ui::HostActionMenu menu(sidebar, *host.frame);
+    wxMenu* commands = menu.build();
+    view->AppendSubMenu(commands, "Rapport");
+
+    std::vector<std::string> lines = menu.report(bar);
+    REQUIRE(lines.size() == ui::panelActions().size());
+    CHECK(lines[0] == "action\tCreate report…\tCtrl+Alt+E");
+    for (const std::string& line : lines)
+        CHECK_MESSAGE(line.find("conflict=") == std::string::npos, line);
+    // A host item with one of our keys is named as the clash.
+    edit->Append(wxID_ANY, "Format\tCtrl+Alt+F");
+    lines = menu.report(bar);
+    CHECK(std::count_if(lines.begin(), lines.end(),
+                        [](const std::string& l) { return l.find("\tconflict=Format") != std::string::npos; }) == 1);
+
+    // Choosing an item runs its command in the panel.
+    REQUIRE(menu.choose("new-item"));
+    settle();
+    CHECK(wxWindow::FindFocus() == findNamed<wxTextCtrl>(sidebar.panel(), "rapport-new-item"));
+    CHECK_FALSE(menu.choose("no-such-command"));
+
+    // The host's shortcut editor rebinds an item; a language switch relabels, keeping that key.
+    wxMenuItem* search = commands->FindItemByPosition(4);
+    search->SetItemLabel(search->GetItemLabel().BeforeFirst('\t') + "\tCtrl+Alt+K");
+    sidebar.setLanguage(Language::Russian);
+    commands->UpdateUI(host.frame);
+    lines = menu.report(bar);
+    CHECK(lines[4] == "action\t" + translatedLabel("&Search the checklist", Language::Russian) + "\tCtrl+Alt+K");
+    CHECK(lines[4] != "action\tSearch the checklist\tCtrl+Alt+K");
+    CHECK(host.errors.empty());
 }
