@@ -81,6 +81,9 @@ public:
     // "host-menu-run ID": chooses the host's menu item for the sidebar command ID, as the
     // user would; false when there is none.
     virtual bool chooseActionMenu(const std::string& /*id*/) { return false; }
+    // "settings-dialog": opens the host's settings dialog that holds Rapport's page (the
+    // sidebar's settings_page.h), as its menu item does; false when the host has none.
+    virtual bool openSettingsDialog() { return false; }
 };
 
 } // namespace rapport::host

@@ -1,3 +1,4 @@
+#include "preferences.h"
 #include "settings.h"
 
 #include <doctest/doctest.h>
@@ -36,5 +37,44 @@ TEST_CASE("settings survive a save and a load, and a damaged file is kept aside"
     const auto damaged = rapport::Settings::load(file);
     CHECK(damaged.get("language", "en") == "en");
     CHECK(fs::exists(dir / "settings.xml.damaged"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("preferences read back as written; missing, bad and out-of-range values read as the defaults")
+{
+    std::random_device seed;
+    const fs::path dir = fs::temp_directory_path() / ("rapport-preferences-" + std::to_string(seed()));
+    const fs::path file = dir / "settings.xml";
+    auto settings = rapport::Settings::load(file);
+
+    const rapport::Preferences defaults = rapport::readPreferences(settings);
+    CHECK(defaults.language.empty());
+    CHECK(defaults.reminders);
+    CHECK(defaults.waiting_days == 7);
+    CHECK(defaults.backups_kept == 5);
+
+    rapport::Preferences chosen;
+    chosen.language = "tr";
+    chosen.reminders = false;
+    chosen.waiting_days = 14;
+    chosen.backups_kept = 30;
+    rapport::writePreferences(settings, chosen);
+    REQUIRE(settings.save());
+    const rapport::Preferences read = rapport::readPreferences(rapport::Settings::load(file));
+    CHECK(read.language == "tr");
+    CHECK_FALSE(read.reminders);
+    CHECK(read.waiting_days == 14);
+    CHECK(read.backups_kept == 30);
+
+    for (const char* bad : {"0", "366", "-3", "7 days", "", "1e3", "99999999999999999999"}) {
+        settings.set("waiting_days", bad);
+        settings.set("backups_kept", bad);
+        CHECK_MESSAGE(rapport::readPreferences(settings).waiting_days == 7, bad);
+        CHECK_MESSAGE(rapport::readPreferences(settings).backups_kept == 5, bad);
+    }
+    settings.set("language", "klingon");
+    CHECK(rapport::readPreferences(settings).language.empty());
+    settings.set("language", "zh_CN");
+    CHECK(rapport::readPreferences(settings).language == "zh_CN");
     fs::remove_all(dir);
 }

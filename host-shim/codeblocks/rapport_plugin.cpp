@@ -2,6 +2,7 @@
 
 #include "rapport_plugin.h"
 
+#include "configuration_panel.h"
 #include "host_action_menu.h"
 #include "localization.h"
 #include "sidebar_controller.h"
@@ -132,6 +133,35 @@ void RapportPlugin::BuildMenu(wxMenuBar* menuBar)
         if (actionMenu_)
             view->AppendSubMenu(actionMenu_->build(), "Rapport");
     });
+}
+
+cbConfigurationPanel* RapportPlugin::GetConfigurationPanel(wxWindow* parent)
+{
+    cbConfigurationPanel* panel = nullptr;
+    guarded("settings page", [&] {
+        if (controller_)
+            panel = new rapport::codeblocks::ConfigurationPanel(parent, *controller_);
+    });
+    return panel;
+}
+
+bool RapportPlugin::openSettingsDialog()
+{
+    bool opened = false;
+    guarded("settings dialog", [&] {
+        auto* frame = dynamic_cast<wxFrame*>(Manager::Get()->GetAppWindow());
+        wxMenuBar* bar = frame ? frame->GetMenuBar() : nullptr;
+        const int settings = bar ? bar->FindMenu(_("&Settings")) : wxNOT_FOUND;
+        if (settings == wxNOT_FOUND)
+            return;
+        const int item = bar->GetMenu(static_cast<size_t>(settings))->FindItem(_("&Environment..."));
+        if (item == wxNOT_FOUND)
+            return;
+        // Queued, as a click is: the dialog is modal and runs its own loop.
+        frame->GetEventHandler()->QueueEvent(new wxCommandEvent(wxEVT_MENU, item));
+        opened = true;
+    });
+    return opened;
 }
 
 std::vector<std::string> RapportPlugin::actionMenuReport()

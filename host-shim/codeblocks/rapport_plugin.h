@@ -29,6 +29,9 @@ public:
     ~RapportPlugin() override;
 
     void BuildMenu(wxMenuBar* menuBar) override;
+    // Rapport's page in Settings → Environment (configuration_panel.h).
+    int GetConfigurationGroup() const override { return cgContribPlugin; }
+    cbConfigurationPanel* GetConfigurationPanel(wxWindow* parent) override;
 
     // HostServices.
     std::string hostName() const override;
@@ -46,6 +49,7 @@ public:
     void throwInHostCallback() override;
     std::vector<std::string> actionMenuReport() override;
     bool chooseActionMenu(const std::string& id) override;
+    bool openSettingsDialog() override;
 
 protected:
     void OnAttach() override;

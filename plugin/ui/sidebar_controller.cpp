@@ -52,9 +52,9 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
         host_.log("Rapport: " + readOnly->description(), true); // the panel says it without the system's words
     if (opened && !session_.readOnly()) {
         // One verified backup a day, made on its own connection and thread: never on the UI thread.
-        backup_ = std::jthread([file = defaultStoreFile()] {
+        backup_ = std::jthread([file = defaultStoreFile(), keep = readPreferences(settings_).backups_kept] {
             if (backupDue(file, std::chrono::hours(24)))
-                static_cast<void>(backupStore(file));
+                static_cast<void>(backupStore(file, static_cast<std::size_t>(keep)));
         });
     }
     testDriver_ = std::make_unique<TestDriver>(
@@ -153,6 +153,29 @@ void SidebarController::setLanguage(Language language)
     if (const Status saved = settings_.save(); !saved)
         host_.log("Rapport: " + saved.error().description(), true);
     trace(std::string("language\t") + std::string(languageCode(language)));
+}
+
+Preferences SidebarController::preferences() const { return readPreferences(settings_); }
+
+Status SidebarController::setPreferences(const Preferences& chosen)
+{
+    Settings changed = settings_;
+    writePreferences(changed, chosen);
+    if (const Status saved = changed.save(); !saved) {
+        host_.log("Rapport: " + saved.error().description(), true);
+        return saved;
+    }
+    settings_ = std::move(changed);
+    const Language wanted = resolveLanguage(chosen.language, host_.interfaceLanguage(), systemLanguage());
+    if (wanted != language_) {
+        language_ = wanted;
+        panel_->setLanguage(wanted);
+    }
+    trace("preferences\tlanguage=" + chosen.language + "\treminders=" + (chosen.reminders ? "on" : "off") +
+          "\twaiting_days=" + std::to_string(chosen.waiting_days) +
+          "\tbackups_kept=" + std::to_string(chosen.backups_kept) + "\tshown=" +
+          std::string(languageCode(language_)));
+    return Status();
 }
 
 bool SidebarController::runTestCommand(const std::string& command) { return testDriver_->run(command); }

@@ -6,6 +6,7 @@
 
 #include "host_interface.h"
 #include "localization.h"
+#include "preferences.h"
 #include "settings.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
@@ -51,6 +52,11 @@ public:
     bool runPanelAction(std::string_view id);
     // Puts the keyboard focus in the list (a host's "focus the sidebar" key).
     void focusList();
+    // The user's preferences as settings.xml holds them.
+    Preferences preferences() const;
+    // Keeps `chosen` in settings.xml (durably) and applies it at once: the language switches
+    // live. Nothing changes when the file cannot be written; the error says why.
+    Status setPreferences(const Preferences& chosen);
     // Switches the sidebar to `language` at once and remembers the choice.
     void setLanguage(Language language);
     // The sidebar's current language.

@@ -13,6 +13,9 @@
 #include <sstream>
 #include <vector>
 
+#include <wx/dialog.h>
+#include <wx/bookctrl.h>
+#include <wx/choice.h>
 #include <wx/app.h>
 #include <wx/utils.h>
 
@@ -130,6 +133,8 @@ bool TestDriver::runSidebarVerb(const std::string& verb, const std::string& argu
         for (std::size_t i = 0; i < kLanguages.size(); ++i)
             if (languageCode(kLanguages[i]) == argument)
                 panel_.chooseLanguage(i);
+    } else if (verb == "settings-page") {
+        chooseInSettingsPage(argument);
     } else if (verb == "report") {
         std::istringstream words(argument);
         std::string code, format, file;
@@ -147,6 +152,31 @@ bool TestDriver::runSidebarVerb(const std::string& verb, const std::string& argu
         return false;
     }
     return true;
+}
+
+void TestDriver::chooseInSettingsPage(const std::string& code)
+{
+    // The page is in the host's modal settings dialog, which runs its own loop: found by name
+    // among every window, as a person would look for it.
+    auto* page = wxWindow::FindWindowByName("rapport-settings");
+    auto* languages = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("rapport-settings-language", page));
+    auto* dialog = page ? dynamic_cast<wxDialog*>(wxGetTopLevelParent(page)) : nullptr;
+    if (!page || !languages || !dialog)
+        return trace_("problem\tno settings page");
+    if (code == "show") { // the page chosen in the dialog's list of pages, for a screenshot
+        for (wxWindow* child = page; child && child != dialog; child = child->GetParent())
+            if (auto* book = dynamic_cast<wxBookCtrlBase*>(child->GetParent()))
+                if (const int at = book->FindPage(child); at != wxNOT_FOUND)
+                    book->SetSelection(static_cast<size_t>(at));
+        return trace_("settings-page\tshown");
+    }
+    int entry = 0; // the editor's language
+    for (std::size_t i = 0; i < kLanguages.size(); ++i)
+        if (languageCode(kLanguages[i]) == code)
+            entry = static_cast<int>(i) + 1;
+    languages->SetSelection(entry);
+    trace_("settings-page\tfound\tentries=" + std::to_string(languages->GetCount()));
+    dialog->EndModal(wxID_OK); // the dialog's OK: the host applies its pages
 }
 
 void TestDriver::noteHostEvent()
@@ -230,6 +260,9 @@ bool TestDriver::runHostVerb(const std::string& verb, const std::string& argumen
     } else if (verb == "host-menu-run") {
         if (!verbs_->chooseActionMenu(argument))
             trace_("problem\tno host menu item for " + argument);
+    } else if (verb == "settings-dialog") {
+        if (!verbs_->openSettingsDialog())
+            trace_("problem\tno settings dialog");
     } else if (verb == "plugin-manager") {
         if (!verbs_->openPluginManager())
             trace_("problem\tno plugin manager");

@@ -16,7 +16,10 @@
 //                             (ms): CPU and wall time from the host's event reaching the
 //                             sidebar to the list drawn, and a repaint of the list alone
 //   activate PATH | save-as PATH | close PATH | menu-toggle-sidebar | plugin-manager |
-//   host-menu | host-menu-run ID | quit | throw   (the host's)
+//   settings-page CODE        in the host's open settings dialog: Rapport's page's language
+//                             set to CODE (anything else: the editor's), then OK;
+//                             "settings-page show" only brings the page to the front
+//   host-menu | host-menu-run ID | settings-dialog | quit | throw   (the host's)
 #pragma once
 
 #include "host_interface.h"
@@ -58,6 +61,8 @@ private:
     bool runSidebarVerb(const std::string& verb, const std::string& argument);
     bool runHostVerb(const std::string& verb, const std::string& argument);
     void measureSwitches(const std::string& argument);
+    // "settings-page CODE": see the verbs above.
+    void chooseInSettingsPage(const std::string& code);
 
     SidebarPanel& panel_;
     host::HostServices& host_;

@@ -121,6 +121,22 @@ fi
 m=$(mark); send "host-menu-run search"
 wait_for "$m" '^panel-action\tsearch$' || fail "the Rapport menu item did not run the sidebar's search command"
 
+echo "Settings → Environment holds Rapport's page; its OK switches the sidebar's language live"
+m=$(mark); send "settings-dialog"
+for _ in $(seq 1 100); do xdotool search --name '^Environment settings$' >/dev/null 2>&1 && break; sleep 0.1; done
+xdotool search --name '^Environment settings$' >/dev/null 2>&1 || fail "Settings → Environment did not open"
+send "settings-page show"
+wait_for "$m" '^settings-page\tshown$' || fail "Rapport's page is not in Code::Blocks' Environment settings"
+sleep 0.5 # let the page paint
+shoot "$artifacts/e2e-settings-page.png" || true
+send "settings-page ru"
+wait_for "$m" '^settings-page\tfound\tentries=\d+$' ||
+  fail "Rapport's page is not in Code::Blocks' Environment settings"
+wait_for "$m" '^preferences\tlanguage=ru\t.*\tshown=ru$' || fail "OK in the Environment settings did not apply Rapport's page"
+for _ in $(seq 1 100); do xdotool search --name '^Environment settings$' >/dev/null 2>&1 || break; sleep 0.1; done
+m=$(mark); send "language en"
+wait_for "$m" '^language\ten$' || fail "the sidebar did not switch back to English"
+
 echo "quit, then check the store"
 quit_host
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" > "$work/show.txt" || fail "rapport show failed"

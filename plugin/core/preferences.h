@@ -1,0 +1,29 @@
+// The user's preferences as one value, over settings.xml (settings.h): what the settings
+// page shows and the sidebar follows. Bad or missing values read as the defaults.
+#pragma once
+
+#include "settings.h"
+
+#include <string>
+#include <utility>
+
+namespace rapport {
+
+// The range a number of days "waiting long" may take, and how many daily backups are kept.
+inline constexpr std::pair<int, int> kWaitingDaysRange{1, 365};
+inline constexpr std::pair<int, int> kBackupsKeptRange{1, 60};
+
+// Every preference the settings page offers.
+struct Preferences {
+    std::string language;  // a language code (localization.h), "" for the editor's language
+    bool reminders = true; // desktop notifications when an update or an item is due
+    int waiting_days = 7;  // an item waiting on the client longer than this is named in the header
+    int backups_kept = 5;  // daily backups of the store kept
+};
+
+// The preferences `settings` holds, defaults where a value is missing or out of range.
+Preferences readPreferences(const Settings& settings);
+// Puts `preferences` into `settings` (save() keeps them).
+void writePreferences(Settings& settings, const Preferences& preferences);
+
+} // namespace rapport
