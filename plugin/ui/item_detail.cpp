@@ -12,6 +12,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/dcclient.h>
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -69,10 +70,13 @@ void ItemDetail::build()
     column->Add(hint_, 0, wxEXPAND | wxALL, gap);
 
     titleLabel_ = label("rapport-title-label");
-    title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+    // Several lines, wrapped (a long title is read whole, not scrolled sideways); Enter still
+    // commits instead of adding a line.
+    title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                            wxTE_MULTILINE | wxTE_PROCESS_ENTER | wxTE_BESTWRAP | wxTE_NO_VSCROLL,
                             wxDefaultValidator, "rapport-detail-title");
     // The limits of text_rules.h, enforced as the user types; the store checks them again.
-    title_->SetMaxLength(static_cast<unsigned long>(maxLength(TextField::ItemTitle)));
+    // (wxGTK has no SetMaxLength for a multi-line field: the title's limit is kept on wxEVT_TEXT.)
     column->Add(titleLabel_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
     column->Add(title_, 0, wxEXPAND | wxALL, gap);
     // TRANSLATORS: label of the field holding an item's or a section's title.
@@ -189,6 +193,21 @@ void ItemDetail::build()
         return [this, handler](auto& event) { context_.guarded([&] { handler(event); }); };
     };
     title_->Bind(wxEVT_TEXT_ENTER, guard([this](wxCommandEvent&) { commitTitle(); }));
+    title_->Bind(wxEVT_TEXT, guard([this](wxCommandEvent& event) {
+        const auto limit = static_cast<size_t>(maxLength(TextField::ItemTitle));
+        if (title_->GetValue().length() > limit) {
+            const long at = std::min(title_->GetInsertionPoint(), static_cast<long>(limit));
+            title_->ChangeValue(title_->GetValue().Left(limit));
+            title_->MarkDirty();
+            title_->SetInsertionPoint(at);
+        }
+        fitTitleHeight();
+        event.Skip();
+    }));
+    title_->Bind(wxEVT_SIZE, guard([this](wxSizeEvent& event) {
+        fitTitleHeight();
+        event.Skip();
+    }));
     title_->Bind(wxEVT_KILL_FOCUS, guard([this](wxFocusEvent& event) {
         commitTitle();
         event.Skip();
@@ -481,7 +500,9 @@ void ItemDetail::commitTitle()
         return;
     // Cleared first: committing reloads the fields, and must not find this edit pending again.
     title_->DiscardEdits();
-    const std::string text = title_->GetValue().utf8_string();
+    wxString typed = title_->GetValue();
+    typed.Replace("\n", " "); // a pasted line break: a title is one line of text
+    const std::string text = typed.utf8_string();
     if (const ChecklistItem* shown = item(); shown && shown->template_key.empty()) {
         if (text.empty() || text == shown->custom_text)
             return reload();
@@ -493,6 +514,27 @@ void ItemDetail::commitTitle()
             return reload();
         report(session_.renameSection(id, text), "renamed\tsection=" + std::to_string(id));
     }
+}
+
+void ItemDetail::fitTitleHeight()
+{
+    if (!title_->IsShownOnScreen()) // sized when shown: GTK allocates nothing to a hidden field
+        return;
+    const int border = title_->GetSize().y - title_->GetClientSize().y;
+    const int width = title_->GetClientSize().x - FromDIP(8); // the text view's own margins
+    if (width <= 0)
+        return;
+    wxClientDC dc(title_);
+    dc.SetFont(title_->GetFont());
+    const int lines =
+        std::clamp(static_cast<int>(wrapText(dc, title_->GetValue(), width).size()), 1, 4);
+    if (lines == titleLines_)
+        return;
+    titleLines_ = lines;
+    title_->SetMinSize(wxSize(-1, lines * title_->GetCharHeight() + std::max(border, 0) + FromDIP(8)));
+    if (wxWindow* parent = GetParent())
+        parent->Layout();
+    Layout();
 }
 
 void ItemDetail::commitStatus()

@@ -64,6 +64,8 @@ private:
     const ChecklistItem* item() const;
     const ChecklistSection* section() const;
     void commitTitle();
+    // The title field grows with its wrapped text, one to four lines (then it scrolls).
+    void fitTitleHeight();
     void commitStatus();
     void commitReason();
     void commitDue();
@@ -117,6 +119,7 @@ private:
     wxButton* moveUp_ = nullptr;
     wxButton* moveDown_ = nullptr;
     wxButton* delete_ = nullptr;
+    int titleLines_ = 0; // the lines the title field is sized for
 };
 
 } // namespace rapport::ui
