@@ -290,3 +290,114 @@ TEST_CASE("the selected checklist row reaches the accessibility layer with its t
     CHECK(spoken.Contains(wxString::FromUTF8("Просрочено")));
     CHECK(spoken.Contains(wxString::FromUTF8("за клиентом")));
 }
+
+namespace {
+
+// The ATK signals a row sends, which the AT-SPI bridge forwards to assistive tools that
+// already hold the row (a screen reader does not walk the list again after each change).
+struct Heard {
+    std::vector<std::pair<std::string, bool>> states; // state name, now on or off
+    int names = 0;                                    // accessible-name changes
+    int removed = 0;                                  // children-changed::remove on the list
+    bool has(const char* state, bool on) const
+    {
+        for (const auto& [name, value] : states)
+            if (name == state && value == on)
+                return true;
+        return false;
+    }
+};
+
+void heardState(AtkObject*, const gchar* state, gboolean on, gpointer heard)
+{
+    static_cast<Heard*>(heard)->states.emplace_back(state, on != FALSE);
+}
+
+void heardName(GObject*, GParamSpec*, gpointer heard) { ++static_cast<Heard*>(heard)->names; }
+
+void heardRemoved(AtkObject*, guint, gpointer, gpointer heard) { ++static_cast<Heard*>(heard)->removed; }
+
+wxString nameOf(AtkObject* object)
+{
+    const char* name = atk_object_get_name(object);
+    return name ? wxString::FromUTF8(name) : wxString();
+}
+
+bool holds(AtkObject* object, AtkStateType state)
+{
+    AtkStateSet* set = atk_object_ref_state_set(object);
+    const bool held = atk_state_set_contains_state(set, state) != FALSE;
+    g_object_unref(set);
+    return held;
+}
+
+} // namespace
+
+TEST_CASE("a row held by an assistive tool tells it when it is ticked, deselected, relabelled or gone")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host.frame, host);
+    sidebar.setLanguage(Language::English);
+    sidebar.onActiveDocumentChanged((data.path / "brief.md").string());
+    REQUIRE(sidebar.runTestCommand("attach kickoff"));
+    REQUIRE(sidebar.runTestCommand("select 2"));
+    settle();
+    auto* list = findNamed<ui::ChecklistView>(sidebar.panel(), "rapport-items");
+    REQUIRE(list != nullptr);
+    AtkObject* accessible = accessibleOf(list);
+    CHECK(atk_object_get_n_accessible_children(accessible) == static_cast<int>(list->rows().size()));
+    const int index = list->GetSelection();
+    REQUIRE(index > 0);
+    AtkObject* row = atk_object_ref_accessible_child(accessible, index);
+    REQUIRE(row != nullptr);
+    CHECK(atk_object_get_index_in_parent(row) == index);
+    CHECK(atk_object_get_parent(row) == accessible);
+    CHECK(atk_object_get_role(row) == ATK_ROLE_LIST_ITEM);
+    CHECK(holds(row, ATK_STATE_SELECTED));
+    CHECK(holds(row, ATK_STATE_CHECKABLE));
+    CHECK_FALSE(holds(row, ATK_STATE_CHECKED));
+    CHECK(atk_selection_get_selection_count(ATK_SELECTION(accessible)) == 1);
+    CHECK(atk_selection_is_child_selected(ATK_SELECTION(accessible), index));
+    Heard heard;
+    const gulong onState = g_signal_connect(row, "state-change", G_CALLBACK(heardState), &heard);
+    const gulong onName = g_signal_connect(row, "notify::accessible-name", G_CALLBACK(heardName), &heard);
+    const gulong onRemoved = g_signal_connect(accessible, "children-changed::remove", G_CALLBACK(heardRemoved), &heard);
+
+    // Ticked: checked, and its words say Done.
+    REQUIRE(sidebar.runTestCommand("tick 2"));
+    settle();
+    CHECK(heard.has("checked", true));
+    CHECK(heard.names >= 1);
+    CHECK(nameOf(row).Contains("Done"));
+    CHECK(holds(row, ATK_STATE_CHECKED));
+
+    // The selection moves away: no longer selected.
+    REQUIRE(sidebar.runTestCommand("select 1"));
+    settle();
+    CHECK(heard.has("selected", false));
+    CHECK_FALSE(holds(row, ATK_STATE_SELECTED));
+
+    // Another language: the same row says its words in Russian.
+    heard.names = 0;
+    sidebar.setLanguage(Language::Russian);
+    settle();
+    CHECK(heard.names >= 1);
+    INFO(nameOf(row).utf8_string());
+    CHECK(nameOf(row).Contains(wxString::FromUTF8("Готово")));
+    CHECK(nameOf(row).StartsWith(list->rows()[static_cast<std::size_t>(index)].title));
+
+    // A search that leaves no row: the row is gone (defunct), and the list says so.
+    REQUIRE(sidebar.runTestCommand("search no row has this text"));
+    settle();
+    CHECK(list->rows().empty());
+    CHECK(atk_object_get_n_accessible_children(accessible) == 0);
+    CHECK(heard.removed >= index + 1);
+    CHECK(heard.has("defunct", true));
+    CHECK(holds(row, ATK_STATE_DEFUNCT));
+
+    g_signal_handler_disconnect(row, onState);
+    g_signal_handler_disconnect(row, onName);
+    g_signal_handler_disconnect(accessible, onRemoved);
+    g_object_unref(row);
+}
