@@ -2,8 +2,6 @@
 
 #include "line_breaking.h"
 
-#include <gtk/gtk.h>
-
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 
@@ -113,6 +111,13 @@ ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
     });
     Bind(wxEVT_LEFT_DOWN, &ChecklistView::onLeftDown, this);
     Bind(wxEVT_SIZE, &ChecklistView::onSize, this);
+    // The selected row is the focused one while the list has the focus.
+    const auto focusMoved = [this](wxFocusEvent& event) {
+        announceSelection();
+        event.Skip();
+    };
+    Bind(wxEVT_SET_FOCUS, focusMoved);
+    Bind(wxEVT_KILL_FOCUS, focusMoved);
 }
 
 void ChecklistView::cacheAttributes()
@@ -148,6 +153,7 @@ void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
     bool hadSelection = selected >= 0 && static_cast<std::size_t>(selected) < rows_.size();
     const bool wasSection = hadSelection && rows_[static_cast<std::size_t>(selected)].section;
     const std::int64_t selectedId = hadSelection ? rows_[static_cast<std::size_t>(selected)].id : 0;
+    const std::size_t before = rows_.size();
     rows_ = std::move(rows);
     wrapped_.assign(rows_.size(), {});
     wrappedAt_.assign(rows_.size(), -1);
@@ -156,6 +162,7 @@ void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
     SetItemCount(rows_.size());
     const int again = hadSelection ? rowOf(wasSection, selectedId) : -1;
     SetSelection(again);
+    accessible_.rowsChanged(before);
     announceSelection(); // the row's words may have changed (a tick, another language)
     RefreshAll();
 }
@@ -174,14 +181,7 @@ int ChecklistView::rowOf(bool section, std::int64_t id) const
     return -1;
 }
 
-void ChecklistView::setAccessibleName(const wxString& name)
-{
-    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
-    if (AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr) {
-        atk_object_set_role(accessible, ATK_ROLE_LIST);
-        atk_object_set_name(accessible, name.utf8_str());
-    }
-}
+void ChecklistView::setAccessibleName(const wxString& name) { accessible_.setName(name); }
 
 wxString ChecklistView::spokenRow(size_t n) const
 {
@@ -199,15 +199,30 @@ wxString ChecklistView::spokenRow(size_t n) const
     return spoken;
 }
 
-void ChecklistView::announceSelection()
+void ChecklistView::announceSelection() { accessible_.selectionChanged(); }
+
+bool ChecklistView::accessibleRowIsItem(std::size_t row) const { return row < rows_.size() && !rows_[row].section; }
+
+bool ChecklistView::accessibleRowIsDone(std::size_t row) const
 {
-    GtkWidget* widget = m_wxwindow ? m_wxwindow : m_widget;
-    AtkObject* accessible = widget ? gtk_widget_get_accessible(widget) : nullptr;
-    if (!accessible)
-        return;
-    const int selected = GetSelection();
-    const wxString spoken = selected >= 0 ? spokenRow(static_cast<size_t>(selected)) : wxString();
-    atk_object_set_description(accessible, spoken.utf8_str());
+    return accessibleRowIsItem(row) && rows_[row].status == ItemStatus::Done;
+}
+
+bool ChecklistView::accessibleRowShown(std::size_t row) const { return row < rows_.size() && IsRowVisible(row); }
+
+int ChecklistView::accessibleSelection() const
+{
+    const int row = GetSelection();
+    return row >= 0 && static_cast<std::size_t>(row) < rows_.size() ? row : -1;
+}
+
+bool ChecklistView::accessibleSelectRow(std::size_t row)
+{
+    if (row >= rows_.size())
+        return false;
+    SetSelection(static_cast<int>(row));
+    SendSelectedEvent(); // as a click would: the panel shows the row's details and announces it
+    return true;
 }
 
 void ChecklistView::selectRow(int row)

@@ -4,6 +4,7 @@
 // wrapped to the width, the due date (overdue stands out), and the owner.
 #pragma once
 
+#include "accessible_rows.h"
 #include "store.h"
 
 #include <array>
@@ -38,7 +39,7 @@ struct ChecklistViewRow {
 };
 
 // The list of rows.
-class ChecklistView : public wxVListBox {
+class ChecklistView : public wxVListBox, private AccessibleRowSource {
 public:
     // `onToggle` runs when the status icon is clicked (the mouse path to tick an item).
     ChecklistView(wxWindow* parent, const wxString& name);
@@ -66,13 +67,13 @@ public:
     };
     RowLayout layoutOf(size_t n) const;
     // What a screen reader is told (wxAccessible does not exist on GTK): the list's ATK
-    // role and `name`, and as its description the selected row read out: title, status,
-    // due date, owner, internal. Routes and limits: FIELD-NOTES "Accessibility on wxGTK"
-    // (route a: only the selected row is exposed, not each row as a child).
+    // role and `name`, every row as a child named with what spokenRow() says (selected,
+    // checked when done), and the selected row's words as the list's description. See
+    // accessible_rows.h and FIELD-NOTES "Accessibility on wxGTK" (route b).
     void setAccessibleName(const wxString& name);
     // Tells the screen reader about the selected row (after a selection change).
     void announceSelection();
-    // The text announceSelection() gives for row `n` ("" when out of range).
+    // A row read out: title, status, due date, owner, internal ("" when out of range).
     wxString spokenRow(size_t n) const;
     // Selects a row and scrolls it into view, sending no event.
     void selectRow(int row);
@@ -109,6 +110,16 @@ private:
     void onLeftDown(wxMouseEvent& event);
     void onSize(wxSizeEvent& event);
 
+    // AccessibleRowSource: what the accessibility layer asks.
+    std::size_t accessibleRowCount() const override { return rows_.size(); }
+    wxString accessibleRowText(std::size_t row) const override { return spokenRow(row); }
+    bool accessibleRowIsItem(std::size_t row) const override;
+    bool accessibleRowIsDone(std::size_t row) const override;
+    bool accessibleRowShown(std::size_t row) const override;
+    int accessibleSelection() const override;
+    bool accessibleListHasFocus() const override { return HasFocus(); }
+    bool accessibleSelectRow(std::size_t row) override;
+
     std::vector<ChecklistViewRow> rows_;
     std::array<wxBitmapBundle, 6> icons_;
     std::function<void(std::size_t)> iconClicked_;
@@ -124,6 +135,7 @@ private:
     int smallLineHeight_ = 0;
     wxBitmap measuringBitmap_;
     mutable std::unique_ptr<wxMemoryDC> measuring_; // text extents without a window DC per row
+    AccessibleRows accessible_{*this, *this}; // last: let go first, while the widget is alive
 };
 
 // Breaks `text` into lines no wider than `width` in `dc`'s font: at spaces where it can,
