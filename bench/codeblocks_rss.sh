@@ -68,7 +68,9 @@ start_codeblocks() {
   if [ "$1" = with ]; then
     "$source/scripts/codeblocks-profile" "$profile" "$plugin" "$zip" >/dev/null
   else
-    "$source/scripts/codeblocks-profile" "$profile" >/dev/null
+    # Without the plugin nothing opens a .md in the editor unasked: the user's own
+    # association does (Settings > Environment > Files extension handling).
+    "$source/scripts/codeblocks-profile" --mime 'true;false;false;*.md; ' "$profile" >/dev/null
   fi
   : > "$state"
   : > "$channel/commands"

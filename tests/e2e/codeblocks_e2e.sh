@@ -5,10 +5,14 @@
 # commands sent are listed in plugin/ui/test_driver.h: the sidebar's verbs run in the
 # UI; activate, save-as, menu-toggle-sidebar, quit and throw are the adapter's
 # (host::HostTestVerbs in host-shim/host_interface.h).
+# The profile has no file associations, as a new user's: the .md documents must open in
+# the editor with no "What to do?" question (the plugin's Markdown opener), and a user's
+# own association for *.md, in a second profile, must still win.
 #
 # usage: codeblocks_e2e.sh --plugin SO --zip ZIP --cli RAPPORT --source DIR --artifacts DIR [--without-plugin]
 # --without-plugin checks the other direction: with no plugin installed the test's own
-# wait must fail, so a plugin that does not load can never pass for one that does.
+# wait must fail, so a plugin that does not load can never pass for one that does, and
+# the "What to do?" question must appear, so its absence above means something.
 set -euo pipefail
 
 plugin="" zip="" cli="" source="" artifacts="" without_plugin=0
@@ -34,6 +38,10 @@ if [ "$without_plugin" = 1 ]; then
 else
   "$source/scripts/codeblocks-profile" "$profile" "$plugin" "$zip" >/dev/null
 fi
+# As for a new user: no file association at all, so nothing but the plugin can spare the
+# question "Code::Blocks does not yet know how to open this kind of file" for a .md.
+grep -qP '^\s*<mime_types' "$profile/default.conf" && fail "the test profile has file associations: it would prove nothing"
+question_shown() { xdotool search --name '^What to do\?$' >/dev/null 2>&1; }
 
 start_codeblocks() {
   : > "$host_out"
@@ -48,16 +56,32 @@ start_codeblocks() {
 
 if [ "$without_plugin" = 1 ]; then
   start_codeblocks "$doc_a"
+  # The other direction of the check below: without the plugin the question does come.
+  for _ in $(seq 1 300); do question_shown && break; sleep 0.1; done
+  question_shown || fail "without the plugin Code::Blocks opened a .md without asking: the no-question check proves nothing"
   expect_no_plugin
 fi
 
 # Document B already has a checklist (made with the command-line tool, same store).
 "$cli" --store "$data/rapport.sqlite3" attach "$doc_b" --template kickoff >/dev/null
 
-echo "start Code::Blocks with two documents"
-start_codeblocks "$doc_a" "$doc_b"
+echo "start Code::Blocks with two documents, and a .txt and a .markdown"
+doc_txt=$docs/notes.txt doc_markdown=$docs/minutes.markdown
+printf 'Call notes\n' >"$doc_txt"; printf '# Minutes\n' >"$doc_markdown"
+start_codeblocks "$doc_a" "$doc_b" "$doc_txt" "$doc_markdown"
 wait_for 0 '^plugin-attached\tsdk=\d+\.\d+\.\d+$' 60 || fail "the plugin did not load (SDK mismatch? see the host log)"
 wait_for 0 '^host-ready$' 60 || fail "no start-up-done event reached the plugin"
+
+echo "all four are open in the editor, and nothing asked what to do with them"
+for doc in "$doc_txt" "$doc_markdown"; do
+  m=$(mark); send "activate $doc"
+  wait_for "$m" "^shown\t$(esc "$doc")\tno-checklist$" || fail "$(basename "$doc") was not opened in the editor"
+done
+m=$(mark); send "activate $doc_a"
+wait_for "$m" "^shown\t$A\t" || fail "document A (.md) was not opened in the editor"
+m=$(mark); send "activate $doc_b"
+wait_for "$m" "^shown\t$B\tchecklist\t" || fail "document B (.md) was not opened in the editor"
+question_shown && fail "Code::Blocks asked what to do with a .md"
 
 echo "activate A: no checklist yet"
 m=$(mark); send "activate $doc_a"
@@ -160,5 +184,21 @@ quit_host
 "$cli" --store "$data/rapport.sqlite3" show "$doc_a" >/dev/null 2>&1 && fail "the old name still has a checklist"
 
 grep -q 'plugin-released' "$state" || fail "the plugin was not released cleanly"
+
+echo "a user's own association for *.md is kept: their program opens B, not the editor"
+opened=$work/opened-by-users-program
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s"\n' "$opened" >"$work/users-program"
+chmod +x "$work/users-program"
+profile=$work/profile-own-association
+"$source/scripts/codeblocks-profile" --mime "false;false;false;*.md;$work/users-program" "$profile" "$plugin" "$zip" >/dev/null
+m=$(mark)
+start_codeblocks "$doc_b"
+wait_for "$m" '^host-ready$' 60 || fail "no start-up-done event in the profile with the user's association"
+for _ in $(seq 1 300); do grep -qxF "$doc_b" "$opened" 2>/dev/null && break; sleep 0.1; done
+grep -qxF "$doc_b" "$opened" 2>/dev/null || fail "the user's own program for *.md was not run"
+m=$(mark); send "activate $doc_b"
+wait_for "$m" "^problem\tnot open: $B$" || fail "the editor opened B although the user chose another program for *.md"
+question_shown && fail "Code::Blocks asked what to do with a .md the user had associated"
+quit_host
 
 echo "E2E OK: screenshot in $artifacts/e2e-sidebar.png"

@@ -60,7 +60,8 @@ grep -q "libsqlite3" <<<"$depends_cli" && ok "rapport depends on libsqlite3 (shl
 root=$(mktemp -d "${TMPDIR:-/tmp}/rapport-packages.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 for deb in "$cli" "$cb" "$geany"; do dpkg-deb -x "$deb" "$root/usr-root"; done
-manifest_version=$(unzip -p "$root/usr-root/usr/share/codeblocks/Rapport.zip" manifest.xml | sed -n 's/.*<Value version="\([^"]*\)".*/\1/p')
+# (One version line per plugin it lists: the sidebar and the Markdown opener.)
+manifest_version=$(unzip -p "$root/usr-root/usr/share/codeblocks/Rapport.zip" manifest.xml | sed -n 's/.*<Value version="\([^"]*\)".*/\1/p' | sort -u)
 [ "$manifest_version" = "$version" ] && ok "manifest.xml says $version" || fail "manifest.xml says $manifest_version"
 
 # The packaged tool, run from the throwaway root: relocatable, so its data is found there.
