@@ -1,5 +1,7 @@
 #include "sidebar_controller.h"
 
+#include "reminder_settings.h"
+
 #include <chrono>
 #include <vector>
 
@@ -27,6 +29,7 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
       session_(defaultStoreFile(), loadTemplates(host))
 {
     session_.restoreSavedSelections(settings_.get(kSelectionsKey));
+    session_.setWaitingThresholdDays(waitingThresholdDays(settings_));
     const Status opened = session_.openStore();
     if (!opened)
         host_.log("Rapport: " + opened.error().description(), true);
@@ -66,6 +69,10 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
     sidecarWatch_ = std::make_unique<SidecarWatch>(
         session_, [this] { panel_->externalRefresh(); },
         [this](const std::string& what) { host_.log("Rapport: unexpected error reading a shared checklist: " + what, true); });
+    notifier_ = std::make_unique<ReminderNotifier>(session_, host_, settings_,
+                                                   [this](const std::string& line) { trace(line); });
+    notifier_->setLanguage(language_);
+    notifier_->setEnabled(remindersEnabled(settings_));
     trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string() +
           "\tlanguage=" + std::string(languageCode(language_)));
     if (testChannel_) {
@@ -81,6 +88,7 @@ SidebarController::~SidebarController()
 {
     // The selected item of each document, for the next session; written once, at the end,
     // so that moving through the list never waits on the disk.
+    notifier_.reset(); // its last write of settings.xml is finished first
     const std::string text = session_.savedSelections();
     if (text != settings_.get(kSelectionsKey)) {
         settings_.set(kSelectionsKey, text);
@@ -135,11 +143,16 @@ void SidebarController::onDocumentClosed(const std::string& path)
     }
 }
 
-void SidebarController::onHostReady() { trace("host-ready"); }
+void SidebarController::onHostReady()
+{
+    notifier_->start();
+    trace("host-ready");
+}
 
 void SidebarController::onHostClosing()
 {
     testDriver_->stop();
+    notifier_->stop();
     panel_->flushPending(); // a note still being typed is kept, not lost with the window
     sidecarWatch_.reset();
     static_cast<void>(session_.settleShared()); // lines appended at the end, sorted into place
@@ -149,11 +162,25 @@ void SidebarController::setLanguage(Language language)
 {
     language_ = language;
     panel_->setLanguage(language);
+    notifier_->setLanguage(language);
+    notifier_->flush(); // settings.xml is written by one at a time
     settings_.set("language", languageCode(language));
     if (const Status saved = settings_.save(); !saved)
         host_.log("Rapport: " + saved.error().description(), true);
     trace(std::string("language\t") + std::string(languageCode(language)));
 }
+
+void SidebarController::settingsChanged()
+{
+    notifier_->flush(); // what it wrote is read back, not lost
+    settings_ = Settings::load(Settings::defaultFile());
+    session_.setWaitingThresholdDays(waitingThresholdDays(settings_));
+    notifier_->setEnabled(remindersEnabled(settings_));
+    panel_->refresh();
+    trace("settings-changed");
+}
+
+std::size_t SidebarController::checkReminders() { return notifier_->check(); }
 
 bool SidebarController::runTestCommand(const std::string& command) { return testDriver_->run(command); }
 

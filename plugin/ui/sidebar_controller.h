@@ -6,6 +6,7 @@
 
 #include "host_interface.h"
 #include "localization.h"
+#include "reminder_notifier.h"
 #include "settings.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
@@ -47,6 +48,12 @@ public:
     void showProblem(const std::string& description);
     // Puts the keyboard focus in the list (a host's "focus the sidebar" key).
     void focusList();
+    // Reads settings.xml again (a settings page changed it): the waiting threshold, whether
+    // reminders are shown; the header is refreshed with them.
+    void settingsChanged();
+    // Shows the desktop reminders due now (reminder_notifier.h); how many. The timer calls
+    // it every few minutes once the host is ready.
+    std::size_t checkReminders();
     // Switches the sidebar to `language` at once and remembers the choice.
     void setLanguage(Language language);
     // The sidebar's current language.
@@ -68,6 +75,7 @@ private:
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
     std::unique_ptr<TestDriver> testDriver_;
     std::unique_ptr<SidecarWatch> sidecarWatch_; // a shared checklist's file; gone before the session
+    std::unique_ptr<ReminderNotifier> notifier_; // gone before the session and the settings
     std::string stickyNotice_; // what recovery did: stays in view for the whole session
     std::jthread backup_;      // the day's automatic backup, off the UI thread; joined on release
 };
