@@ -25,6 +25,7 @@ public:
     void showPanel(bool) override {}
     bool isPanelShown() const override { return true; }
     std::string interfaceLanguage() const override { return "en"; }
+    bool openDocument(const std::string&) override { return false; }
     void log(const std::string&, bool) override {}
     wxFrame* frame;
 };

@@ -30,6 +30,10 @@ public:
     virtual std::string interfaceLanguage() const = 0;
     // Writes a line to the host's log; `error` marks it as a problem.
     virtual void log(const std::string& line, bool error) = 0;
+    // Opens the document `path` (absolute, UTF-8) in the host's editor as its File > Open
+    // would, or makes it active when it is open already; false when the host could not.
+    // A reminder's notification uses it (the host then reports the active document).
+    virtual bool openDocument(const std::string& path) = 0;
 };
 
 // What the host tells the sidebar. Paths are absolute, as the host knows them.

@@ -341,6 +341,15 @@ TEST_CASE("project settings, rounds and the update sent: each one undo step, com
     REQUIRE(f.session.undo());
     CHECK(f.committed().revision_rounds_used == 0);
     CHECK(f.session.revisionRounds().value().empty());
+    // Redoing the round brings back what it was for, not a round without a purpose.
+    REQUIRE(f.session.redo());
+    CHECK(f.committed().revision_rounds_used == 1);
+    rounds = f.session.revisionRounds();
+    REQUIRE(rounds);
+    REQUIRE(rounds.value().size() == 1);
+    CHECK(rounds.value()[0].purpose == "Renkler");
+    REQUIRE(f.session.undo());
+    CHECK(f.session.revisionRounds().value().empty());
     REQUIRE(f.session.undo());
     CHECK(projectSettingsOf(f.committed()) == ProjectSettings{});
     REQUIRE(f.session.redo());

@@ -302,6 +302,13 @@ void RapportPlugin::onUpdateToggleSidebar(wxUpdateUIEvent& event)
     guarded("View menu state", [&] { event.Check(isPanelShown()); });
 }
 
+bool RapportPlugin::openDocument(const std::string& path)
+{
+    bool opened = false;
+    guarded("open document", [&] { opened = Manager::Get()->GetEditorManager()->Open(fromUtf8(path)) != nullptr; });
+    return opened;
+}
+
 bool RapportPlugin::activateDocument(const std::string& path)
 {
     bool open = false;

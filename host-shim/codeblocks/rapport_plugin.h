@@ -39,6 +39,7 @@ public:
     void showPanel(bool shown) override;
     bool isPanelShown() const override;
     std::string interfaceLanguage() const override;
+    bool openDocument(const std::string& path) override;
     void log(const std::string& line, bool error) override;
 
     // HostTestVerbs.

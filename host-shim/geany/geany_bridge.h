@@ -18,6 +18,7 @@ namespace rapport::geany_adapter {
 namespace calls {
 std::string activeDocument();                       // "" for none or an untitled one
 bool activateDocument(const std::string& path);     // clicks its tab; false when not open
+bool openDocument(const std::string& path);         // File > Open (or its tab when open); false on failure
 bool saveActiveDocumentAs(const std::string& path); // File > Save As, after its dialog
 bool closeDocument(const std::string& path);        // its tab's close button; false when not open
 std::string language(); // the Language of the catalogue Geany speaks in; "en" when it uses none

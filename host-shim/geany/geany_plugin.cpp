@@ -192,6 +192,11 @@ bool activateDocument(const std::string& path)
     return doc != nullptr;
 }
 
+bool openDocument(const std::string& path)
+{
+    return document_open_file(path.c_str(), FALSE, nullptr, nullptr) != nullptr;
+}
+
 bool saveActiveDocumentAs(const std::string& path)
 {
     GeanyDocument* doc = document_get_current();

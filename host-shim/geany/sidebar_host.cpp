@@ -143,6 +143,7 @@ public:
     }
     std::string interfaceLanguage() const override { return codeOf(calls::language()); }
     void log(const std::string& line, bool error) override { calls::log(line, error); }
+    bool openDocument(const std::string& path) override { return calls::openDocument(path); }
 
     bool activateDocument(const std::string& path) override { return calls::activateDocument(path); }
     bool saveActiveDocumentAs(const std::string& path) override { return calls::saveActiveDocumentAs(path); }

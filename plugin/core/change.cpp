@@ -87,6 +87,17 @@ std::optional<ChangeKind> changeKindOfField(std::string_view field)
 
 std::optional<Change> inverseOf(const Change& applied)
 {
+    if (applied.undid) { // a redo: the change as it was first asked for, recorded anew
+        Change again = *applied.undid;
+        again.old_value.clear();
+        again.at = 0;
+        again.sequence = 0;
+        again.change_id.clear();
+        again.author.clear();
+        again.hlc.clear();
+        again.sidecar_lines.clear();
+        return again;
+    }
     Change inverse;
     inverse.kind = applied.kind;
     inverse.document_id = applied.document_id;
@@ -127,6 +138,7 @@ std::optional<Change> inverseOf(const Change& applied)
     case ChangeKind::RevisionRoundStarted: // the count goes back; the history keeps what the round was for
         inverse.kind = ChangeKind::RevisionRoundsUsed;
         inverse.new_value = applied.old_value;
+        inverse.undid = std::make_shared<const Change>(applied); // a redo starts the round again, with its purpose
         return inverse;
     default: // attaching, combining a template in, moving the document, keeping a report, sharing
         return std::nullopt;

@@ -126,6 +126,9 @@ struct Change {
     std::optional<StoredReport> report;      // ReportKept (its id is set by the store)
     std::shared_ptr<const ImportedChecklist> imported; // Imported
     std::shared_ptr<const MergedLog> merged;           // Merged
+    // An undo that cannot say everything the change it undid said (a revision round's
+    // purpose): that change, which inverseOf() puts back as it was when this is undone.
+    std::shared_ptr<const Change> undid;
 
     // Set by the store for every recorded change (see hlc.h): who, when, which.
     std::string change_id;

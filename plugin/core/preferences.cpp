@@ -24,18 +24,22 @@ Preferences readPreferences(const Settings& settings)
     Preferences read;
     const std::string language = settings.get("language");
     read.language = languageWithExactCode(language) ? language : std::string();
-    read.reminders = settings.get("reminders", "on") != "off";
-    read.waiting_days = numberIn(settings.get("waiting_days"), kWaitingDaysRange, read.waiting_days);
-    read.backups_kept = numberIn(settings.get("backups_kept"), kBackupsKeptRange, read.backups_kept);
+    read.reminders = settings.get(kRemindersKey, "on") != "off";
+    read.waiting_days = numberIn(settings.get(kWaitingDaysKey), kWaitingDaysRange, read.waiting_days);
+    read.backups_kept = numberIn(settings.get(kBackupsKeptKey), kBackupsKeptRange, read.backups_kept);
     return read;
 }
 
 void writePreferences(Settings& settings, const Preferences& preferences)
 {
     settings.set("language", preferences.language);
-    settings.set("reminders", preferences.reminders ? "on" : "off");
-    settings.set("waiting_days", std::to_string(preferences.waiting_days));
-    settings.set("backups_kept", std::to_string(preferences.backups_kept));
+    settings.set(kRemindersKey, preferences.reminders ? "on" : "off");
+    settings.set(kWaitingDaysKey, std::to_string(preferences.waiting_days));
+    settings.set(kBackupsKeptKey, std::to_string(preferences.backups_kept));
 }
+
+bool remindersEnabled(const Settings& settings) { return readPreferences(settings).reminders; }
+
+int waitingThresholdDays(const Settings& settings) { return readPreferences(settings).waiting_days; }
 
 } // namespace rapport

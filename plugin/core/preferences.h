@@ -9,6 +9,12 @@
 
 namespace rapport {
 
+// settings.xml keys: "reminders" is "on" (the default) or "off"; "waiting_days" and
+// "backups_kept" are whole numbers in the ranges below; "language" a language code or "".
+inline constexpr const char* kRemindersKey = "reminders";
+inline constexpr const char* kWaitingDaysKey = "waiting_days";
+inline constexpr const char* kBackupsKeptKey = "backups_kept";
+
 // The range a number of days "waiting long" may take, and how many daily backups are kept.
 inline constexpr std::pair<int, int> kWaitingDaysRange{1, 365};
 inline constexpr std::pair<int, int> kBackupsKeptRange{1, 60};
@@ -25,5 +31,9 @@ struct Preferences {
 Preferences readPreferences(const Settings& settings);
 // Puts `preferences` into `settings` (save() keeps them).
 void writePreferences(Settings& settings, const Preferences& preferences);
+// The two the sidebar follows all the time: true unless desktop reminders are turned off;
+// the days after which a wait on the client is long.
+bool remindersEnabled(const Settings& settings);
+int waitingThresholdDays(const Settings& settings);
 
 } // namespace rapport

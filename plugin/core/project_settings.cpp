@@ -55,6 +55,7 @@ std::optional<Change> updateSentChange(const Checklist& checklist, std::string_v
 DueNext dueNextOf(const Checklist& checklist, std::string_view today, std::int64_t now, int wait_days)
 {
     DueNext due;
+    due.wait_days = wait_days;
     due.next_update = checklist.next_update_due;
     due.update_due = !due.next_update.empty() && due.next_update <= today;
     const std::int64_t limit = static_cast<std::int64_t>(wait_days) * 86400;

@@ -42,13 +42,14 @@ Change revisionRoundStart(std::int64_t document_id, const std::string& purpose);
 std::optional<Change> updateSentChange(const Checklist& checklist, std::string_view today);
 
 // What is due next on `today`, as the sidebar's header and reminders show it.
+inline constexpr int kDefaultClientWaitDays = 7; // preferences.h: the user's own, "waiting_days"
 struct DueNext {
     std::string next_update;        // YYYY-MM-DD or ""
     bool update_due = false;        // the next update is today or earlier
     std::size_t overdue = 0;        // items past their due date
     std::size_t waiting_long = 0;   // items waiting on the client for more than `wait_days`
+    int wait_days = kDefaultClientWaitDays; // the threshold used (preferences.h: "waiting_days")
 };
-inline constexpr int kDefaultClientWaitDays = 7;
 DueNext dueNextOf(const Checklist& checklist, std::string_view today, std::int64_t now,
                   int wait_days = kDefaultClientWaitDays);
 

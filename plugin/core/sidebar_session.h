@@ -6,6 +6,7 @@
 #include "change.h"
 #include "error.h"
 #include "project_settings.h"
+#include "reminders.h"
 #include "revision_rounds.h"
 #include "report.h"
 #include "sharing.h"
@@ -221,6 +222,12 @@ public:
     Result<std::vector<RevisionRound>> revisionRounds();
     // What is due next on `today` at `now`, for the header and the reminders.
     DueNext dueNext(const std::string& today, std::int64_t now) const;
+    // The days after which an item waiting on the client counts as waiting long (the user's
+    // "waiting_days", preferences.h); dueNext() and projectsDue() count with it.
+    void setWaitingThresholdDays(int days) noexcept { waitDays_ = days; }
+    // Every project in the store whose update is due or which has an overdue item on
+    // `today`, for the reminders (reminders.h); empty without a store.
+    Result<std::vector<ProjectReminder>> projectsDue(const std::string& today, std::int64_t now);
     // The language a new report is offered in: the client's (project settings), else the
     // last report's; nullopt when neither is known.
     std::optional<Language> defaultReportLanguage();
@@ -255,6 +262,7 @@ private:
     std::string documentPath_;
     std::optional<Checklist> checklist_;
     std::map<std::int64_t, UndoHistory> histories_; // by document id, for this session
+    int waitDays_ = kDefaultClientWaitDays;
     std::map<std::string, std::int64_t> selections_; // selected item id by document path
     std::unique_ptr<Sharing> sharing_;                // over store_; reset before store_ is
     ShareStatus shareStatus_;                         // of the active document

@@ -48,7 +48,32 @@ Result<std::vector<RevisionRound>> SidebarSession::revisionRounds()
 
 DueNext SidebarSession::dueNext(const std::string& today, std::int64_t now) const
 {
-    return checklist_ ? dueNextOf(*checklist_, today, now) : DueNext{};
+    if (checklist_)
+        return dueNextOf(*checklist_, today, now, waitDays_);
+    DueNext none;
+    none.wait_days = waitDays_;
+    return none;
+}
+
+Result<std::vector<ProjectReminder>> SidebarSession::projectsDue(const std::string& today, std::int64_t now)
+{
+    std::vector<ProjectReminder> due;
+    if (!store_)
+        return due;
+    auto paths = store_->documentPaths();
+    if (!paths)
+        return paths.error();
+    for (const std::string& path : paths.value()) {
+        auto checklist = store_->checklistFor(path);
+        if (!checklist)
+            return checklist.error();
+        if (!checklist.value())
+            continue;
+        DueNext next = dueNextOf(*checklist.value(), today, now, waitDays_);
+        if (needsReminder(next))
+            due.push_back({path, std::move(next)});
+    }
+    return due;
 }
 
 std::optional<Language> SidebarSession::defaultReportLanguage()

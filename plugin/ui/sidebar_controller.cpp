@@ -1,5 +1,6 @@
 #include "sidebar_controller.h"
 
+
 #include <chrono>
 #include <vector>
 
@@ -27,6 +28,7 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
       session_(defaultStoreFile(), loadTemplates(host))
 {
     session_.restoreSavedSelections(settings_.get(kSelectionsKey));
+    session_.setWaitingThresholdDays(waitingThresholdDays(settings_));
     const Status opened = session_.openStore();
     if (!opened)
         host_.log("Rapport: " + opened.error().description(), true);
@@ -66,6 +68,10 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
     sidecarWatch_ = std::make_unique<SidecarWatch>(
         session_, [this] { panel_->externalRefresh(); },
         [this](const std::string& what) { host_.log("Rapport: unexpected error reading a shared checklist: " + what, true); });
+    notifier_ = std::make_unique<ReminderNotifier>(session_, host_, settings_,
+                                                   [this](const std::string& line) { trace(line); });
+    notifier_->setLanguage(language_);
+    notifier_->setEnabled(remindersEnabled(settings_));
     trace("ready\thost=" + host_.hostName() + "\tstore=" + defaultStoreFile().string() +
           "\tlanguage=" + std::string(languageCode(language_)));
     if (testChannel_) {
@@ -81,6 +87,7 @@ SidebarController::~SidebarController()
 {
     // The selected item of each document, for the next session; written once, at the end,
     // so that moving through the list never waits on the disk.
+    notifier_.reset(); // its last write of settings.xml is finished first
     const std::string text = session_.savedSelections();
     if (text != settings_.get(kSelectionsKey)) {
         settings_.set(kSelectionsKey, text);
@@ -135,11 +142,16 @@ void SidebarController::onDocumentClosed(const std::string& path)
     }
 }
 
-void SidebarController::onHostReady() { trace("host-ready"); }
+void SidebarController::onHostReady()
+{
+    notifier_->start();
+    trace("host-ready");
+}
 
 void SidebarController::onHostClosing()
 {
     testDriver_->stop();
+    notifier_->stop();
     panel_->flushPending(); // a note still being typed is kept, not lost with the window
     sidecarWatch_.reset();
     static_cast<void>(session_.settleShared()); // lines appended at the end, sorted into place
@@ -149,6 +161,8 @@ void SidebarController::setLanguage(Language language)
 {
     language_ = language;
     panel_->setLanguage(language);
+    notifier_->setLanguage(language);
+    notifier_->flush(); // settings.xml is written by one at a time
     settings_.set("language", languageCode(language));
     if (const Status saved = settings_.save(); !saved)
         host_.log("Rapport: " + saved.error().description(), true);
@@ -159,6 +173,7 @@ Preferences SidebarController::preferences() const { return readPreferences(sett
 
 Status SidebarController::setPreferences(const Preferences& chosen)
 {
+    notifier_->flush(); // settings.xml is written by one at a time, and what it wrote is kept
     Settings changed = settings_;
     writePreferences(changed, chosen);
     if (const Status saved = changed.save(); !saved) {
@@ -166,17 +181,36 @@ Status SidebarController::setPreferences(const Preferences& chosen)
         return saved;
     }
     settings_ = std::move(changed);
-    const Language wanted = resolveLanguage(chosen.language, host_.interfaceLanguage(), systemLanguage());
-    if (wanted != language_) {
-        language_ = wanted;
-        panel_->setLanguage(wanted);
-    }
+    applyPreferences(chosen);
     trace("preferences\tlanguage=" + chosen.language + "\treminders=" + (chosen.reminders ? "on" : "off") +
           "\twaiting_days=" + std::to_string(chosen.waiting_days) +
           "\tbackups_kept=" + std::to_string(chosen.backups_kept) + "\tshown=" +
           std::string(languageCode(language_)));
     return Status();
 }
+
+void SidebarController::settingsChanged()
+{
+    notifier_->flush(); // what it wrote is read back, not lost
+    settings_ = Settings::load(Settings::defaultFile());
+    applyPreferences(readPreferences(settings_));
+    trace("settings-changed");
+}
+
+void SidebarController::applyPreferences(const Preferences& chosen)
+{
+    const Language wanted = resolveLanguage(chosen.language, host_.interfaceLanguage(), systemLanguage());
+    if (wanted != language_) {
+        language_ = wanted;
+        notifier_->setLanguage(wanted);
+        panel_->setLanguage(wanted);
+    }
+    session_.setWaitingThresholdDays(chosen.waiting_days);
+    notifier_->setEnabled(chosen.reminders);
+    panel_->refresh();
+}
+
+std::size_t SidebarController::checkReminders() { return notifier_->check(); }
 
 bool SidebarController::runTestCommand(const std::string& command) { return testDriver_->run(command); }
 

@@ -7,6 +7,7 @@
 #include "host_interface.h"
 #include "localization.h"
 #include "preferences.h"
+#include "reminder_notifier.h"
 #include "settings.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
@@ -55,8 +56,15 @@ public:
     // The user's preferences as settings.xml holds them.
     Preferences preferences() const;
     // Keeps `chosen` in settings.xml (durably) and applies it at once: the language switches
-    // live. Nothing changes when the file cannot be written; the error says why.
+    // live, the header counts with the waiting threshold, reminders follow. Nothing changes
+    // when the file cannot be written; the error says why.
     Status setPreferences(const Preferences& chosen);
+    // Reads settings.xml again (another process or a person changed it) and applies it as
+    // setPreferences does.
+    void settingsChanged();
+    // Shows the desktop reminders due now (reminder_notifier.h); how many. The timer calls
+    // it every few minutes once the host is ready.
+    std::size_t checkReminders();
     // Switches the sidebar to `language` at once and remembers the choice.
     void setLanguage(Language language);
     // The sidebar's current language.
@@ -66,6 +74,8 @@ public:
     SidecarWatch& sidecarWatch() noexcept { return *sidecarWatch_; }
 
 private:
+    // Follows `chosen`: the language, the waiting threshold, reminders; the panel refreshed.
+    void applyPreferences(const Preferences& chosen);
     // Writes a line to the test channel, if there is one.
     void trace(const std::string& line);
 
@@ -78,6 +88,7 @@ private:
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
     std::unique_ptr<TestDriver> testDriver_;
     std::unique_ptr<SidecarWatch> sidecarWatch_; // a shared checklist's file; gone before the session
+    std::unique_ptr<ReminderNotifier> notifier_; // gone before the session and the settings
     std::string stickyNotice_; // what recovery did: stays in view for the whole session
     std::jthread backup_;      // the day's automatic backup, off the UI thread; joined on release
 };

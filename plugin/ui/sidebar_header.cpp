@@ -2,6 +2,7 @@
 
 #include "calendar.h"
 #include "line_breaking.h"
+#include "reminders.h"
 #include "sharing_text.h"
 
 #include <boost/locale/format.hpp>
@@ -23,32 +24,13 @@ namespace bl = boost::locale;
 
 namespace {
 
-// What is due now, in one line: the update (today, or late since its date), the items past
-// their due date, the items waiting on the client too long; "" when nothing is.
-std::string dueNextText(const DueNext& due, const std::string& today, const std::string& update_date,
-                        const std::locale& loc)
+// What is due now, in one line (reminders.h has its phrases): the update (today, or late
+// since its date), the items past their due date, the items waiting on the client too
+// long; "" when nothing is.
+std::string dueNextText(const DueNext& due, const std::string& today, Language language)
 {
-    std::vector<std::string> parts;
-    if (due.update_due)
-        parts.push_back(due.next_update == today
-                            // TRANSLATORS: in the header: the client's progress update is due today.
-                            ? bl::translate("Update due today").str(loc)
-                            // TRANSLATORS: in the header: the client's update is late; {1} is the date it was due.
-                            : (bl::format(bl::translate("Update overdue since {1}")) % update_date).str(loc));
-    if (due.overdue > 0)
-        // TRANSLATORS: in the header: items past their due date.
-        parts.push_back((bl::format(bl::translate("{1} item overdue", "{1} items overdue", static_cast<int>(due.overdue))) %
-                         due.overdue)
-                            .str(loc));
-    if (due.waiting_long > 0)
-        // TRANSLATORS: in the header: items waiting on the client for longer than {2} days.
-        parts.push_back((bl::format(bl::translate("{1} item waiting on the client over {2} days",
-                                                  "{1} items waiting on the client over {2} days",
-                                                  static_cast<int>(due.waiting_long))) %
-                         due.waiting_long % kDefaultClientWaitDays)
-                            .str(loc));
     std::string text;
-    for (const std::string& part : parts)
+    for (const std::string& part : dueNextPhrases(due, today, language))
         text += (text.empty() ? "" : " · ") + part;
     return text;
 }
@@ -168,7 +150,7 @@ bool SidebarHeader::refresh()
     if (status.shared)
         shared_->SetToolTip(fromUtf8(status.sidecar.string()));
     const std::string due = dueNextText(session.dueNext(context_.today(), nowSeconds()), context_.today(),
-                                        context_.formattedDate(checklist.next_update_due).utf8_string(), loc);
+                                        context_.language());
     changed = wrapped_.set(dueNext_, fromUtf8(due), width) || changed;
     changed = dueNext_->Show(!due.empty()) || changed;
     return changed;

@@ -41,11 +41,17 @@ public:
     bool isPanelShown() const override { return frame->IsShown(); }
     std::string interfaceLanguage() const override { return language; }
     void log(const std::string& line, bool error) override { (error ? errors : lines).push_back(line); }
+    bool openDocument(const std::string& path) override
+    {
+        opened.push_back(path);
+        return true;
+    }
 
     wxFrame* frame;
     std::string language;
     std::vector<std::string> lines;
     std::vector<std::string> errors;
+    std::vector<std::string> opened; // what openDocument() was asked to open
 };
 
 // A private data folder for the store, set through $RAPPORT_DATA_DIR for one test.

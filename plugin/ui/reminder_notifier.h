@@ -1,0 +1,70 @@
+// Desktop notifications for the reminders: what is due and whether today's notification
+// was given is decided in plugin/core/reminders.h; this only shows it. A timer checks every
+// few minutes once the host is ready. A project whose update is due or which has an overdue
+// item gets one notification a day, only while the host's sidebar is hidden (a shown sidebar
+// says it in its header) and only unless settings.xml says "reminders" is "off". Its "Open"
+// action opens the document in the host and shows the sidebar.
+//
+// On wxGTK, wxNotificationMessage goes through libnotify to org.freedesktop.Notifications.
+// wx registers an action under its window id ("5000" for wxID_OPEN), never under "default",
+// so a click on the notification's body reaches nobody there: the "Open" action button is
+// the way in (a click is taken too where wx reports one: wxEVT_NOTIFICATION_MESSAGE_CLICK).
+#pragma once
+
+#include "host_interface.h"
+#include "localization.h"
+#include "settings.h"
+#include "sidebar_session.h"
+
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <wx/event.h>
+#include <wx/timer.h>
+
+class wxNotificationMessage;
+
+namespace rapport::ui {
+
+class ReminderNotifier : public wxEvtHandler {
+public:
+    using TraceSink = std::function<void(const std::string& line)>;
+
+    // `settings` is the controller's (settings.xml): the list of projects notified today is
+    // kept in it and written off the UI thread.
+    ReminderNotifier(SidebarSession& session, host::HostServices& host, Settings& settings, TraceSink trace);
+    ~ReminderNotifier() override;
+
+    void setLanguage(Language language) noexcept { language_ = language; }
+    void setEnabled(bool enabled) noexcept { enabled_ = enabled; }
+
+    // Checks at once and then every few minutes (the host is ready); stop() ends it.
+    void start();
+    void stop();
+    // Shows the notifications due now and not yet given today; how many it showed.
+    std::size_t check();
+    // What choosing a notification does: the host opens `document_path`, the sidebar shows.
+    void open(const std::string& document_path);
+    // Waits until the list of projects notified today is on disk (before settings.xml is
+    // read again or written by someone else).
+    void flush();
+
+private:
+    void save();
+
+    SidebarSession& session_;
+    host::HostServices& host_;
+    Settings& settings_;
+    TraceSink trace_;
+    Language language_ = Language::English;
+    bool enabled_ = true;
+    wxTimer timer_;
+    std::deque<std::unique_ptr<wxNotificationMessage>> shown_; // alive so that their actions reach us
+    std::jthread saver_;
+};
+
+} // namespace rapport::ui
