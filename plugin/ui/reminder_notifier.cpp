@@ -1,6 +1,7 @@
 #include "reminder_notifier.h"
 
 #include "calendar.h"
+#include "desktop_notifications.h"
 #include "relabeler.h"
 #include "reminders.h"
 
@@ -8,7 +9,6 @@
 
 #include <exception>
 
-#include <wx/notifmsg.h>
 
 namespace rapport::ui {
 
@@ -17,13 +17,13 @@ namespace bl = boost::locale;
 namespace {
 
 constexpr int kCheckEveryMs = 10 * 60 * 1000;
-constexpr std::size_t kKeptNotifications = 32;
 
 } // namespace
 
 ReminderNotifier::ReminderNotifier(SidebarSession& session, host::HostServices& host, Settings& settings,
                                    TraceSink trace)
-    : session_(session), host_(host), settings_(settings), trace_(std::move(trace)), timer_(this)
+    : session_(session), host_(host), settings_(settings), trace_(std::move(trace)), timer_(this),
+      notifications_(std::make_unique<DesktopNotifications>())
 {
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         try {
@@ -71,28 +71,23 @@ std::size_t ReminderNotifier::check()
     const std::locale& loc = Localization::shared().locale(language_);
     for (const ProjectReminder& reminder : remindersToShow(due.value(), given)) {
         const ReminderText text = reminderText(reminder, today, language_);
-        auto message = std::make_unique<wxNotificationMessage>(fromUtf8(text.title), fromUtf8(text.body));
-        // TRANSLATORS: the button of a desktop reminder that opens the document it is about.
-        message->AddAction(wxID_OPEN, translated(bl::translate("Open the document"), loc));
-        const auto choose = [this, path = reminder.document_path](wxCommandEvent&) {
+        const auto choose = [this, path = reminder.document_path] {
             try {
                 open(path);
             } catch (...) {
                 host_.log("Rapport: reminders: unexpected error opening " + path, true);
             }
         };
-        message->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, choose);
-        message->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, choose);
-        if (!message->Show(wxNotificationMessage::Timeout_Auto)) {
+        std::string why;
+        // TRANSLATORS: the button of a desktop reminder that opens the document it is about.
+        if (!notifications_->show(text.title, text.body, bl::translate("Open the document").str(loc), choose, why)) {
             trace_("reminder-failed\t" + reminder.document_path);
+            host_.log("Rapport: reminders: no desktop notification: " + why, true);
             continue; // no notification service: tried again at the next check
         }
         given.add(reminder.document_path);
         ++count;
         trace_("reminder\t" + reminder.document_path);
-        shown_.push_back(std::move(message));
-        if (shown_.size() > kKeptNotifications)
-            shown_.pop_front();
     }
     if (count > 0) {
         settings_.set(kRemindedTodayKey, given.text());

@@ -5,10 +5,8 @@
 // says it in its header) and only unless settings.xml says "reminders" is "off". Its "Open"
 // action opens the document in the host and shows the sidebar.
 //
-// On wxGTK, wxNotificationMessage goes through libnotify to org.freedesktop.Notifications.
-// wx registers an action under its window id ("5000" for wxID_OPEN), never under "default",
-// so a click on the notification's body reaches nobody there: the "Open" action button is
-// the way in (a click is taken too where wx reports one: wxEVT_NOTIFICATION_MESSAGE_CLICK).
+// The notification goes to org.freedesktop.Notifications through desktop_notifications.h
+// (not wxNotificationMessage, whose libnotify route never reports a click on the body).
 #pragma once
 
 #include "host_interface.h"
@@ -26,9 +24,10 @@
 #include <wx/event.h>
 #include <wx/timer.h>
 
-class wxNotificationMessage;
 
 namespace rapport::ui {
+
+class DesktopNotifications;
 
 class ReminderNotifier : public wxEvtHandler {
 public:
@@ -63,7 +62,7 @@ private:
     Language language_ = Language::English;
     bool enabled_ = true;
     wxTimer timer_;
-    std::deque<std::unique_ptr<wxNotificationMessage>> shown_; // alive so that their actions reach us
+    std::unique_ptr<DesktopNotifications> notifications_; // the session bus's notification service
     std::jthread saver_;
 };
 
