@@ -24,14 +24,20 @@ DesktopNotifications::DesktopNotifications()
         return;
     }
     const GDBusSignalCallback handler = &DesktopNotifications::onSignal;
-    actionSubscription_ = g_dbus_connection_signal_subscribe(bus_, kService, kService, "ActionInvoked", kPath,
-                                                             nullptr, G_DBUS_SIGNAL_FLAGS_NONE, handler, this, nullptr);
-    closedSubscription_ = g_dbus_connection_signal_subscribe(bus_, kService, kService, "NotificationClosed", kPath,
-                                                             nullptr, G_DBUS_SIGNAL_FLAGS_NONE, handler, this, nullptr);
+    // Each subscription owns a reference to the waiting list, let go when GDBus is done with it.
+    actionSubscription_ =
+        g_dbus_connection_signal_subscribe(bus_, kService, kService, "ActionInvoked", kPath, nullptr,
+                                           G_DBUS_SIGNAL_FLAGS_NONE, handler, new std::shared_ptr<Waiting>(waiting_),
+                                           &DesktopNotifications::release);
+    closedSubscription_ =
+        g_dbus_connection_signal_subscribe(bus_, kService, kService, "NotificationClosed", kPath, nullptr,
+                                           G_DBUS_SIGNAL_FLAGS_NONE, handler, new std::shared_ptr<Waiting>(waiting_),
+                                           &DesktopNotifications::release);
 }
 
 DesktopNotifications::~DesktopNotifications()
 {
+    waiting_->chosen.clear(); // a signal still queued finds nothing to run
     if (!bus_)
         return;
     g_dbus_connection_signal_unsubscribe(bus_, actionSubscription_);
@@ -68,24 +74,24 @@ bool DesktopNotifications::show(const std::string& title, const std::string& bod
     std::uint32_t id = 0;
     g_variant_get(reply, "(u)", &id);
     g_variant_unref(reply);
-    waiting_[id] = std::move(chosen);
-    if (waiting_.size() > kKeptCallbacks) // a service that never says "closed" does not grow this
-        waiting_.erase(waiting_.begin());
+    waiting_->chosen[id] = std::move(chosen);
+    if (waiting_->chosen.size() > kKeptCallbacks) // a service that never says "closed" does not grow this
+        waiting_->chosen.erase(waiting_->chosen.begin());
     return true;
 }
 
 void DesktopNotifications::onSignal(GDBusConnection*, const char*, const char*, const char*, const char* signal,
-                                    GVariant* values, void* self)
+                                    GVariant* values, void* waiting)
 {
     // A GLib callback: nothing may be thrown through it.
     try {
-        auto* notifications = static_cast<DesktopNotifications*>(self);
+        auto& chosenFor = (*static_cast<std::shared_ptr<Waiting>*>(waiting))->chosen;
         std::uint32_t id = 0;
         if (g_strcmp0(signal, "ActionInvoked") == 0 && g_variant_is_of_type(values, G_VARIANT_TYPE("(us)"))) {
             const char* key = nullptr;
             g_variant_get(values, "(u&s)", &id, &key);
-            const auto found = notifications->waiting_.find(id);
-            if (found != notifications->waiting_.end() && (g_strcmp0(key, "default") == 0 || g_strcmp0(key, "open") == 0)) {
+            const auto found = chosenFor.find(id);
+            if (found != chosenFor.end() && (g_strcmp0(key, "default") == 0 || g_strcmp0(key, "open") == 0)) {
                 const std::function<void()> chosen = found->second;
                 chosen();
             }
@@ -93,10 +99,12 @@ void DesktopNotifications::onSignal(GDBusConnection*, const char*, const char*, 
                    g_variant_is_of_type(values, G_VARIANT_TYPE("(uu)"))) {
             std::uint32_t reason = 0;
             g_variant_get(values, "(uu)", &id, &reason);
-            notifications->waiting_.erase(id);
+            chosenFor.erase(id);
         }
     } catch (...) {
     }
 }
+
+void DesktopNotifications::release(void* waiting) { delete static_cast<std::shared_ptr<Waiting>*>(waiting); }
 
 } // namespace rapport::ui

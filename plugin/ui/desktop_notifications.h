@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 typedef struct _GDBusConnection GDBusConnection;
@@ -29,14 +30,20 @@ public:
               std::function<void()> chosen, std::string& why);
 
 private:
+    // What the signal callbacks see. GDBus may still deliver a signal queued before the
+    // subscription ended, so they hold it shared and find it emptied, never freed.
+    struct Waiting {
+        std::map<std::uint32_t, std::function<void()>> chosen; // notification id -> what a click does
+    };
     // GDBus's signal callback: ActionInvoked runs the notification's `chosen`, NotificationClosed forgets it.
     static void onSignal(GDBusConnection*, const char*, const char*, const char*, const char* signal,
-                         GVariant* parameters, void* self);
+                         GVariant* parameters, void* waiting);
+    static void release(void* waiting);
 
     GDBusConnection* bus_ = nullptr;
     unsigned actionSubscription_ = 0;
     unsigned closedSubscription_ = 0;
-    std::map<std::uint32_t, std::function<void()>> waiting_; // notification id -> what a click does
+    std::shared_ptr<Waiting> waiting_ = std::make_shared<Waiting>();
 };
 
 } // namespace rapport::ui

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <filesystem>
@@ -93,6 +94,18 @@ inline bool screenshot(wxWindow* window, const std::string& name)
                                 "x" + std::to_string(rect.height) + "+" + std::to_string(rect.x) + "+" +
                                 std::to_string(rect.y) + " '" + folder + "/" + name + "' 2>/dev/null";
     return std::system(command.c_str()) == 0;
+}
+
+// The local day `days_from_today` from today, as ISO 8601 ("2026-12-01").
+inline std::string isoDay(int days_from_today)
+{
+    const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                     std::chrono::days{days_from_today};
+    const std::chrono::year_month_day ymd{day};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return text;
 }
 
 // Lets wx process pending events (layout, paint) without blocking.

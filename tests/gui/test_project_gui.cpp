@@ -24,22 +24,13 @@
 using namespace rapport;
 using rapport::testing::committedChecklist;
 using rapport::testing::findNamed;
+using rapport::testing::isoDay;
 using rapport::testing::settle;
 using rapport::testing::Keyboard;
 using rapport::testing::focusWithin;
 
 namespace {
 
-std::string isoDay(int days_from_today)
-{
-    const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
-                     std::chrono::days{days_from_today};
-    const std::chrono::year_month_day ymd{day};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return text;
-}
 
 // The report dialog starts from the client's report language (here Russian), not the sidebar's.
 bool session_language_is_default(ui::SidebarPanel* panel)
