@@ -250,6 +250,7 @@ TEST_CASE("a store written by schema version 4 is migrated to 5: project setting
     }
     // Back to exactly the version 4 schema: the checklists table without the new columns.
     execRaw(file, R"sql(
+        DROP TABLE log_entries;
         ALTER TABLE checklists DROP COLUMN client_name;
         ALTER TABLE checklists DROP COLUMN client_language;
         ALTER TABLE checklists DROP COLUMN update_rhythm;
@@ -273,6 +274,54 @@ TEST_CASE("a store written by schema version 4 is migrated to 5: project setting
     checklist = reload(store.value(), "/docs/brief.md");
     CHECK(checklist.client_name == "Acme");
     CHECK(checklist.update_rhythm == "monthly");
+}
+
+TEST_CASE("a store written by schema version 5 is migrated to 6: the client log, every row kept")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    {
+        auto store = rapport::Store::open(file);
+        REQUIRE(store);
+        REQUIRE(store.value().attach("/docs/brief.md", "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}}));
+        REQUIRE(store.value().apply(rapport::changes::checklistField(rapport::ChangeKind::ClientName, 1, "Acme")));
+        REQUIRE(store.value().setStatus(1, 1, ItemStatus::Done, {}, 0));
+    }
+    // Back to exactly the version 5 schema: no log table.
+    execRaw(file, R"sql(
+        DROP TABLE log_entries;
+        PRAGMA user_version=5;
+    )sql");
+    CHECK(queryRaw(file, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'log_entries'") == "0");
+    auto store = rapport::Store::open(file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    CHECK(queryRaw(file, "PRAGMA user_version") == std::to_string(rapport::Store::kSchemaVersion));
+    auto checklist = reload(store.value(), "/docs/brief.md");
+    CHECK(checklist.client_name == "Acme");
+    REQUIRE(checklist.items.size() == 1);
+    CHECK(checklist.items.front().status == ItemStatus::Done);
+    auto history = store.value().history(1);
+    REQUIRE(history);
+    CHECK(history.value().size() == 3);
+    // The log starts empty and takes entries.
+    auto log = store.value().clientLog(1);
+    REQUIRE(log);
+    CHECK(log.value().empty());
+    rapport::LogEntry entry;
+    entry.when = "2026-11-20T09:15";
+    entry.said = "Please call back";
+    REQUIRE(store.value().apply(rapport::changes::logEntryAdded(1, entry)));
+    log = store.value().clientLog(1);
+    REQUIRE(log);
+    REQUIRE(log.value().size() == 1);
+    CHECK(log.value().front().said == "Please call back");
+    // The table refuses a keyword no Rapport writes, below the store's own checks.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "INSERT INTO log_entries(document_id, entry_id, said_at, channel, kind, said) "
+                           "VALUES (1, 9, '2026-11-20T09:15', 'fax', 'request', 'x')",
+                       nullptr, nullptr, nullptr) != SQLITE_OK);
+    sqlite3_close(db);
 }
 
 TEST_CASE("a new store records the schema version")

@@ -9,7 +9,7 @@ namespace rapport {
 namespace {
 
 // What each kind is called in the history, and how it is undone.
-enum class Target { Item, Section, Checklist, Document };
+enum class Target { Item, Section, Checklist, Document, Log };
 struct KindField {
     ChangeKind kind;
     std::string_view field;
@@ -17,7 +17,7 @@ struct KindField {
     bool undone_by_old_value; // a field set back to what it was
 };
 
-constexpr std::array<KindField, 33> kFields{{
+constexpr std::array<KindField, 38> kFields{{
     {ChangeKind::Attached, "attached", Target::Checklist, false},
     {ChangeKind::TemplateAdded, "template-added", Target::Checklist, false},
     {ChangeKind::Status, "status", Target::Item, true},
@@ -51,6 +51,11 @@ constexpr std::array<KindField, 33> kFields{{
     {ChangeKind::Shared, "shared", Target::Document, false},
     {ChangeKind::Unshared, "unshared", Target::Document, false},
     {ChangeKind::Merged, "merged", Target::Checklist, false},
+    {ChangeKind::LogEntryAdded, "log-added", Target::Log, false},
+    {ChangeKind::LogEntryEdited, "log-edited", Target::Log, true},
+    {ChangeKind::LogEntryDeleted, "log-deleted", Target::Log, false},
+    {ChangeKind::LogEntryResolved, "log-resolved", Target::Log, true},
+    {ChangeKind::LogPromiseLinked, "log-promise", Target::Log, true},
 }};
 
 const KindField& entryOf(ChangeKind kind)
@@ -72,6 +77,18 @@ std::pair<std::int64_t, std::size_t> parsePlace(const std::string& place)
 }
 
 } // namespace
+
+std::int64_t logEntryIdOf(const Change& change)
+{
+    if (entryOf(change.kind).target != Target::Log)
+        return 0;
+    // Every log change's value begins with the entry's id: "N", "N|...", "N:...".
+    const std::string& value = change.new_value;
+    std::size_t digits = 0;
+    while (digits < value.size() && digits < 18 && value[digits] >= '0' && value[digits] <= '9')
+        ++digits;
+    return digits == 0 ? 0 : std::strtoll(value.substr(0, digits).c_str(), nullptr, 10);
+}
 
 std::string_view changeField(ChangeKind kind) { return entryOf(kind).field; }
 
@@ -135,6 +152,15 @@ std::optional<Change> inverseOf(const Change& applied)
     case ChangeKind::SectionMoved:
         inverse.index = parsePlace(applied.old_value).second;
         return inverse;
+    case ChangeKind::LogEntryAdded: // the entry goes again (the promise's item has its own change)
+        inverse.kind = ChangeKind::LogEntryDeleted;
+        inverse.item_id = 0;
+        inverse.new_value = std::to_string(logEntryIdOf(applied));
+        return inverse;
+    case ChangeKind::LogEntryDeleted: // the entry comes back as it was, with its id and promise
+        inverse.kind = ChangeKind::LogEntryAdded;
+        inverse.new_value = applied.old_value;
+        return applied.old_value.empty() ? std::nullopt : std::optional<Change>(std::move(inverse));
     case ChangeKind::RevisionRoundStarted: // the count goes back; the history keeps what the round was for
         inverse.kind = ChangeKind::RevisionRoundsUsed;
         inverse.new_value = applied.old_value;
@@ -164,6 +190,47 @@ Change checklistField(ChangeKind kind, std::int64_t document_id, std::string val
     change.document_id = document_id;
     change.new_value = std::move(value);
     return change;
+}
+
+Change logEntryAdded(std::int64_t document_id, const LogEntry& entry, std::int64_t promise_item_id)
+{
+    LogEntry added = entry;
+    added.id = 0;
+    added.promise_item_id = 0;
+    Change change = checklistField(ChangeKind::LogEntryAdded, document_id, encodeLogEntry(added));
+    change.item_id = promise_item_id;
+    return change;
+}
+
+Change logEntryEdited(std::int64_t document_id, const LogEntry& entry)
+{
+    return checklistField(ChangeKind::LogEntryEdited, document_id, encodeLogEntry(entry));
+}
+
+Change logEntryDeleted(std::int64_t document_id, std::int64_t entry_id)
+{
+    return checklistField(ChangeKind::LogEntryDeleted, document_id, std::to_string(entry_id));
+}
+
+Change logEntryResolved(std::int64_t document_id, const LogEntry& entry)
+{
+    return checklistField(ChangeKind::LogEntryResolved, document_id,
+                          std::to_string(entry.id) + ":" + encodeResolution(entry));
+}
+
+Change logPromiseLinked(std::int64_t document_id, std::int64_t entry_id, std::int64_t item_id)
+{
+    return checklistField(ChangeKind::LogPromiseLinked, document_id,
+                          std::to_string(entry_id) + ":" + std::to_string(item_id));
+}
+
+std::vector<Change> logEntryWithPromise(std::int64_t document_id, const LogEntry& entry, const std::string& promise,
+                                        const std::string& due)
+{
+    Change item = checklistField(ChangeKind::ItemAdded, document_id, promise);
+    Change date = itemField(ChangeKind::Due, document_id, Change::kAddedInBatch, due);
+    Change logged = logEntryAdded(document_id, entry, Change::kAddedInBatch);
+    return {std::move(item), std::move(date), std::move(logged)};
 }
 
 std::vector<Change> status(std::int64_t document_id, std::int64_t item_id, ItemStatus status,

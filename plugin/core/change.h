@@ -4,6 +4,7 @@
 // listeners (see docs/architecture.md, "The one write path"). Undo is the inverse change.
 #pragma once
 
+#include "client_log.h"
 #include "model.h"
 
 #include <cstdint>
@@ -54,6 +55,15 @@ enum class ChangeKind {
     Unshared,             // "unshared": the sidecar `old_value` is no longer written
     Merged,               // changes read from the sidecar (`merged`): the replayed checklist and one
                           // history row per change, recorded with their own ids; adds no row of its own
+    // The client log (client_log.h). Values carry the entry's id, so the history says which.
+    LogEntryAdded,        // "log-added": `new_value` an encoded entry (encodeLogEntry); id 0: the store
+                          // numbers it (id N: put back as it was); `item_id` non-zero links that item as
+                          // its promise. The store records the entry as kept, with its id
+    LogEntryEdited,       // "log-edited": `new_value` the encoded entry N as it is to be; its promise link
+                          // stays (LogPromiseLinked changes it)
+    LogEntryDeleted,      // "log-deleted": `new_value` "N"; the store records the entry as `old_value`
+    LogEntryResolved,     // "log-resolved": `new_value` "N:" + encodeResolution() (outcome, reason, resolution)
+    LogPromiseLinked,     // "log-promise": `new_value` "N:ITEM", the item promised in entry N ("N:0" none)
 };
 
 // The history's word for `kind` ("status", "section-moved", ...).
@@ -141,6 +151,9 @@ struct Change {
     bool recorded() const noexcept { return sequence != 0; }
 };
 
+// The log entry a log change concerns (the id in its value), or 0 for any other change.
+std::int64_t logEntryIdOf(const Change& change);
+
 // The change that undoes `applied` (a change as Store::apply() returned it), or nullopt
 // for changes that are not undone (attaching, moving the document, keeping a report).
 std::optional<Change> inverseOf(const Change& applied);
@@ -150,6 +163,16 @@ std::optional<Change> inverseOf(const Change& applied);
 namespace changes {
 Change itemField(ChangeKind kind, std::int64_t document_id, std::int64_t item_id, std::string value);
 Change checklistField(ChangeKind kind, std::int64_t document_id, std::string value);
+// Client log changes (see ChangeKind::LogEntryAdded and after).
+Change logEntryAdded(std::int64_t document_id, const LogEntry& entry, std::int64_t promise_item_id = 0);
+Change logEntryEdited(std::int64_t document_id, const LogEntry& entry);
+Change logEntryDeleted(std::int64_t document_id, std::int64_t entry_id);
+Change logEntryResolved(std::int64_t document_id, const LogEntry& entry); // its outcome, reason, resolution
+Change logPromiseLinked(std::int64_t document_id, std::int64_t entry_id, std::int64_t item_id);
+// A new entry with a promise: the promise as a custom item at the end of the last section,
+// its due date, and the entry linked to it, as one batch (all or nothing).
+std::vector<Change> logEntryWithPromise(std::int64_t document_id, const LogEntry& entry,
+                                        const std::string& promise, const std::string& due);
 // A status change and the reason that goes with it (kept only for Waiting and Blocked).
 std::vector<Change> status(std::int64_t document_id, std::int64_t item_id, ItemStatus status,
                            const std::string& reason, std::int64_t at);

@@ -129,6 +129,28 @@ constexpr const char* kMigrationSteps[] = {
     ALTER TABLE checklists ADD COLUMN client_language TEXT NOT NULL DEFAULT '';
     ALTER TABLE checklists ADD COLUMN update_rhythm TEXT NOT NULL DEFAULT '';
     )sql",
+    // 5 -> 6: the client log (client_log.h), one per checklist, clustered by document. The
+    // keywords are client_log.h's; said_at is local "YYYY-MM-DDTHH:MM". A promise is an item:
+    // promise_item_id (0 for none) is the link, kept on the entry's side only.
+    R"sql(
+    CREATE TABLE log_entries (
+        document_id     INTEGER NOT NULL REFERENCES checklists(document_id) ON DELETE CASCADE,
+        entry_id        INTEGER NOT NULL,
+        said_at         TEXT NOT NULL,
+        channel         TEXT NOT NULL CHECK (channel IN ('call', 'email', 'meeting', 'message')),
+        who             TEXT NOT NULL DEFAULT '',
+        kind            TEXT NOT NULL CHECK (kind IN ('request', 'change-request', 'complaint', 'approval',
+                                                      'feedback', 'question')),
+        said            TEXT NOT NULL,
+        answer          TEXT NOT NULL DEFAULT '',
+        internal        INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+        resolution      TEXT NOT NULL DEFAULT '',
+        outcome         TEXT NOT NULL DEFAULT '' CHECK (outcome IN ('', 'awaiting', 'accepted', 'declined')),
+        decline_reason  TEXT NOT NULL DEFAULT '',
+        promise_item_id INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (document_id, entry_id)
+    ) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step per schema version");
 

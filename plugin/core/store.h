@@ -96,6 +96,8 @@ public:
     Result<std::optional<Checklist>> checklistFor(const std::string& document_path);
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+    // The document's client log (client_log.h), by time, then number (store_log_changes.cpp).
+    Result<std::vector<LogEntry>> clientLog(std::int64_t document_id);
     // The path of every document with a checklist (what no report may overwrite).
     Result<std::vector<std::string>> documentPaths();
 

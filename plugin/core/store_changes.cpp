@@ -306,6 +306,11 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
     case ChangeKind::Shared: return share(c, change);
     case ChangeKind::Unshared: return unshare(c, change);
     case ChangeKind::Merged: return merge(c, change);
+    case ChangeKind::LogEntryAdded:
+    case ChangeKind::LogEntryEdited:
+    case ChangeKind::LogEntryDeleted:
+    case ChangeKind::LogEntryResolved:
+    case ChangeKind::LogPromiseLinked: return applyLogChange(c, change);
     }
     return invalid({}, "unknown change");
 }

@@ -84,6 +84,9 @@ Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id);
 // A new uid for a row that has none (made here: an import from before uids).
 std::string uidOr(const std::string& uid);
 
+// The client log's changes, each checked first (store_log_changes.cpp).
+Result<Applied> applyLogChange(ChangeContext& c, Change& change);
+
 // Applies `change` (validating it first) and fills in what the store decides: the old
 // value, assigned ids, what a deletion removed.
 Result<Applied> applyChange(ChangeContext& context, Change& change);

@@ -43,6 +43,8 @@ std::size_t maxLength(TextField field)
     case TextField::Reason:
     case TextField::RoundPurpose: return 2000;
     case TextField::ClientName: return 200;
+    // Four of them, escaped (client_log.h), fit one history value (20000).
+    case TextField::LogText: return 1500;
     case TextField::Note:
     case TextField::ReportText:
     case TextField::TemplateText:
@@ -68,6 +70,7 @@ const char* fieldName(TextField field)
     case TextField::HistoryValue: return N_("history value");
     case TextField::ClientName: return N_("client name");
     case TextField::RoundPurpose: return N_("revision round");
+    case TextField::LogText: return N_("client log text");
     }
     return "";
 }

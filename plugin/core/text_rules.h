@@ -29,6 +29,7 @@ enum class TextField {
     HistoryValue,    // a value in an imported history row
     ClientName,      // the client's name in the project settings: one line, no tab
     RoundPurpose,    // what a revision round is for
+    LogText,         // a client log entry's words: what was said, our answer, a resolution, a reason
 };
 
 // The most characters (code points) `field` may hold; for DocumentPath, bytes.
