@@ -227,6 +227,8 @@ TEST_CASE("every command on a document without a checklist says so, exit 1, and 
                     {"project setting", {"project", missing, "--client", "Acme"}, 1, none},
                     {"round", {"round", missing, "--start", "Logo"}, 1, none},
                     {"update-sent", {"update-sent", missing}, 1, none},
+                    {"log", {"log", missing}, 1, none},
+                    {"log add", {"log", missing, "add", "--kind", "request", "--channel", "call", "--said", "x"}, 1, none},
                     {"update-sent without a rhythm", {"update-sent", s.doc}, 1, "no update rhythm"},
                     {"moving to a section that does not exist", {"move", s.doc, "1", "0", "--section", "99"}, 1,
                      "has no section 99"},
@@ -320,6 +322,73 @@ TEST_CASE("text in: invalid UTF-8, control characters, lengths and dates refused
     CHECK(badStore.exit_code == 2);
     CHECK(badStore.err.find(notUtf8) != std::string::npos);
     CHECK_FALSE(fs::exists(s.file("st\xe9re")));
+}
+
+TEST_CASE("the client log refuses bad input before anything is written, and keeps hostile text as written")
+{
+    Scene s;
+    const char* tooLong = "is too long";
+    const char* control = "control character";
+    const std::vector<std::string> add{"log", s.doc, "add", "--kind", "request", "--channel", "call"};
+    const auto with = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = add;
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    std::vector<Case> table{
+        {"an unknown action", {"log", s.doc, "remove"}, 2, "is not an action of \"log\""},
+        {"an unknown kind", {"log", s.doc, "add", "--kind", "rant", "--channel", "call", "--said", "x"}, 2, "--kind is one of"},
+        {"no kind", {"log", s.doc, "add", "--channel", "call", "--said", "x"}, 2, "--kind is one of"},
+        {"an unknown channel", {"log", s.doc, "add", "--kind", "request", "--channel", "fax", "--said", "x"}, 2,
+         "--channel is one of"},
+        {"nothing said", with({}), 2, "--said is needed"},
+        {"an empty said", with({"--said", ""}), 2, "--said is needed"},
+        {"said of 1,501 characters", with({"--said", repeated("ж", 1501)}), 2, tooLong},
+        {"an answer of 1,501 characters", with({"--said", "x", "--answer", repeated("a", 1501)}), 2, tooLong},
+        {"said with ESC", with({"--said", "\x1b[31mred"}), 2, control},
+        {"said not UTF-8", with({"--said", "caf\xe9"}), 2, "is not valid UTF-8"},
+        {"who with a line break", with({"--said", "x", "--who", "two\nlines"}), 2, control},
+        {"a time without T", with({"--said", "x", "--when", "2026-11-20 10:00"}), 2, "--when is a local date"},
+        {"the 25th hour", with({"--said", "x", "--when", "2026-11-20T25:00"}), 2, "--when is a local date"},
+        {"a due date without a promise", with({"--said", "x", "--due", "2026-12-01"}), 2, "--due is the date of"},
+        {"a promise on the 30th of February", with({"--said", "x", "--promise", "p", "--due", "2026-02-30"}), 2,
+         "--due is a date"},
+        {"an empty promise", with({"--said", "x", "--promise", ""}), 2, "--promise needs"},
+        {"resolve options when adding", with({"--said", "x", "--accept"}), 2, "do not go with"},
+        {"json when adding", with({"--said", "x", "--json"}), 2, "do not go with"},
+        {"resolve without a number", {"log", s.doc, "resolve", "--resolution", "done"}, 2, "needs the number"},
+        {"resolve with nothing to record", {"log", s.doc, "resolve", "1"}, 2, "--resolution, --accept or --decline"},
+        {"accept and decline", {"log", s.doc, "resolve", "1", "--accept", "--decline", "no"}, 2, "cannot go together"},
+        {"decline without a reason", {"log", s.doc, "resolve", "1", "--decline", ""}, 2, "--decline needs the reason"},
+        {"resolve a number in words", {"log", s.doc, "resolve", "one", "--resolution", "x"}, 2, "\"log\""},
+        {"resolve an entry that does not exist", {"log", s.doc, "resolve", "9", "--resolution", "x"}, 1,
+         "there is no entry 9"},
+        // Kept exactly as written, whatever the text: markup, bidi overrides, tabs.
+        {"hostile text in every field", with({"--said", "<script>alert(1)</script>\t|%7C|", "--answer", "**x** \u202e",
+                                               "--who", "O'Brien & <Co>", "--promise", "]]> <b>", "--due", "2026-12-01"}),
+         0, "logged entry 1", Store::Written},
+        {"accept on a request", {"log", s.doc, "resolve", "1", "--accept"}, 1, "only a change request"},
+        {"a kind given twice", with({"--kind", "change-request", "--said", "x"}), 2, "--kind is given more than once"},
+    };
+    runTable(s, table);
+    // What was written reads back exactly, as rows and as JSON.
+    const CliRun list = s.run({"log", s.doc});
+    CHECK(list.exit_code == 0);
+    CHECK(list.out.find("<script>alert(1)</script>\\t|%7C|") != std::string::npos); // the tab escaped in the row
+    CHECK(list.out.find("O'Brien & <Co>") != std::string::npos);
+    const CliRun json = s.run({"log", s.doc, "--json"});
+    CHECK(json.exit_code == 0);
+    CHECK(rapport::testing::isJson(json.out));
+    CHECK(json.out.find("\"said\":\"<script>alert(1)</script>\\t|%7C|\"") != std::string::npos);
+    CHECK(json.out.find("\"state\":\"open\"") != std::string::npos);
+    // A change request is accepted or declined, and history records each step.
+    CHECK(s.run({"log", s.doc, "add", "--kind", "change-request", "--channel", "email", "--said", "French too"}).exit_code == 0);
+    CHECK(s.run({"log", s.doc, "resolve", "2", "--decline", "Not in the budget"}).exit_code == 0);
+    CHECK(s.run({"log", s.doc}).out.find("\tdeclined\tNot in the budget\t") != std::string::npos);
+    const CliRun history = s.run({"history", s.doc});
+    CHECK(history.out.find("log-added") != std::string::npos);
+    CHECK(history.out.find("log-resolved") != std::string::npos);
+    CHECK(s.intactWithEarlierChanges());
 }
 
 TEST_CASE("import refuses folders, devices, FIFOs, huge files and bad text, all or nothing")

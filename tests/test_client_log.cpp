@@ -359,6 +359,9 @@ TEST_CASE("promise facts come from the item and the history; the figures count w
     LogEntry hidden = entry(LogKind::Request, "internal");
     hidden.internal = true;
     REQUIRE(f.store.apply(changes::logEntryWithPromise(f.doc, hidden, "hidden", "2000-01-01")));
+    CHECK(f.checklist().items.back().custom_text == "hidden");
+    CHECK(f.checklist().items.back().internal); // what we promise in an internal entry stays internal
+    CHECK_FALSE(f.checklist().items[f.checklist().items.size() - 2].internal);
 
     auto history = f.store.history(f.doc);
     REQUIRE(history);

@@ -416,3 +416,62 @@ TEST_CASE("a very long title runs on across pages, none of it lost; notes are in
     CHECK(inOrder == 31);
     CHECK(text.find("Confirmed by Maria on the call.") != std::string::npos);
 }
+
+TEST_CASE("the client log's sections reach the PDF in every language, hostile text whole, internal entries never")
+{
+    rapport::testing::TempFolder folder("rapport-pdf-log");
+    const rapport::TemplateLibrary templates = rapport::TemplateLibrary::load(std::vector<fs::path>{});
+    rapport::Checklist checklist;
+    checklist.document_id = 1;
+    checklist.document_path = "/projects/acme/brief.md";
+    checklist.sections = {{1, 1, "", "", "Work"}};
+    rapport::ChecklistItem promise;
+    promise.id = 1;
+    promise.section_id = 1;
+    promise.custom_text = "Send the mock-ups";
+    promise.due = "2026-11-20";
+    checklist.items.push_back(promise);
+    std::vector<rapport::LogEntry> log;
+    rapport::LogEntry asked;
+    asked.id = 1;
+    asked.when = "2026-11-12T10:00";
+    asked.said = "Mock-ups again? " + kScript;
+    asked.answer = "Yes " + kRightToLeft;
+    asked.promise_item_id = 1;
+    log.push_back(asked);
+    rapport::LogEntry change = asked;
+    change.id = 2;
+    change.kind = rapport::LogKind::ChangeRequest;
+    change.outcome = rapport::ChangeOutcome::Awaiting;
+    change.said = "A French version";
+    change.promise_item_id = 0;
+    log.push_back(change);
+    rapport::LogEntry secret = asked;
+    secret.id = 3;
+    secret.said = "SECRET internal request";
+    secret.internal = true;
+    log.push_back(secret);
+    for (Language language : rapport::kLanguages) {
+        const std::string code(rapport::languageCode(language));
+        CAPTURE(code);
+        rapport::ReportRequest request;
+        request.language = language;
+        request.today = "2026-11-23";
+        request.now = 1795435200; // 2026-11-23 12:00 UTC
+        request.client_log = log;
+        const ReportContent report =
+            rapport::buildReport(checklist, {}, templates, rapport::Localization::shared(), request);
+        const auto asked_block = std::find_if(report.blocks.begin(), report.blocks.end(),
+                                              [](const rapport::ReportBlock& b) { return b.key == "you-asked"; });
+        REQUIRE(asked_block != report.blocks.end());
+        const fs::path pdf = folder.path / ("log-" + code + ".pdf");
+        const rapport::Status written = rapport::writePdfReport(report, pdf);
+        REQUIRE_MESSAGE(written, (written ? "" : written.error().description()));
+        const std::string text = run("pdftotext -enc UTF-8 " + quoted(pdf) + " -");
+        CHECK(text.find(asked_block->heading) != std::string::npos);
+        CHECK(text.find(kScript) != std::string::npos);
+        CHECK(text.find("A French version") != std::string::npos);
+        CHECK(text.find(report.facts.back().label) != std::string::npos); // promises kept
+        CHECK(text.find("SECRET") == std::string::npos);
+    }
+}

@@ -47,6 +47,16 @@ const std::vector<CommandEntry>& commandTable()
          makeRoundCommand},
         {"update-sent", "DOC", N_("mark the client update sent: the next update moves on by the rhythm"),
          makeUpdateSentCommand},
+        // The client log: what the client said, what we promised (log_commands.cpp).
+        {"log",
+         "DOC [--json]\n"
+         "       rapport log DOC add --kind request|change-request|complaint|approval|feedback|question\n"
+         "               --channel call|email|meeting|message --said TEXT [--answer TEXT] [--who NAME]\n"
+         "               [--when YYYY-MM-DDTHH:MM] [--promise TEXT [--due YYYY-MM-DD]] [--internal]\n"
+         "       rapport log DOC resolve N [--resolution TEXT] [--accept | --decline REASON]",
+         N_("list DOC's client log, add an entry (a promise becomes an item with its due date),\n"
+         "or resolve entry N (a change request: --accept or --decline with the reason)"),
+         makeLogCommand},
         // Items and sections (structure_commands.cpp).
         {"sections", "DOC", N_("print DOC's sections: number, title, items"), makeSectionsCommand},
         {"add-section", "DOC TITLE", N_("add a section of your own at the end"), makeAddSectionCommand},

@@ -84,6 +84,7 @@ std::unique_ptr<Command> makeAddCommand();         // checklist_commands.cpp
 std::unique_ptr<Command> makeSetCommand();         // checklist_commands.cpp
 std::unique_ptr<Command> makeShowCommand();        // checklist_commands.cpp
 std::unique_ptr<Command> makeHistoryCommand();     // checklist_commands.cpp
+std::unique_ptr<Command> makeLogCommand();         // log_commands.cpp
 std::unique_ptr<Command> makeTemplatesCommand();   // checklist_commands.cpp
 std::unique_ptr<Command> makeRenameCommand();      // document_commands.cpp
 std::unique_ptr<Command> makeOrphansCommand();     // document_commands.cpp

@@ -96,6 +96,10 @@ public:
         request.next_steps = nextSteps_;
         if (!previous.value().empty())
             request.previous_report_at = previous.value().front().made_at;
+        auto log = store.clientLog(checklist.document_id);
+        if (!log)
+            return context.failure(log.error());
+        request.client_log = std::move(log.value());
         const ReportContent report = buildReport(checklist, history.value(), context.templates(),
                                                  Localization::shared(), request);
         const StoredReport snapshot{0, request.now, std::string(languageCode(request.language)),

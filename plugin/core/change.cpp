@@ -230,7 +230,11 @@ std::vector<Change> logEntryWithPromise(std::int64_t document_id, const LogEntry
     Change item = checklistField(ChangeKind::ItemAdded, document_id, promise);
     Change date = itemField(ChangeKind::Due, document_id, Change::kAddedInBatch, due);
     Change logged = logEntryAdded(document_id, entry, Change::kAddedInBatch);
-    return {std::move(item), std::move(date), std::move(logged)};
+    if (!entry.internal)
+        return {std::move(item), std::move(date), std::move(logged)};
+    // What we promised in an internal entry stays internal: the item never reaches a report.
+    Change hidden = itemField(ChangeKind::Internal, document_id, Change::kAddedInBatch, "1");
+    return {std::move(item), std::move(date), std::move(hidden), std::move(logged)};
 }
 
 std::vector<Change> status(std::int64_t document_id, std::int64_t item_id, ItemStatus status,

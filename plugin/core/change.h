@@ -170,7 +170,8 @@ Change logEntryDeleted(std::int64_t document_id, std::int64_t entry_id);
 Change logEntryResolved(std::int64_t document_id, const LogEntry& entry); // its outcome, reason, resolution
 Change logPromiseLinked(std::int64_t document_id, std::int64_t entry_id, std::int64_t item_id);
 // A new entry with a promise: the promise as a custom item at the end of the last section,
-// its due date, and the entry linked to it, as one batch (all or nothing).
+// its due date (internal too when the entry is), and the entry linked to it, as one batch
+// (all or nothing).
 std::vector<Change> logEntryWithPromise(std::int64_t document_id, const LogEntry& entry,
                                         const std::string& promise, const std::string& due);
 // A status change and the reason that goes with it (kept only for Waiting and Blocked).

@@ -2,6 +2,9 @@
 // The renderers are in report_render.cpp; the Unicode helpers in report_unicode.cpp.
 #include "report.h"
 
+#include "calendar.h"
+#include "client_log.h"
+
 #include "text_rules.h"
 
 #include "item_text.h"
@@ -173,6 +176,127 @@ std::unordered_map<std::int64_t, std::int64_t> completionTimes(const std::vector
         at = std::max(at, entry.at);
     }
     return done;
+}
+
+// The client log's part of a report: "You asked → we did" (requests, complaints and
+// decided change requests since the last report, and what became of each), the change
+// requests awaiting the client's decision, and "Promises kept: N of M on time" among the
+// facts. Internal entries never appear.
+void addClientLog(ReportContent& report, const Phrases& say, const Checklist& checklist,
+                  const std::vector<HistoryEntry>& history, const TemplateLibrary& templates,
+                  const ReportRequest& request)
+{
+    const std::string since = request.previous_report_at ? localDate(*request.previous_report_at) : std::string();
+    const auto dateOf = [&](std::string_view day) {
+        const auto parsed = parseDate(day);
+        return parsed ? say.date(*parsed) : std::string(day);
+    };
+    // TRANSLATORS: a report's heading: what the client asked for since the last report, and what we did about it.
+    ReportBlock asked{"you-asked", say(bl::translate("You asked → we did")), {}, {}};
+    // TRANSLATORS: a report's heading: changes the client asked for, on which the client has to decide.
+    ReportBlock awaiting{"awaiting-decision", say(bl::translate("Awaiting your decision")), {}, {}};
+    std::vector<LogEntry> visible;
+    for (const LogEntry& entry : request.client_log) {
+        if (entry.internal)
+            continue;
+        visible.push_back(entry);
+        const bool changeRequest = entry.kind == LogKind::ChangeRequest;
+        const bool awaitingDecision = changeRequest && entry.outcome == ChangeOutcome::Awaiting;
+        const bool asks = entry.kind == LogKind::Request || entry.kind == LogKind::Complaint || changeRequest;
+        if (!awaitingDecision && (!asks || std::string(logDate(entry)) < since))
+            continue;
+        ReportItem item;
+        item.title = say.userText(entry.said);
+        std::vector<std::string> parts;
+        // TRANSLATORS: in a report, when the client asked something; {1} is a date.
+        parts.push_back(say.format(bl::translate("asked on {1}"), {dateOf(logDate(entry))}));
+        if (!entry.answer.empty())
+            // TRANSLATORS: in a report, our answer to what the client asked; {1} is the answer as the user wrote it.
+            parts.push_back(say.format(bl::translate("our answer: {1}"), {say.userText(entry.answer)}));
+        item.status = ItemStatus::ToDo;
+        if (entry.promise_item_id != 0) {
+            const auto promised = std::find_if(checklist.items.begin(), checklist.items.end(),
+                                               [&](const ChecklistItem& i) { return i.id == entry.promise_item_id; });
+            if (promised != checklist.items.end() && !promised->due.empty())
+                // TRANSLATORS: in a report; {1} is what we promised (an item's text), {2} its due date.
+                parts.push_back(say.format(bl::translate("we promised: {1}, by {2}"),
+                                           {say.userText(itemTitle(templates, *promised, say.locale())), dateOf(promised->due)}));
+            else if (promised != checklist.items.end())
+                // TRANSLATORS: in a report; {1} is what we promised (an item's text).
+                parts.push_back(say.format(bl::translate("we promised: {1}"), {say.userText(itemTitle(templates, *promised, say.locale()))}));
+        }
+        if (!entry.resolution.empty())
+            // TRANSLATORS: in a report, how a complaint or request was resolved; {1} is the user's words.
+            parts.push_back(say.format(bl::translate("resolved: {1}"), {say.userText(entry.resolution)}));
+        if (entry.outcome == ChangeOutcome::Declined)
+            // TRANSLATORS: in a report, why we declined a change the client asked for; {1} is the user's words.
+            parts.push_back(say.format(bl::translate("declined because: {1}"), {say.userText(entry.decline_reason)}));
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            item.detail += (i == 0 ? "" : "; ") + parts[i];
+
+        if (changeRequest) {
+            switch (entry.outcome) {
+            case ChangeOutcome::Accepted:
+                item.status = ItemStatus::Done;
+                // TRANSLATORS: the state of a change the client asked for, in a report.
+                item.status_word = say(bl::translate("Change accepted"));
+                break;
+            case ChangeOutcome::Declined:
+                item.status = ItemStatus::NotApplicable;
+                // TRANSLATORS: the state of a change the client asked for, in a report.
+                item.status_word = say(bl::translate("Change declined"));
+                break;
+            default:
+                item.status = ItemStatus::WaitingOnClient;
+                // TRANSLATORS: the state of a change the client asked for, in a report: the client decides.
+                item.status_word = say(bl::translate("Change awaiting your decision"));
+                break;
+            }
+        } else if (entry.promise_item_id != 0) {
+            switch (promiseState(promiseFactsOf(checklist, history, entry.promise_item_id), report.today)) {
+            case PromiseState::KeptOnTime:
+                item.status = ItemStatus::Done;
+                // TRANSLATORS: the state of a promise, in a report.
+                item.status_word = say(bl::translate("Done on time"));
+                break;
+            case PromiseState::KeptLate:
+                item.status = ItemStatus::Done;
+                // TRANSLATORS: the state of a promise, in a report.
+                item.status_word = say(bl::translate("Done late"));
+                break;
+            case PromiseState::Broken:
+                item.status = ItemStatus::Blocked;
+                // TRANSLATORS: the state of a promise, in a report: past its date and not done.
+                item.status_word = say(bl::translate("Overdue"));
+                break;
+            case PromiseState::Withdrawn:
+                item.status = ItemStatus::NotApplicable;
+                item.status_word = say.status(ItemStatus::NotApplicable);
+                break;
+            default:
+                item.status = ItemStatus::InProgress;
+                item.status_word = say.status(ItemStatus::InProgress);
+                break;
+            }
+        } else if (!entry.resolution.empty()) {
+            item.status = ItemStatus::Done;
+            // TRANSLATORS: the state of a request or complaint, in a report.
+            item.status_word = say(bl::translate("Resolved"));
+        } else {
+            // TRANSLATORS: the state of a request or complaint, in a report: nothing was done about it yet.
+            item.status_word = say(bl::translate("Open"));
+        }
+        (awaitingDecision ? awaiting : asked).items.push_back(std::move(item));
+    }
+    const PromiseFigures promises = promiseFiguresOf(visible, checklist, history, report.today, false);
+    if (promises.judged() > 0)
+        // TRANSLATORS: a report's fact: "Promises kept" then e.g. "7 of 8 on time".
+        report.facts.push_back({say(bl::translate("Promises kept")),
+                                say.formatNumbers(bl::translate("{1,num} of {2,num} on time"), promises.kept_on_time,
+                                                  promises.judged())});
+    for (ReportBlock* block : {&asked, &awaiting})
+        if (!block->items.empty())
+            report.blocks.push_back(std::move(*block));
 }
 
 } // namespace
@@ -384,6 +508,7 @@ ReportContent buildReport(const Checklist& checklist, const std::vector<HistoryE
                      [](const ReportItem& a, const ReportItem& b) { return a.due < b.due; });
     report.blocks = {std::move(completed), std::move(inProgress), std::move(waiting),
                      std::move(blocked),   std::move(overdue),    std::move(upcoming)};
+    addClientLog(report, say, checklist, history, templates, request);
     // TRANSLATORS: the report's last line; {1} is the date it was made.
     report.footer = say.format(bl::translate("Made with Rapport on {1}"), {report.date_text});
     return report;

@@ -36,6 +36,10 @@ struct ReportRequest {
     std::string today;                      // YYYY-MM-DD: the report's date
     std::int64_t now = 0;                   // unix seconds, for "since" figures
     std::optional<std::int64_t> previous_report_at; // "completed since" starts here; none: since the start
+    // The document's client log (Store::clientLog): its requests, complaints and change
+    // requests since the last report, the promises kept, the change requests awaiting a
+    // decision. Internal entries (and their promises) never reach a report.
+    std::vector<LogEntry> client_log;
 };
 
 // One client-visible item as the report shows it; also the unit a snapshot diff compares.
@@ -54,7 +58,9 @@ struct ReportItem {
 // One group of the report: a heading and its items.
 struct ReportBlock {
     // Stable keys: "completed", "in-progress", "waiting-on-client", "blocked",
-    // "overdue", "upcoming". Waiting on the client is always its own block, apart
+    // "overdue", "upcoming"; from the client log, only when they have entries,
+    // "you-asked" (what the client asked and what became of it) and "awaiting-decision"
+    // (change requests the client has to decide on). A log block's items have id 0. Waiting on the client is always its own block, apart
     // from "overdue", which lists only what is late on our side.
     std::string key;
     std::string heading;    // translated

@@ -589,6 +589,10 @@ Result<ReportContent> SidebarSession::buildReport(Language language, const std::
     request.now = now;
     if (!previous.value().empty()) // "completed since the last report"
         request.previous_report_at = previous.value().front().made_at;
+    auto log = store_->clientLog(checklist_->document_id); // "you asked -> we did", promises kept
+    if (!log)
+        return log.error();
+    request.client_log = std::move(log.value());
     return rapport::buildReport(*checklist_, history.value(), templates_, Localization::shared(), request);
 }
 
