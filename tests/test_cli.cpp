@@ -137,6 +137,15 @@ TEST_CASE("export, import into a fresh store, export again: identical bytes")
                        "2026-12-24", "--note", "客户 «note»", "--owner", "client", "--internal"})
                 .exit_code == 0);
     REQUIRE(first.run({"set", doc, "deadlines", "--status", "na"}).exit_code == 0);
+    // A client log with a promise, a declined change request and an internal entry.
+    REQUIRE(first.run({"log", doc, "add", "--kind", "complaint", "--channel", "call", "--said", "<b>late</b> & \"again\"",
+                       "--answer", "Sorry\nfixed", "--who", "Ms «Smith»", "--when", "2026-11-20T09:05", "--promise",
+                       "Send ]]> the fix", "--due", "2026-11-27"})
+                .exit_code == 0);
+    REQUIRE(first.run({"log", doc, "add", "--kind", "change-request", "--channel", "email", "--said", "Français aussi",
+                       "--when", "2026-11-21T10:00", "--internal"})
+                .exit_code == 0);
+    REQUIRE(first.run({"log", doc, "resolve", "2", "--decline", "Not in the budget"}).exit_code == 0);
 
     const std::string one = first.file("one.xml");
     const std::string two = first.file("two.xml");
@@ -149,6 +158,8 @@ TEST_CASE("export, import into a fresh store, export again: identical bytes")
     CHECK(bytesOne == readBytes(two));
     CHECK(second.run({"show", doc}).out == first.run({"show", doc}).out);
     CHECK(second.run({"history", doc}).out == first.run({"history", doc}).out);
+    CHECK(bytesOne.find("<client-log>") != std::string::npos);
+    CHECK(second.run({"log", doc, "--json"}).out == first.run({"log", doc, "--json"}).out);
     // Without -o, and with -o -, the export goes to standard output.
     CHECK(first.run({"export", doc}).out == bytesOne);
     CHECK(first.run({"export", doc, "-o", "-"}).out == bytesOne);

@@ -2,6 +2,7 @@
 // with one history row each and undone by their inverse; promises as checklist items
 // linked both ways; promise states across dates; change-request outcomes.
 #include "change.h"
+#include "checklist_xml.h"
 #include "client_log.h"
 #include "store.h"
 #include "text_rules.h"
@@ -380,4 +381,82 @@ TEST_CASE("promise facts come from the item and the history; the figures count w
     CHECK(figures.open == 2);
     CHECK(figures.judged() == 3);
     CHECK(promiseFiguresOf(f.log(), checklist, history.value(), today, true).broken == 2);
+}
+
+TEST_CASE("export -> import -> export is byte-identical with a client log, hostile text and promises included")
+{
+    Fixture f;
+    const std::string hostile = "<b>&amp;</b> ]]> \"quotes\" |%7C| \xE2\x80\xAE\ttab\nline";
+    LogEntry asked = entry(LogKind::Request, "Mock-ups? " + hostile);
+    asked.answer = "Yes " + hostile;
+    asked.who = "O'Brien <&>";
+    REQUIRE(f.store.apply(changes::logEntryWithPromise(f.doc, asked, "Send them " + hostile, "2026-11-27")));
+    LogEntry change = entry(LogKind::ChangeRequest, "French " + hostile);
+    f.applied(changes::logEntryAdded(f.doc, change));
+    LogEntry declined = f.log().back();
+    declined.outcome = ChangeOutcome::Declined;
+    declined.decline_reason = "Budget " + hostile;
+    declined.resolution = "Told them " + hostile;
+    f.applied(changes::logEntryResolved(f.doc, declined));
+    LogEntry secret = entry(LogKind::Complaint, "internal " + hostile);
+    secret.internal = true;
+    f.applied(changes::logEntryAdded(f.doc, secret));
+
+    auto history = f.store.history(f.doc);
+    REQUIRE(history);
+    const std::string xml = writeChecklistXml({f.checklist(), history.value(), f.log()});
+    CHECK(xml.find("<client-log>") != std::string::npos);
+    auto read = readChecklistXml(xml);
+    REQUIRE_MESSAGE(read, (read ? std::string() : read.error().description()));
+    CHECK(read.value().log == f.log());
+    CHECK(writeChecklistXml(read.value()) == xml);
+
+    // Into another store, and out again: the same bytes.
+    testing::TempFolder other{"rapport-client-log-import"};
+    auto second = Store::open(other.store);
+    REQUIRE(second);
+    REQUIRE(second.value().importChecklist(read.value().checklist, read.value().history, read.value().log));
+    auto imported = second.value().checklistFor("/docs/brief.md");
+    REQUIRE(imported);
+    REQUIRE(imported.value());
+    auto importedLog = second.value().clientLog(imported.value()->document_id);
+    REQUIRE(importedLog);
+    CHECK(importedLog.value() == f.log());
+    auto importedHistory = second.value().history(imported.value()->document_id);
+    REQUIRE(importedHistory);
+    CHECK(writeChecklistXml({*imported.value(), importedHistory.value(), importedLog.value()}) == xml);
+
+    // Without a log, an export has no log element: older exports read back byte for byte.
+    CHECK(writeChecklistXml({f.checklist(), history.value()}).find("client-log") == std::string::npos);
+}
+
+TEST_CASE("an import refuses a client log it could not keep, and keeps nothing of it")
+{
+    Fixture f;
+    f.applied(changes::logEntryAdded(f.doc, entry(LogKind::Request, "x")));
+    auto history = f.store.history(f.doc);
+    REQUIRE(history);
+    const std::string good = writeChecklistXml({f.checklist(), history.value(), f.log()});
+    const auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string xml = good;
+        const auto at = xml.find(from);
+        REQUIRE(at != std::string::npos);
+        return xml.replace(at, from.size(), to);
+    };
+    CHECK_FALSE(readChecklistXml(replaced("channel=\"call\"", "channel=\"fax\"")));
+    CHECK_FALSE(readChecklistXml(replaced("kind=\"request\"", "kind=\"rant\"")));
+    CHECK_FALSE(readChecklistXml(replaced("when=\"2026-11-20T14:30\"", "when=\"2026-11-20\"")));
+    CHECK_FALSE(readChecklistXml(replaced("<said>x</said>", "<said></said>")));
+    CHECK_FALSE(readChecklistXml(replaced("<said>x</said>", "<said>" + std::string(maxLength(TextField::LogText) + 1, 'x') + "</said>")));
+    CHECK_FALSE(readChecklistXml(replaced("<entry id=\"1\"", "<entry id=\"0\"")));
+    // A promise that is no item of the checklist: refused by the store, all or nothing.
+    auto read = readChecklistXml(replaced("<entry id=\"1\"", "<entry id=\"1\" promise=\"77\""));
+    REQUIRE(read);
+    testing::TempFolder other{"rapport-client-log-import"};
+    auto second = Store::open(other.store);
+    REQUIRE(second);
+    CHECK_FALSE(second.value().importChecklist(read.value().checklist, read.value().history, read.value().log));
+    auto none = second.value().checklistFor("/docs/brief.md");
+    REQUIRE(none);
+    CHECK_FALSE(none.value().has_value());
 }

@@ -30,7 +30,11 @@ public:
         auto history = context.store()->history(checklist.document_id);
         if (!history)
             return context.failure(history.error());
-        const std::string xml = writeChecklistXml({std::move(checklist), std::move(history.value())});
+        auto log = context.store()->clientLog(checklist.document_id);
+        if (!log)
+            return context.failure(log.error());
+        const std::string xml =
+            writeChecklistXml({std::move(checklist), std::move(history.value()), std::move(log.value())});
         if (target == "-") {
             context.out() << xml;
             return kExitOk;
@@ -72,7 +76,9 @@ public:
         Store* store = context.store();
         if (!store)
             return kExitFailed;
-        if (const auto imported = store->importChecklist(parsed.value().checklist, parsed.value().history); !imported)
+        if (const auto imported = store->importChecklist(parsed.value().checklist, parsed.value().history,
+                                                     parsed.value().log);
+            !imported)
             return context.failure(imported.error());
         const auto count = parsed.value().checklist.items.size();
         // TRANSLATORS: the result of "rapport import"; {1} is a number of checklist items.

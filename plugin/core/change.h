@@ -92,6 +92,7 @@ struct DeletedSection {
 struct ImportedChecklist {
     Checklist checklist;
     std::vector<HistoryEntry> history;
+    std::vector<LogEntry> log{}; // its client log, numbers and promise links as exported
 };
 
 // One change of a shared checklist's log as its sidecar holds it (sidecar_format.h).

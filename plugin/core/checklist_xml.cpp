@@ -145,6 +145,25 @@ std::string writeChecklistXml(const ChecklistExport& data)
         node.append_child("old").text() = xmlSafe(entry.old_value).c_str();
         node.append_child("new").text() = xmlSafe(entry.new_value).c_str();
     }
+    if (!data.log.empty()) { // absent without a log, so that older exports read back byte for byte
+        pugi::xml_node log = root.append_child("client-log");
+        for (const LogEntry& entry : data.log) {
+            pugi::xml_node node = log.append_child("entry");
+            node.append_attribute("id") = static_cast<long long>(entry.id);
+            node.append_attribute("when") = xmlSafe(entry.when).c_str();
+            node.append_attribute("channel") = std::string(channelKeyword(entry.channel)).c_str();
+            node.append_attribute("kind") = std::string(logKindKeyword(entry.kind)).c_str();
+            setText(node, "who", entry.who);
+            node.append_attribute("internal") = entry.internal;
+            setText(node, "outcome", std::string(outcomeKeyword(entry.outcome)));
+            if (entry.promise_item_id != 0)
+                node.append_attribute("promise") = static_cast<long long>(entry.promise_item_id);
+            node.append_child("said").text() = xmlSafe(entry.said).c_str();
+            node.append_child("answer").text() = xmlSafe(entry.answer).c_str();
+            node.append_child("resolution").text() = xmlSafe(entry.resolution).c_str();
+            node.append_child("decline-reason").text() = xmlSafe(entry.decline_reason).c_str();
+        }
+    }
     std::ostringstream out;
     // format_raw would lose nothing either, but indented output is what a person opens.
     doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
@@ -266,6 +285,36 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
             if (Status checked = checkText(field, *text); !checked)
                 return invalidText(xml, node, checked);
         data.history.push_back(std::move(entry));
+    }
+    for (const pugi::xml_node node : root.child("client-log").children("entry")) {
+        LogEntry entry;
+        entry.id = node.attribute("id").as_llong();
+        entry.when = node.attribute("when").as_string();
+        const auto channel = parseChannelKeyword(node.attribute("channel").as_string());
+        const auto kind = parseLogKindKeyword(node.attribute("kind").as_string());
+        const auto outcome = parseOutcomeKeyword(node.attribute("outcome").as_string());
+        if (!channel || !kind || !outcome)
+            return invalid(xml, node, "a client log entry's channel, kind or outcome is not one Rapport knows");
+        entry.channel = *channel;
+        entry.kind = *kind;
+        entry.outcome = *outcome;
+        entry.who = node.attribute("who").as_string();
+        entry.internal = node.attribute("internal").as_bool();
+        entry.promise_item_id = node.attribute("promise").as_llong();
+        entry.said = node.child("said").text().as_string();
+        entry.answer = node.child("answer").text().as_string();
+        entry.resolution = node.child("resolution").text().as_string();
+        entry.decline_reason = node.child("decline-reason").text().as_string();
+        if (entry.id <= 0)
+            return invalid(xml, node, "a client log entry needs a positive id");
+        if (const char* problem = logEntryProblem(entry))
+            return invalid(xml, node, problem);
+        if (Status who = checkText(TextField::ClientName, entry.who); !who)
+            return invalidText(xml, node, who);
+        for (const std::string* text : {&entry.said, &entry.answer, &entry.resolution, &entry.decline_reason})
+            if (Status checked = checkText(TextField::LogText, *text); !checked)
+                return invalidText(xml, node, checked);
+        data.log.push_back(std::move(entry));
     }
     return data;
 }

@@ -16,6 +16,7 @@ namespace rapport {
 struct ChecklistExport {
     Checklist checklist;
     std::vector<HistoryEntry> history;
+    std::vector<LogEntry> log{}; // the client log (client_log.h); written only when it has entries
 };
 
 // The XML form of `data` (UTF-8).

@@ -190,7 +190,8 @@ public:
     // Puts a whole checklist with its history into the store, exactly as given (ids,
     // positions, times), in one transaction; refused when the document has one already.
     // The imported history is the record: no row of its own is added.
-    Status importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history);
+    Status importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history,
+                           const std::vector<LogEntry>& log = {});
 
     // --- Sharing (store_sharing.cpp) ------------------------------------------------------
 

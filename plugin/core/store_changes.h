@@ -86,6 +86,9 @@ std::string uidOr(const std::string& uid);
 
 // The client log's changes, each checked first (store_log_changes.cpp).
 Result<Applied> applyLogChange(ChangeContext& c, Change& change);
+// An imported client log, each entry checked, its promises items of `checklist`.
+Status insertLogEntries(ChangeContext& c, std::int64_t document_id, const Checklist& checklist,
+                        const std::vector<LogEntry>& log);
 
 // Applies `change` (validating it first) and fills in what the store decides: the old
 // value, assigned ids, what a deletion removed.

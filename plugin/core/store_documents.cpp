@@ -161,12 +161,13 @@ Result<std::vector<Store::Orphan>> Store::orphans()
     return found;
 }
 
-Status Store::importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history)
+Status Store::importChecklist(const Checklist& checklist, const std::vector<HistoryEntry>& history,
+                              const std::vector<LogEntry>& log)
 {
     Change change;
     change.kind = ChangeKind::Imported;
     change.document_path = checklist.document_path;
-    change.imported = std::make_shared<const ImportedChecklist>(ImportedChecklist{checklist, history});
+    change.imported = std::make_shared<const ImportedChecklist>(ImportedChecklist{checklist, history, log});
     auto applied = apply(std::move(change));
     return applied ? Status{} : Status{applied.error()};
 }

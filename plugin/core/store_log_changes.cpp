@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -214,6 +215,26 @@ Result<Applied> setEntryPart(ChangeContext& c, Change& change)
 }
 
 } // namespace
+
+Status insertLogEntries(ChangeContext& c, std::int64_t document_id, const Checklist& checklist,
+                        const std::vector<LogEntry>& log)
+{
+    for (const LogEntry& entry : log) {
+        const Error refused{ErrorCode::ImportInvalid, "client log entry " + std::to_string(entry.id), {}};
+        if (entry.id <= 0)
+            return Error{refused.code, refused.subject, "a client log entry needs a positive number"};
+        if (Status checked = checkEntry(entry); !checked)
+            return Error{refused.code, refused.subject, checked.error().description()};
+        if (entry.promise_item_id != 0 &&
+            std::none_of(checklist.items.begin(), checklist.items.end(),
+                         [&](const ChecklistItem& item) { return item.id == entry.promise_item_id; }))
+            return Error{refused.code, refused.subject, "its promise is not an item of the checklist"};
+        auto written = writeEntry(c, document_id, entry, true);
+        if (!written)
+            return Error{refused.code, refused.subject, "a duplicate or invalid entry"};
+    }
+    return {};
+}
 
 Result<Applied> applyLogChange(ChangeContext& c, Change& change)
 {

@@ -397,6 +397,8 @@ Result<Applied> import(ChangeContext& c, Change& change)
         if (row.run() != SQLITE_DONE)
             return Error{ErrorCode::ImportInvalid, "change " + std::to_string(h.sequence), "a duplicate change in the history"};
     }
+    if (Status log = insertLogEntries(c, id, checklist, change.imported->log); !log)
+        return log.error();
     return Applied::RecordedItself;
 }
 
