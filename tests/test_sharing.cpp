@@ -778,3 +778,31 @@ TEST_CASE("three replicas change one checklist and exchange sidecars in random o
         }
     }
 }
+
+TEST_CASE("a client log's promise follows its item when a merge numbers the items anew")
+{
+    testing::TempFolder temp{"rapport-sharing"};
+    Replica ana(temp.path, "ana", "Ana"), bo(temp.path, "bo", "Bo");
+    exchange(shareFirst(ana), bo);
+    bo.sync();
+    // Bo adds an item first (the earlier clock), then Ana promises one: both take the same next id.
+    REQUIRE(bo.store->addCustomItem(bo.id(), 0, "Bo's item"));
+    for (const std::int64_t at = nowMillis(); nowMillis() <= at + 1;)
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    LogEntry asked;
+    asked.when = "2026-11-20T10:00";
+    asked.said = "Can we see the mock-ups?";
+    auto batch = ana.store->apply(changes::logEntryWithPromise(ana.id(), asked, "Ana's promise", "2026-11-27"));
+    REQUIRE(batch);
+    CHECK(bo.checklist().items.back().id == batch.value().front().item_id);
+    exchange(bo, ana);
+    ana.sync();
+    const Checklist merged = ana.checklist();
+    const auto log = ana.store->clientLog(ana.id()).value();
+    REQUIRE(log.size() == 1);
+    const auto promised = std::find_if(merged.items.begin(), merged.items.end(),
+                                       [&](const ChecklistItem& i) { return i.id == log.front().promise_item_id; });
+    REQUIRE(promised != merged.items.end());
+    CHECK(promised->custom_text == "Ana's promise");
+    CHECK(promised->id != batch.value().front().item_id); // renumbered: the link followed the item's uid
+}

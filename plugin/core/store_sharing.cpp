@@ -339,6 +339,21 @@ Result<Applied> merge(ChangeContext& c, Change& change)
             return invalid(std::to_string(doc), "the checklist is not shared");
     }
 
+    // The client log is this replica's own (not in the sidecar yet): its promises follow
+    // their items by uid through the rebuild, since the replay may number items anew.
+    std::vector<std::pair<std::int64_t, std::string>> promised; // entry id, the promised item's uid
+    {
+        Statement promises(c.db, "SELECT l.entry_id, IFNULL(i.uid, '') FROM log_entries l LEFT JOIN items i "
+                                  "ON i.document_id = l.document_id AND i.item_id = l.promise_item_id "
+                                  "WHERE l.document_id = ?1 AND l.promise_item_id <> 0");
+        promises.bind(1, doc);
+        int rc;
+        while ((rc = promises.step()) == SQLITE_ROW)
+            promised.emplace_back(promises.columnInt(0), promises.columnText(1));
+        if (rc != SQLITE_DONE)
+            return c.readError();
+    }
+
     // The rows become what the replay gave: the same on every replica with these changes.
     Statement eraseItems(c.db, "DELETE FROM items WHERE document_id = ?1");
     eraseItems.bind(1, doc);
@@ -365,6 +380,16 @@ Result<Applied> merge(ChangeContext& c, Change& change)
     for (const ChecklistItem& item : state.items)
         if (!insertItemRow(c, doc, item))
             return invalid(item.uid, "duplicate item in the replayed checklist");
+    // A promise whose item the merge removed keeps no link (0) rather than another item's id.
+    Statement relink(c.db, "UPDATE log_entries SET promise_item_id = IFNULL((SELECT item_id FROM items "
+                            "WHERE document_id = ?1 AND uid = ?3 AND uid <> ''), 0) "
+                            "WHERE document_id = ?1 AND entry_id = ?2");
+    for (const auto& [entry, uid] : promised) {
+        Statement::Scope reset(relink);
+        relink.bindAll(doc, entry, uid);
+        if (relink.run() != SQLITE_DONE)
+            return c.writeError();
+    }
 
     Statement log(c.db, "INSERT OR IGNORE INTO shared_log(document_id, hlc, change_id, node, lines) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)");
