@@ -291,6 +291,25 @@ rapport::ReportContent hostileReport(const fs::path& folder, std::string& docume
         request.summary += hostile + "\n";
         request.next_steps = hostile + "\n" + request.next_steps;
     }
+    // The client log too: hostile text in every field of requests, complaints and change
+    // requests, one promise each (the hostile items), so that every log section is shown.
+    const rapport::LogKind kinds[] = {rapport::LogKind::Request, rapport::LogKind::Complaint,
+                                      rapport::LogKind::ChangeRequest};
+    for (std::size_t i = 0; i < kHostile.size(); ++i) {
+        rapport::LogEntry entry;
+        entry.id = static_cast<std::int64_t>(i + 1);
+        entry.when = "2026-11-2" + std::to_string(i % 3) + "T10:00";
+        entry.kind = kinds[i % 3];
+        entry.who = kHostile[(i + 1) % kHostile.size()];
+        entry.said = kHostile[i];
+        entry.answer = kHostile[(i + 2) % kHostile.size()];
+        entry.resolution = kHostile[(i + 4) % kHostile.size()];
+        entry.outcome = entry.kind != rapport::LogKind::ChangeRequest ? rapport::ChangeOutcome::None
+                        : i % 2 ? rapport::ChangeOutcome::Awaiting : rapport::ChangeOutcome::Declined;
+        entry.decline_reason = entry.outcome == rapport::ChangeOutcome::Declined ? kHostile[(i + 5) % kHostile.size()] : "";
+        entry.promise_item_id = checklist.value()->items[i % checklist.value()->items.size()].id;
+        request.client_log.push_back(entry);
+    }
     return rapport::buildReport(*checklist.value(), history.value(), library(), l10n(), request);
 }
 
@@ -358,6 +377,8 @@ TEST_CASE("hostile text in every field: Chromium runs nothing and shows the text
         CHECK(dom.text.find(rapport::sanitizeUtf8(documentName).substr(0, 60)) != std::string::npos);
         CHECK(dom.text.find("\xEF\xBF\xBD") != std::string::npos);
         CHECK(dom.text.find(kLongWord) != std::string::npos);
+        for (const char* heading : {"You asked → we did", "Awaiting your decision", "Promises kept"})
+            CHECK_MESSAGE(dom.text.find(heading) != std::string::npos, heading);
     }
 }
 
