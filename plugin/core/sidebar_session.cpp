@@ -49,6 +49,8 @@ Status SidebarSession::setActiveDocument(const std::string& path)
 Status SidebarSession::reload()
 {
     checklist_.reset();
+    log_.clear();
+    logHistory_.clear();
     shareStatus_ = {};
     if (!store_ || documentPath_.empty())
         return {};
@@ -56,6 +58,19 @@ Status SidebarSession::reload()
     if (!loaded)
         return loaded.error();
     checklist_ = std::move(loaded.value());
+    if (checklist_) {
+        auto log = store_->clientLog(checklist_->document_id);
+        if (!log)
+            return log.error();
+        log_ = std::move(log.value());
+        // A promise is judged from when its item was done, which only the history knows.
+        if (std::any_of(log_.begin(), log_.end(), [](const LogEntry& e) { return e.promise_item_id != 0; })) {
+            auto history = store_->history(checklist_->document_id);
+            if (!history)
+                return history.error();
+            logHistory_ = std::move(history.value());
+        }
+    }
     shareStatus_ = checklist_ && sharing_ ? sharing_->status(checklist_->document_id) : ShareStatus{};
     return {};
 }

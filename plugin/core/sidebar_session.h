@@ -4,6 +4,7 @@
 #pragma once
 
 #include "change.h"
+#include "client_log.h"
 #include "error.h"
 #include "project_settings.h"
 #include "reminders.h"
@@ -232,6 +233,32 @@ public:
     // last report's; nullopt when neither is known.
     std::optional<Language> defaultReportLanguage();
 
+    // --- The client log (sidebar_session_log.cpp; client_log.h) ----------------------------
+
+    // The active checklist's client log, oldest first; read with the checklist.
+    const std::vector<LogEntry>& clientLog() const noexcept { return log_; }
+    // The entry numbered `entry_id` in the active log, or nullptr.
+    const LogEntry* logEntry(std::int64_t entry_id) const;
+    // Where the promise of `entry` stands on `today`; nullopt when it promised nothing.
+    std::optional<PromiseState> promiseState(const LogEntry& entry, const std::string& today) const;
+    // "Promises kept: N of M on time" for the header, internal entries included (the user's own view).
+    PromiseFigures promiseFigures(const std::string& today) const;
+    // The entry whose promise is item `item_id`, or nullptr (the item's side of the link).
+    const LogEntry* promiseEntryOfItem(std::int64_t item_id) const;
+    // Records `entry` (its id is given by the store); a non-empty `promise` becomes a
+    // checklist item due `due`, linked to the entry, in the same undo step. Returns the
+    // entry's number.
+    Result<std::int64_t> addLogEntry(LogEntry entry, const std::string& promise, const std::string& due);
+    // Records how entry `resolved.id` was resolved: its resolution, and for a change request
+    // its outcome and decline reason (one undo step).
+    Status resolveLogEntry(const LogEntry& resolved);
+    // Accepts change request `entry_id` into the checklist: the outcome, `new_item` as an item
+    // at the end (none when ""), and a revision round for it when `start_round`; one undo step.
+    Status acceptChangeRequest(std::int64_t entry_id, const std::string& resolution, const std::string& new_item,
+                               bool start_round);
+    // Deletes an entry; its promise stays a checklist item (undo puts the entry back).
+    Status deleteLogEntry(std::int64_t entry_id);
+
 private:
     // One undoable step: the changes it recorded, which undo (and then redo) invert.
     struct UndoStep {
@@ -267,6 +294,8 @@ private:
     std::unique_ptr<Sharing> sharing_;                // over store_; reset before store_ is
     ShareStatus shareStatus_;                         // of the active document
     std::optional<SyncReport> pendingSync_;           // found on a document switch, not yet shown
+    std::vector<LogEntry> log_;                                      // the active checklist's client log
+    std::vector<HistoryEntry> logHistory_; // the checklist's history when a log entry has a promise (to judge it)
     // Reads the sidecar of the active document when it changed, joining a shared checklist.
     void followSidecar();
 };
