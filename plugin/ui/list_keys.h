@@ -31,6 +31,8 @@ enum class KeyAction {
     AddSection,
     CreateReport,
     PastReports,
+    ShowLog,      // the client log instead of the checklist, or back
+    AddLogEntry,  // "Add to the client log…"
     Undo,
     Redo,
     BackToList,   // leave a field (clearing the search) for the list

@@ -16,12 +16,14 @@ constexpr int kCtrlAlt = wxMOD_CONTROL | wxMOD_ALT;
 
 // Undo and redo have no key here: Ctrl+Z and Ctrl+Y stay the list's own (as a text field's
 // are), and a host menu item for them would take the editor's.
-constexpr std::array<PanelAction, 7> kActions{{
+constexpr std::array<PanelAction, 9> kActions{{
     {"create-report", KeyAction::CreateReport, "&Create report…", kCtrlAlt, 'E'},
     {"past-reports", KeyAction::PastReports, "&Past reports…", kCtrlAlt | wxMOD_SHIFT, 'E'},
     {"new-item", KeyAction::FocusNewItem, "Add an &item", kCtrlAlt, 'N'},
     {"add-section", KeyAction::AddSection, "Add a &section", kCtrlAlt | wxMOD_SHIFT, 'N'},
     {"search", KeyAction::FocusSearch, "&Search the checklist", kCtrlAlt, 'F'},
+    {"client-log", KeyAction::ShowLog, "Client &log or checklist", kCtrlAlt, 'J'},
+    {"log-entry", KeyAction::AddLogEntry, "Add to the client l&og…", kCtrlAlt | wxMOD_SHIFT, 'J'},
     {"undo", KeyAction::Undo, "&Undo the last checklist change", 0, 0},
     {"redo", KeyAction::Redo, "&Redo a checklist change", 0, 0},
 }};
@@ -67,6 +69,12 @@ std::string panelActionLabel(const PanelAction& action, const std::locale& loc)
     case KeyAction::FocusSearch:
         // TRANSLATORS: in the editor's Rapport menu: puts the keyboard in the checklist's search field.
         return bl::translate("&Search the checklist").str(loc);
+    case KeyAction::ShowLog:
+        // TRANSLATORS: in the editor's Rapport menu: shows the client log in the sidebar, or the checklist again.
+        return bl::translate("Client &log or checklist").str(loc);
+    case KeyAction::AddLogEntry:
+        // TRANSLATORS: in the editor's Rapport menu: records what the client said (and what we promised).
+        return bl::translate("Add to the client l&og…").str(loc);
     case KeyAction::Undo:
         // TRANSLATORS: in the editor's Rapport menu; undoes a checklist change, not the editor's text.
         return bl::translate("&Undo the last checklist change").str(loc);

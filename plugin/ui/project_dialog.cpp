@@ -298,6 +298,29 @@ void ProjectDialog::showProblem(const std::string& text)
     Fit();
 }
 
+bool confirmRoundBeyondAgreed(wxWindow* parent, const Checklist& checklist, const std::locale& loc)
+{
+    if (!roundWouldExceedAgreed(checklist))
+        return true;
+    const int next = checklist.revision_rounds_used + 1;
+    const int agreed = *checklist.revision_rounds_agreed;
+    // TRANSLATORS: the warning before starting a round beyond those agreed; {1} the rounds agreed,
+    // {2} the round that would start.
+    wxMessageDialog warn(parent,
+                         fromUtf8((bl::format(bl::translate("The client agreed to {1} revision round, and it is used.",
+                                                            "The client agreed to {1} revision rounds, and all are used.",
+                                                            agreed)) %
+                                   agreed)
+                                      .str(loc) +
+                                  "\n" +
+                                  (bl::format(bl::translate("Start round {1} anyway, beyond what was agreed?")) % next)
+                                      .str(loc)),
+                         translated(bl::translate("Start revision round"), loc),
+                         wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    warn.SetYesNoLabels(translated(bl::translate("Start &anyway"), loc), translated(bl::translate("Cancel"), loc));
+    return showModal(warn) == wxID_YES;
+}
+
 bool askAndStartRound(wxWindow* parent, SidebarSession& session, const std::locale& loc, std::string& failure)
 {
     failure.clear();
@@ -324,25 +347,8 @@ bool askAndStartRound(wxWindow* parent, SidebarSession& session, const std::loca
         failure = bl::translate("a revision round needs to say what it is for").str(loc);
         return false;
     }
-    if (roundWouldExceedAgreed(checklist)) {
-        const int agreed = *checklist.revision_rounds_agreed;
-        // TRANSLATORS: the warning before starting a round beyond those agreed; {1} the rounds agreed,
-        // {2} the round that would start.
-        wxMessageDialog warn(parent,
-                             fromUtf8((bl::format(bl::translate("The client agreed to {1} revision round, and it is used.",
-                                                                "The client agreed to {1} revision rounds, and all are used.",
-                                                                agreed)) %
-                                       agreed)
-                                          .str(loc) +
-                                      "\n" +
-                                      (bl::format(bl::translate("Start round {1} anyway, beyond what was agreed?")) % next)
-                                          .str(loc)),
-                             translated(bl::translate("Start revision round"), loc),
-                             wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-        warn.SetYesNoLabels(translated(bl::translate("Start &anyway"), loc), translated(bl::translate("Cancel"), loc));
-        if (showModal(warn) != wxID_YES)
-            return false;
-    }
+    if (!confirmRoundBeyondAgreed(parent, checklist, loc))
+        return false;
     if (const Status started = session.startRevisionRound(purpose); !started) {
         failure = started.error().description(loc);
         return false;

@@ -62,6 +62,10 @@ private:
     bool nextSuggested_ = false; // the next update's date is the one the rhythm suggested
 };
 
+// Warns before a round beyond those agreed (revision_rounds.h); true when none would be
+// exceeded or the user chose to go on.
+bool confirmRoundBeyondAgreed(wxWindow* parent, const Checklist& checklist, const std::locale& loc);
+
 // "Start revision round…": asks what the round is for and, when it goes beyond the rounds
 // agreed, warns and asks again; then starts it through the session. True when a round started.
 bool askAndStartRound(wxWindow* parent, SidebarSession& session, const std::locale& loc, std::string& failure);

@@ -8,6 +8,7 @@
 #include "language_selector.h"
 #include "list_rows.h"
 #include "list_toolbar.h"
+#include "log_view.h"
 #include "panel_actions.h"
 #include "modal.h"
 #include "report_job.h"
@@ -55,7 +56,9 @@ SidebarPanel::SidebarPanel(wxWindow* parent, SidebarSession& session, TraceSink 
     readOnlyLabel_->Hide();
     emptyState_ = std::make_unique<EmptyState>(this, column, context_,
                                                [this](bool from_templates) { onAttached(from_templates); });
+    buildViewSwitch(column);
     buildChecklistState(column);
+    buildLogView(column);
     reportJob_ = std::make_unique<ReportJob>(this, column, context_);
     buildProjectParts(column);
     problemLabel_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "rapport-problem");
@@ -197,8 +200,7 @@ void SidebarPanel::refresh()
     changed = header_->showFigures(hasChecklist) || changed;
     if (markSent_ && markSent_->IsShown() && (!session.checklist() || session.checklist()->document_id != markSentFor_))
         changed = markSent_->Hide() || changed; // offered for another document
-    changed = toolbar_->show(hasChecklist) || changed;
-    changed = splitter_->Show(hasChecklist) || changed;
+    changed = showViewSwitch(hasChecklist) || changed;
     changed = emptyState_->refresh(view) || changed;
     changed = showReadOnly() || changed;
 
@@ -215,6 +217,8 @@ void SidebarPanel::refresh()
         changed = header_->refresh() || changed;
         refreshList();
         refreshDetail();
+        if (logView_->shown())
+            logView_->refresh();
     } else {
         listedDocument_.clear();
     }
@@ -289,6 +293,7 @@ bool SidebarPanel::showReadOnly()
     const SidebarSession& session = context_.session();
     const bool readOnly = context_.readOnly() && session.view() != SidebarSession::View::StoreUnavailable;
     newItem_->Enable(!readOnly);
+    logView_->showReadOnly(readOnly);
     bool changed = readOnlyLabel_->Show(readOnly);
     if (readOnly) {
         // The situation and what to do, in the panel's language; the system's words go to the log.
@@ -335,6 +340,8 @@ void SidebarPanel::onChanged(const Status& status, const std::string& line)
         list_->selectRow(list_->rowOf(true, *section));
     }
     refreshDetail();
+    if (logView_->shown())
+        logView_->refresh();
     Layout();
     Thaw();
     context_.trace(std::string("shown\t") + session.documentPath() + "\tchecklist\titems=" +
@@ -372,6 +379,8 @@ void SidebarPanel::run(const KeyCommand& command)
     case KeyAction::AddSection: edits_->addSection(); break;
     case KeyAction::CreateReport: onCreateReport(); break;
     case KeyAction::PastReports: onPastReports(); break;
+    case KeyAction::ShowLog: showClientLog(!clientLogShown()); break;
+    case KeyAction::AddLogEntry: addLogEntry(); break;
     case KeyAction::Undo: undo(); break;
     case KeyAction::Redo: redo(); break;
     case KeyAction::BackToList: leaveForList(); break;

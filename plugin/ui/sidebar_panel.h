@@ -27,6 +27,7 @@
 
 class wxBoxSizer;
 class wxButton;
+class wxToggleButton;
 class wxMenu;
 class wxSplitterWindow;
 class wxStaticText;
@@ -39,6 +40,7 @@ class EmptyState;
 class ItemDetail;
 class LanguageSelector;
 class ListToolbar;
+class LogView;
 class ReportJob;
 class SidebarHeader;
 
@@ -113,6 +115,13 @@ public:
     // "Mark update sent": the next update moves by the rhythm; says when it is now due.
     void markUpdateSent();
 
+    // The client log (sidebar_panel_log.cpp; log_view.h). Shows the log in place of the
+    // checklist, or the checklist again.
+    void showClientLog(bool shown);
+    bool clientLogShown() const;
+    // "Add to the client log…": shows the log and opens the dialog.
+    void addLogEntry();
+
 private:
     void buildChecklistState(wxBoxSizer* column);
     void refreshList();
@@ -133,6 +142,13 @@ private:
     // The "Mark update sent" offer shown after a report is saved (sidebar_panel_project.cpp).
     void buildProjectParts(wxBoxSizer* column);
     void offerUpdateSent();
+    // The switch between the checklist and the client log, and the log's pane (sidebar_panel_log.cpp).
+    void buildViewSwitch(wxBoxSizer* column);
+    void buildLogView(wxBoxSizer* column);
+    // Shows which of the two is in view on the switch; true when the panel needs a layout.
+    bool showViewSwitch(bool hasChecklist);
+    // Shows checklist item `item_id` (a promise) in the checklist, selected.
+    void showPromiseItem(std::int64_t item_id);
 
     PanelContext context_; // first: every part refers to it
     std::unique_ptr<LanguageSelector> languageSelector_;
@@ -142,6 +158,8 @@ private:
     std::unique_ptr<ChecklistEdits> edits_;
     std::unique_ptr<ReportJob> reportJob_;
     std::unique_ptr<ListKeys> keys_;
+    std::unique_ptr<LogView> logView_;
+    bool logWanted_ = false; // the user chose the client log over the checklist
     ItemFilter filter_;
     std::string listedDocument_; // whose rows the list shows now
     bool layoutPending_ = true;  // labels changed size since the last layout
@@ -155,6 +173,8 @@ private:
     wxStaticText* readOnlyLabel_ = nullptr; // why nothing can be changed, when the store is read-only
     wxButton* markSent_ = nullptr;          // offered after a report is saved, for that document
     std::int64_t markSentFor_ = 0;          // the document it was offered for
+    wxToggleButton* viewChecklist_ = nullptr; // the switch between the checklist and the client log
+    wxToggleButton* viewLog_ = nullptr;
 };
 
 } // namespace rapport::ui

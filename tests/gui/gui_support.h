@@ -16,11 +16,14 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <functional>
 #include <thread>
 #include <vector>
 
 #include <wx/app.h>
 #include <wx/frame.h>
+#include <wx/timer.h>
+#include <wx/toplevel.h>
 #include <wx/uiaction.h>
 #include <wx/window.h>
 
@@ -130,6 +133,42 @@ struct Keyboard {
         sim.Text(text);
         settle();
     }
+};
+
+// Drives a modal dialog that is about to open, from inside its own event loop: once a top-level
+// window called `name` is shown, runs one step per tick (a step sends keys and returns, so
+// that the dialog's loop handles them before the next step looks). Steps may CHECK.
+class ModalScript {
+public:
+    ModalScript(std::string name, std::vector<std::function<void(wxWindow* dialog)>> steps)
+        : name_(std::move(name)), steps_(std::move(steps))
+    {
+        timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
+        timer_.Start(150);
+    }
+    // True once every step ran.
+    bool finished() const noexcept { return next_ == steps_.size(); }
+
+private:
+    void tick()
+    {
+        if (finished()) {
+            timer_.Stop();
+            return;
+        }
+        wxWindow* dialog = nullptr;
+        for (wxWindow* top : wxTopLevelWindows)
+            if (top->GetName() == name_ && top->IsShown())
+                dialog = top;
+        if (!dialog)
+            return; // not open yet, or closed by the last step
+        steps_[next_++](dialog);
+    }
+
+    std::string name_;
+    std::vector<std::function<void(wxWindow*)>> steps_;
+    std::size_t next_ = 0;
+    wxTimer timer_;
 };
 
 // Makes `top` (a frame or a dialog) the active window with the keyboard focus on `window`.
