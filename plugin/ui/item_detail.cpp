@@ -7,6 +7,7 @@
 #include "date_field.h"
 #include "icons.h"
 
+#include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
 
 #include <wx/button.h>
@@ -84,6 +85,9 @@ void ItemDetail::build()
 
     description_ = label("rapport-detail-description");
     column->Add(description_, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    promisedIn_ = label("rapport-detail-promised-in");
+    promisedIn_->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    column->Add(promisedIn_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     whyLabel_ = label("rapport-why-label");
     whyLabel_->SetFont(whyLabel_->GetFont().Bold());
     why_ = label("rapport-detail-why");
@@ -393,6 +397,18 @@ void ItemDetail::reload()
                                      : wxString());
         setWrapped(why_, hasWhy ? translated(bl::translate(context.c_str(), known->why.c_str()), locale_) : wxString());
         description_->Show(hasDescription);
+        // The item's side of a promise's link: where it was promised, in the client's words.
+        const LogEntry* promisedIn = session_.promiseEntryOfItem(shownItem->id);
+        setWrapped(promisedIn_,
+                   promisedIn
+                       // TRANSLATORS: in an item's details; {1} the date of the client log entry that promised the
+                       // item, {2} what the client said then.
+                       ? fromUtf8((bl::format(bl::translate("Promised to the client on {1}, who said: {2}")) %
+                                   context_.formattedDate(std::string(logDate(*promisedIn))).utf8_string() %
+                                   promisedIn->said)
+                                      .str(locale_))
+                       : wxString());
+        promisedIn_->Show(promisedIn != nullptr);
         whyLabel_->Show(hasWhy);
         why_->Show(hasWhy);
         status_->SetSelection(static_cast<int>(shownItem->status));
@@ -410,8 +426,8 @@ void ItemDetail::reload()
         setLabelIfChanged(delete_, translated(bl::translate("Delete"), locale_));
     }
     if (!shownItem) // a section, or nothing: none of an item's own parts
-        for (wxWindow* part : std::initializer_list<wxWindow*>{description_, whyLabel_, why_, reasonLabel_, reason_,
-                                                               customCopy_})
+        for (wxWindow* part : std::initializer_list<wxWindow*>{description_, promisedIn_, whyLabel_, why_, reasonLabel_,
+                                                               reason_, customCopy_})
             part->Hide();
     // A store that cannot be written: every field shows, none edits (the panel says why).
     const bool editable = !context_.readOnly();
@@ -432,7 +448,7 @@ bool ItemDetail::setWrapped(wxStaticText* label, const wxString& text)
 void ItemDetail::layoutWrapped()
 {
     bool changed = false;
-    for (wxStaticText* label : {hint_, description_, why_, internalHint_}) {
+    for (wxStaticText* label : {hint_, description_, promisedIn_, why_, internalHint_}) {
         changed = setWrapped(label, wrapped_.plain(label)) || changed;
     }
     // Too narrow for a label and its whole field side by side: the labels go above the

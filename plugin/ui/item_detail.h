@@ -96,6 +96,7 @@ private:
     wxStaticText* titleLabel_ = nullptr;
     wxTextCtrl* title_ = nullptr;
     wxStaticText* description_ = nullptr;
+    wxStaticText* promisedIn_ = nullptr; // the client log entry that promised this item
     wxStaticText* whyLabel_ = nullptr;
     wxStaticText* why_ = nullptr;
     wxFlexGridSizer* fieldGrid_ = nullptr; // labels beside their fields, or above them when narrow

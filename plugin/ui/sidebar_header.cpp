@@ -136,6 +136,15 @@ bool SidebarHeader::refresh()
         // TRANSLATORS: the project's deadline; {1} is a date.
         schedule += (bl::format(bl::translate("Deadline: {1}")) % deadline).str(loc);
     }
+    const PromiseFigures promises = session.promiseFigures(context_.today());
+    if (promises.judged() > 0) {
+        if (!schedule.empty())
+            schedule += " · ";
+        // TRANSLATORS: in the sidebar's header: promises made in the client log, {1} kept on time of {2} whose date has come.
+        schedule += (bl::format(bl::translate("Promises kept: {1} of {2} on time")) % promises.kept_on_time %
+                     promises.judged())
+                        .str(loc);
+    }
     const int width = wrapWidth(*panel_);
     // A line may break between two figures, never between a label and its value, and
     // never so that a line starts with "·".

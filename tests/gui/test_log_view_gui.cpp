@@ -208,6 +208,15 @@ TEST_CASE("an entry with a promise, from the keyboard alone: added, undone, filt
     REQUIRE(items->selectedRow() != nullptr);
     CHECK(items->selectedRow()->id == log[0].promise_item_id);
     CHECK(wxWindow::FindFocus() == items);
+    // The item's side of the link: its details say where it was promised.
+    auto* promisedIn = findNamed<wxStaticText>(panel, "rapport-detail-promised-in");
+    CHECK(promisedIn->IsShown());
+    wxString promisedText = promisedIn->GetLabelText();
+    promisedText.Replace("\n", " ");
+    CHECK(promisedText.Contains("feels slow"));
+    // The header counts the promise once its date has come; here it is still open.
+    wxString schedule = findNamed<wxStaticText>(panel, "rapport-schedule")->GetLabelText();
+    CHECK_FALSE(schedule.Contains("Promises kept"));
     keys.press('J', kCtrlAlt);
     CHECK(panel->clientLogShown());
     CHECK(host.errors.empty());
@@ -263,6 +272,13 @@ TEST_CASE("the client log in every language, from 240 to 480 px: nothing cut")
             REQUIRE(entries->rows().size() == 3);
             for (std::size_t row = 0; row < entries->rows().size(); ++row)
                 CHECK(entries->widestLine(row) <= entries->textWidth());
+            if (language == Language::English) {
+                wxString schedule = findNamed<wxStaticText>(panel, "rapport-schedule")->GetLabelText();
+                schedule.Replace("\n", " ");
+                schedule.Replace(wxString::FromUTF8("\u00A0"), " "); // kept with its value (line_breaking.h)
+                schedule.Replace(wxString::FromUTF8("\u2060"), "");
+                CHECK(schedule.Contains("Promises kept: 0 of 1 on time"));
+            }
             // The broken promise is said in words, in the language.
             wxString oldest;
             for (const wxString& line : entries->wrappedLines(2))
