@@ -10,7 +10,17 @@
 //                    (goal: at most 100 ms)
 //   report_pdf_cpu_ms the processor time of the same runs: steadier than the wall clock on a
 //                    shared machine, for comparing two builds
+// With 1,000 client log entries added to the same checklist (requests, complaints, change
+// requests awaiting, accepted and declined, ...; some internal; every third with a promise
+// linked to an item), through Store::apply as the command line and the sidebar add them:
+//   report_log_load_ms   reading the checklist, its history and its client log
+//   report_log_build_ms  buildReport with the log ("You asked → we did", "Promises kept")
+//   report_html_log_ms   renderHtml of that report, beside report_html_ms above
+//                        (goal: within 2 ms of it); report_html_log_delta_ms the difference
+//   log_add_ms           adding one entry with a promise (item, due date, entry: one batch,
+//                        durable) through Store::apply, as `rapport log DOC add --promise` does
 // Each other figure is the median of 21 runs.
+#include "change.h"
 #include "report.h"
 #include "report_file.h"
 
@@ -96,6 +106,37 @@ rapport::Checklist makeChecklist()
     return checklist;
 }
 
+constexpr int kLogEntries = 1000;
+
+// The client log: what the client said over the three months before the report.
+std::vector<rapport::Change> makeLog(std::int64_t document_id)
+{
+    using namespace rapport;
+    std::vector<Change> log;
+    for (int i = 1; i <= kLogEntries; ++i) {
+        LogEntry entry;
+        char when[24];
+        std::snprintf(when, sizeof when, "2026-%02d-%02dT%02d:%02d", 9 + i % 3, 1 + i % 28, 9 + i % 9, i % 60);
+        entry.when = when;
+        entry.channel = static_cast<LogChannel>(i % 4);
+        entry.who = "Maria (client)";
+        entry.kind = static_cast<LogKind>(i % 6);
+        entry.said = "Could you make part " + std::to_string(i) + " «bigger» & clearer before the launch?";
+        if (i % 2)
+            entry.answer = "Yes, in the next round; we send a preview first.";
+        if (entry.kind == LogKind::ChangeRequest) {
+            entry.outcome = i % 3 == 0 ? ChangeOutcome::Awaiting : i % 3 == 1 ? ChangeOutcome::Accepted : ChangeOutcome::Declined;
+            if (entry.outcome == ChangeOutcome::Declined)
+                entry.decline_reason = "Not in the agreed scope; we can quote it separately.";
+        }
+        if (entry.kind == LogKind::Complaint && i % 4 == 0)
+            entry.resolution = "Fixed the same day, and we apologised.";
+        entry.internal = i % 13 == 0;
+        log.push_back(changes::logEntryAdded(document_id, entry, i % 3 == 0 ? i % kItems + 1 : 0));
+    }
+    return log;
+}
+
 std::vector<rapport::HistoryEntry> makeHistory()
 {
     std::vector<rapport::HistoryEntry> history;
@@ -168,6 +209,38 @@ int main()
             std::sort(pdfCpu.begin(), pdfCpu.end());
             std::printf("report_pdf_ms %.1f ms\n", pdfRuns[pdfRuns.size() / 2]);
             std::printf("report_pdf_cpu_ms %.1f ms\n", pdfCpu[pdfCpu.size() / 2]);
+
+            // The same checklist with 1,000 client log entries, read and reported as the
+            // command line does (report_commands.cpp): the log goes into the request.
+            if (!store.value().apply(makeLog(checklist.document_id)))
+                rc = 1;
+            const double logLoad = medianMs([&] {
+                checklist = std::move(*store.value().checklistFor("/projects/client/brief.md").value());
+                history = store.value().history(checklist.document_id).value();
+                request.client_log = store.value().clientLog(checklist.document_id).value();
+            });
+            if (request.client_log.size() != kLogEntries)
+                rc = 1;
+            const double logBuild =
+                medianMs([&] { report = rapport::buildReport(checklist, history, templates, localization, request); });
+            const double logHtml = medianMs([&] { bytes += rapport::renderHtml(report).size(); });
+            std::printf("report_log_load_ms %.2f ms\n", logLoad);
+            std::printf("report_log_build_ms %.2f ms\n", logBuild);
+            std::printf("report_html_log_ms %.2f ms\n", logHtml);
+            std::printf("report_html_log_delta_ms %.2f ms\n", logHtml - html);
+
+            // One entry with a promise, durable, as `rapport log DOC add --promise` adds it.
+            rapport::LogEntry asked;
+            asked.when = "2026-11-23T10:30";
+            asked.who = "Maria (client)";
+            asked.said = "Can we see the new product pages before Friday?";
+            asked.answer = "Yes: we send a preview on Thursday.";
+            const double logAdd = medianMs([&] {
+                if (!store.value().apply(rapport::changes::logEntryWithPromise(checklist.document_id, asked,
+                                                                              "Send the product pages preview", "2026-11-26")))
+                    rc = 1;
+            });
+            std::printf("log_add_ms %.2f ms\n", logAdd);
             if (bytes == 0)
                 rc = 1;
         }

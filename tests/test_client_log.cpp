@@ -4,6 +4,7 @@
 #include "change.h"
 #include "checklist_xml.h"
 #include "client_log.h"
+#include "hlc.h"
 #include "store.h"
 #include "text_rules.h"
 
@@ -68,6 +69,13 @@ struct Fixture {
     }
 };
 
+std::string replaced_uid(std::string xml, const std::string& uid, const std::string& by)
+{
+    const auto at = xml.find("uid=\"" + uid + "\"");
+    REQUIRE(at != std::string::npos);
+    return xml.replace(at + 5, uid.size(), by);
+}
+
 LogEntry entry(LogKind kind, std::string said)
 {
     LogEntry e;
@@ -115,6 +123,46 @@ TEST_CASE("an entry encodes and decodes exactly, whatever its text holds")
     CHECK_FALSE(decodeLogEntry("1|2026-11-20T14:30|call"));
     CHECK_FALSE(decodeLogEntry(encodeLogEntry(e) + "|x"));
     CHECK_FALSE(decodeLogEntry("%zz"));
+    // The uid goes last, when there is one: rows from before uids (twelve fields) still read.
+    const std::string withoutUid = encodeLogEntry(e);
+    e.uid = "0123456789abcdef";
+    const std::string withUid = encodeLogEntry(e);
+    CHECK(withUid == withoutUid + "|0123456789abcdef");
+    CHECK(decodeLogEntry(withUid) == e);
+    CHECK(decodeLogEntry(withoutUid)->uid.empty());
+    CHECK_FALSE(decodeLogEntry(withoutUid + "|0123456789ABCDEF"));
+    CHECK_FALSE(decodeLogEntry(withUid + "|0123456789abcdef"));
+}
+
+TEST_CASE("every entry gets a uid of its own; an edit keeps it, and undoing a deletion puts the entry back with it")
+{
+    Fixture f;
+    LogEntry given = entry(LogKind::Request, "first");
+    given.uid = "0123456789abcdef"; // a new entry's uid is the store's to give
+    f.applied(changes::logEntryAdded(f.doc, given));
+    f.applied(changes::logEntryAdded(f.doc, entry(LogKind::Request, "second")));
+    const auto log = f.log();
+    REQUIRE(log.size() == 2);
+    CHECK(isReplicaId(log[0].uid));
+    CHECK(isReplicaId(log[1].uid));
+    CHECK(log[0].uid != log[1].uid);
+    CHECK(log[0].uid != given.uid);
+    LogEntry edited = log[0];
+    edited.answer = "edited";
+    edited.uid = "fedcba9876543210";
+    f.applied(changes::logEntryEdited(f.doc, edited));
+    CHECK(f.log()[0].uid == log[0].uid);
+    const Change deleted = f.applied(changes::logEntryDeleted(f.doc, log[0].id));
+    f.applied(*inverseOf(deleted));
+    CHECK(f.log()[0].uid == log[0].uid);
+    CHECK(f.log()[0].answer == "edited");
+    // One uid names one entry: putting back an entry whose uid is taken is refused.
+    Change again = *inverseOf(deleted);
+    auto taken = decodeLogEntry(again.new_value);
+    REQUIRE(taken);
+    taken->id = 9;
+    again.new_value = encodeLogEntry(*taken);
+    CHECK_FALSE(f.store.apply(again));
 }
 
 TEST_CASE("entry times are YYYY-MM-DDTHH:MM of a real day and hour")
@@ -425,6 +473,22 @@ TEST_CASE("export -> import -> export is byte-identical with a client log, hosti
     auto importedHistory = second.value().history(imported.value()->document_id);
     REQUIRE(importedHistory);
     CHECK(writeChecklistXml({*imported.value(), importedHistory.value(), importedLog.value()}) == xml);
+
+    // Entries keep their uids through export and import (a shared checklist's entries are
+    // named by them); two entries with one uid are refused.
+    CHECK(xml.find("uid=\"" + f.log().front().uid + "\"") != std::string::npos);
+    const std::string first = f.log()[0].uid;
+    const std::string second_uid = f.log()[1].uid;
+    std::string twice = xml;
+    twice.replace(twice.find("uid=\"" + second_uid + "\""), 22, "uid=\"" + first + "\"");
+    auto duplicated = readChecklistXml(twice);
+    REQUIRE(duplicated);
+    testing::TempFolder third{"rapport-client-log-import"};
+    auto refusing = Store::open(third.store);
+    REQUIRE(refusing);
+    CHECK_FALSE(refusing.value().importChecklist(duplicated.value().checklist, duplicated.value().history,
+                                                 duplicated.value().log));
+    CHECK_FALSE(readChecklistXml(replaced_uid(xml, first, "not-a-uid")));
 
     // Without a log, an export has no log element: older exports read back byte for byte.
     CHECK(writeChecklistXml({f.checklist(), history.value()}).find("client-log") == std::string::npos);

@@ -1,5 +1,6 @@
 // The schema's migrations (plugin/core/schema.h): a store written by any earlier Rapport
 // opens, keeps every row, and takes new changes; a newer store is refused untouched.
+#include "hlc.h"
 #include "store.h"
 
 #include "temp_folder.h"
@@ -322,6 +323,41 @@ TEST_CASE("a store written by schema version 5 is migrated to 6: the client log,
                            "VALUES (1, 9, '2026-11-20T09:15', 'fax', 'request', 'x')",
                        nullptr, nullptr, nullptr) != SQLITE_OK);
     sqlite3_close(db);
+}
+
+TEST_CASE("a store written by schema version 6 is migrated to 7: every client log entry gets a uid of its own")
+{
+    rapport::testing::TempFolder dir{"rapport-migration"};
+    const fs::path file = dir.path / "rapport.sqlite3";
+    {
+        auto store = rapport::Store::open(file);
+        REQUIRE(store);
+        REQUIRE(store.value().attach("/docs/brief.md", "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}}));
+        rapport::LogEntry entry;
+        entry.when = "2026-11-20T09:15";
+        entry.said = "Please call back";
+        REQUIRE(store.value().apply(rapport::changes::logEntryAdded(1, entry)));
+        entry.said = "And send the invoice";
+        REQUIRE(store.value().apply(rapport::changes::logEntryAdded(1, entry, 1)));
+    }
+    // Back to exactly the version 6 schema: entries without uids.
+    execRaw(file, R"sql(
+        ALTER TABLE log_entries DROP COLUMN uid;
+        PRAGMA user_version=6;
+    )sql");
+    CHECK(queryRaw(file, "SELECT COUNT(*) FROM pragma_table_info('log_entries') WHERE name = 'uid'") == "0");
+    auto store = rapport::Store::open(file);
+    REQUIRE_MESSAGE(store, (store ? std::string() : store.error().description()));
+    CHECK(queryRaw(file, "PRAGMA user_version") == std::to_string(rapport::Store::kSchemaVersion));
+    auto log = store.value().clientLog(1);
+    REQUIRE(log);
+    REQUIRE(log.value().size() == 2);
+    CHECK(log.value()[0].said == "Please call back");
+    CHECK(log.value()[1].promise_item_id == 1);
+    CHECK(rapport::isReplicaId(log.value()[0].uid));
+    CHECK(rapport::isReplicaId(log.value()[1].uid));
+    CHECK(log.value()[0].uid != log.value()[1].uid);
+    CHECK(store.value().history(1).value().size() == 3);
 }
 
 TEST_CASE("a new store records the schema version")

@@ -17,7 +17,7 @@ struct KindField {
     bool undone_by_old_value; // a field set back to what it was
 };
 
-constexpr std::array<KindField, 38> kFields{{
+constexpr std::array<KindField, 39> kFields{{
     {ChangeKind::Attached, "attached", Target::Checklist, false},
     {ChangeKind::TemplateAdded, "template-added", Target::Checklist, false},
     {ChangeKind::Status, "status", Target::Item, true},
@@ -56,6 +56,7 @@ constexpr std::array<KindField, 38> kFields{{
     {ChangeKind::LogEntryDeleted, "log-deleted", Target::Log, false},
     {ChangeKind::LogEntryResolved, "log-resolved", Target::Log, true},
     {ChangeKind::LogPromiseLinked, "log-promise", Target::Log, true},
+    {ChangeKind::LogShared, "log-shared", Target::Checklist, false}, // its value is a count, not an entry
 }};
 
 const KindField& entryOf(ChangeKind kind)
@@ -197,6 +198,7 @@ Change logEntryAdded(std::int64_t document_id, const LogEntry& entry, std::int64
     LogEntry added = entry;
     added.id = 0;
     added.promise_item_id = 0;
+    added.uid.clear(); // a new entry: the store gives it its uid
     Change change = checklistField(ChangeKind::LogEntryAdded, document_id, encodeLogEntry(added));
     change.item_id = promise_item_id;
     return change;

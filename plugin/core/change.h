@@ -64,6 +64,9 @@ enum class ChangeKind {
     LogEntryDeleted,      // "log-deleted": `new_value` "N"; the store records the entry as `old_value`
     LogEntryResolved,     // "log-resolved": `new_value` "N:" + encodeResolution() (outcome, reason, resolution)
     LogPromiseLinked,     // "log-promise": `new_value` "N:ITEM", the item promised in entry N ("N:0" none)
+    LogShared,            // "log-shared": the client log as it is, written to the sidecar when a checklist
+                          // is shared (with Shared, one batch); changes no row, `new_value` the number of
+                          // entries; nothing to record (Unchanged) for an empty log
 };
 
 // The history's word for `kind` ("status", "section-moved", ...).
@@ -110,6 +113,11 @@ struct MergedLog {
     std::vector<LoggedChange> changes;   // the new changes, for the store's copy of the log
     std::vector<HistoryEntry> history;   // one row each (sequence assigned by the store)
     std::string sidecar;                 // joining: the sidecar the document is now shared through
+    // The client log as the replay gives it (numbers as assigned, promises as the replayed
+    // checklist's item ids), and every entry uid the log names: an entry of the store that
+    // the log never named (kept before sharing by an older Rapport) stays as it is.
+    std::vector<LogEntry> log{};
+    std::vector<std::string> log_named{};
 };
 
 // One change. The caller says what and to which value; Store::apply() fills in the

@@ -158,6 +158,7 @@ std::string writeChecklistXml(const ChecklistExport& data)
             setText(node, "outcome", std::string(outcomeKeyword(entry.outcome)));
             if (entry.promise_item_id != 0)
                 node.append_attribute("promise") = static_cast<long long>(entry.promise_item_id);
+            setText(node, "uid", entry.uid);
             node.append_child("said").text() = xmlSafe(entry.said).c_str();
             node.append_child("answer").text() = xmlSafe(entry.answer).c_str();
             node.append_child("resolution").text() = xmlSafe(entry.resolution).c_str();
@@ -301,6 +302,9 @@ Result<ChecklistExport> readChecklistXml(std::string_view xml)
         entry.who = node.attribute("who").as_string();
         entry.internal = node.attribute("internal").as_bool();
         entry.promise_item_id = node.attribute("promise").as_llong();
+        entry.uid = node.attribute("uid").as_string();
+        if (!entry.uid.empty() && !isReplicaId(entry.uid))
+            return invalid(xml, node, "a uid is 16 hexadecimal digits");
         entry.said = node.child("said").text().as_string();
         entry.answer = node.child("answer").text().as_string();
         entry.resolution = node.child("resolution").text().as_string();

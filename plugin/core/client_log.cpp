@@ -1,6 +1,7 @@
 #include "client_log.h"
 
 #include "calendar.h"
+#include "hlc.h"
 
 #include <algorithm>
 #include <array>
@@ -146,13 +147,17 @@ std::string encodeLogEntry(const LogEntry& entry)
     }
     text += '|';
     text += std::to_string(entry.promise_item_id);
+    if (!entry.uid.empty()) {
+        text += '|';
+        text += escaped(entry.uid);
+    }
     return text;
 }
 
 std::optional<LogEntry> decodeLogEntry(std::string_view text)
 {
     const auto parts = fields(text);
-    if (!parts || parts->size() != 12)
+    if (!parts || parts->size() < 12 || parts->size() > 13 || (parts->size() == 13 && !isReplicaId((*parts)[12])))
         return std::nullopt;
     const auto& f = *parts;
     const auto channel = parseChannelKeyword(f[2]);
@@ -173,6 +178,8 @@ std::optional<LogEntry> decodeLogEntry(std::string_view text)
     entry.outcome = *outcome;
     entry.decline_reason = f[10];
     entry.promise_item_id = std::strtoll(f[11].c_str(), nullptr, 10);
+    if (f.size() == 13)
+        entry.uid = f[12];
     return entry;
 }
 

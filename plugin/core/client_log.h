@@ -50,6 +50,8 @@ struct LogEntry {
     ChangeOutcome outcome = ChangeOutcome::None; // change requests: Awaiting until decided
     std::string decline_reason;   // why a change request was declined
     std::int64_t promise_item_id = 0; // the checklist item we promised in this entry, 0 for none
+    std::string uid{};            // the same on every replica of a shared checklist (16 hex digits, set
+                                  // by the store); "" only in entries not yet kept
 
     bool operator==(const LogEntry&) const = default;
 };
@@ -60,7 +62,8 @@ bool isLogDateTime(std::string_view text);
 std::string_view logDate(const LogEntry& entry);
 
 // An entry as one line of text for the history (old and new values) and undo: fields
-// separated by '|', with '%' and '|' in them written %25 and %7C. Decoding gives back
+// separated by '|', with '%' and '|' in them written %25 and %7C; the uid last, when the
+// entry has one (history rows from before uids have twelve fields). Decoding gives back
 // exactly what was encoded; nullopt for text that is not an encoded entry.
 std::string encodeLogEntry(const LogEntry& entry);
 std::optional<LogEntry> decodeLogEntry(std::string_view text);

@@ -151,6 +151,12 @@ constexpr const char* kMigrationSteps[] = {
         PRIMARY KEY (document_id, entry_id)
     ) WITHOUT ROWID;
     )sql",
+    // 6 -> 7: the client log in the sidecar of a shared checklist (docs/sidecar-format.md):
+    // every entry gets a uid that is the same on every replica, as items and sections did.
+    R"sql(
+    ALTER TABLE log_entries ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    UPDATE log_entries SET uid = lower(hex(randomblob(8)));
+    )sql",
 };
 static_assert(std::size(kMigrationSteps) == kSchemaVersion, "one migration step per schema version");
 

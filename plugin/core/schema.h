@@ -20,7 +20,7 @@
 namespace rapport::schema {
 
 // The version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings the store open on `db` up to kSchemaVersion; `file` names it in errors.
 Status migrate(const sqlite::Connection& db, const std::filesystem::path& file);

@@ -83,6 +83,13 @@ std::vector<const sidecar::Block*> unionOf(const std::vector<const sidecar::Pars
     return all;
 }
 
+// The client log the replay gave, for the merge to write.
+void takeLog(MergedLog& merged, sidecar::ReplayedLog& log)
+{
+    merged.log = std::move(log.entries);
+    merged.log_named.assign(log.named.begin(), log.named.end()); // sorted, as a set is
+}
+
 LoggedChange loggedOf(const sidecar::Block& block)
 {
     return LoggedChange{block.envelope.hlc.text(), block.envelope.change_id, block.envelope.node, block.text};
@@ -176,11 +183,19 @@ Result<SyncReport> Sharing::share(const std::string& document_path)
     if (!shared)
         return shared.error();
     if (!shared.value()) {
+        // The checklist as it is, then its client log as it is (a change and a block of its
+        // own, so that a Rapport from before the log still reads the checklist's snapshot).
         Change change;
         change.kind = ChangeKind::Shared;
         change.document_id = *id.value();
         change.new_value = sidecar::pathFor(document_path).string();
-        auto applied = store_.apply(std::move(change));
+        Change log;
+        log.kind = ChangeKind::LogShared;
+        log.document_id = *id.value();
+        std::vector<Change> batch;
+        batch.push_back(std::move(change));
+        batch.push_back(std::move(log));
+        auto applied = store_.apply(std::move(batch));
         if (!applied)
             return applied.error();
     }
@@ -303,8 +318,9 @@ Result<SyncReport> Sharing::join(const std::string& document_path, const std::fi
     std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->replayOrderBefore(*b); });
     for (const sidecar::Block* block : all) {
         merged->changes.push_back(loggedOf(*block));
-        merged->history.push_back(sidecar::historyRowOf(*block, merged->checklist));
+        merged->history.push_back(sidecar::historyRowOf(*block, merged->checklist, replayed.log));
     }
+    takeLog(*merged, replayed.log);
     Change change;
     change.kind = ChangeKind::Merged;
     change.merged = merged;
@@ -368,8 +384,9 @@ Result<SyncReport> Sharing::syncShared(const SharedDocument& shared, SyncReport 
         std::sort(fresh.begin(), fresh.end(), [](const auto* a, const auto* b) { return a->replayOrderBefore(*b); });
         for (const sidecar::Block* block : fresh) {
             merged->changes.push_back(loggedOf(*block));
-            merged->history.push_back(sidecar::historyRowOf(*block, merged->checklist));
+            merged->history.push_back(sidecar::historyRowOf(*block, merged->checklist, now.log));
         }
+        takeLog(*merged, now.log);
         Change change;
         change.kind = ChangeKind::Merged;
         change.document_id = shared.document_id;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <tuple>
 #include <unordered_map>
 
 namespace rapport::sidecar {
@@ -28,6 +29,7 @@ public:
         }
         result_.last = blocks.empty() ? nullptr : blocks.back();
         finish();
+        result_.log = log_.finish(result_.checklist, goneItems_);
         return std::move(result_);
     }
 
@@ -93,7 +95,9 @@ private:
     {
         const Body& first = block.bodies.front();
         const std::string& kind = first.kind;
-        if (kind == "status")
+        if (isLogKind(kind))
+            log_.apply(block);
+        else if (kind == "status")
             setStatus(first);
         else if (kind == "reason" || kind == "due" || kind == "owner" || kind == "note" || kind == "internal" ||
                  kind == "text")
@@ -243,6 +247,7 @@ private:
     {
         if (!item(uid))
             return;
+        goneItems_[uid] = item(uid)->id;
         c().items.erase(c().items.begin() + static_cast<std::ptrdiff_t>(items_[uid]));
         reindex();
     }
@@ -361,6 +366,9 @@ private:
         if (!gone)
             return;
         const std::int64_t id = gone->id;
+        for (const ChecklistItem& i : c().items)
+            if (i.section_id == id)
+                goneItems_[i.uid] = i.id;
         std::erase_if(c().items, [&](const ChecklistItem& i) { return i.section_id == id; });
         std::erase_if(c().sections, [&](const ChecklistSection& s) { return s.uid == uid; });
         reindex();
@@ -453,6 +461,8 @@ private:
     std::unordered_map<std::string, std::size_t> items_;
     std::unordered_map<std::string, std::size_t> sections_;
     const Block* block_ = nullptr;
+    LogReplay log_;
+    std::unordered_map<std::string, std::int64_t> goneItems_; // uid -> the id a deleted item had
 };
 
 std::string describeRow(const Body& row)
@@ -476,7 +486,7 @@ bool isFieldKind(const std::string& kind)
 
 Replayed replay(std::vector<const Block*> blocks) { return Machine().run(std::move(blocks)); }
 
-HistoryEntry historyRowOf(const Block& block, const Checklist& replayed)
+HistoryEntry historyRowOf(const Block& block, const Checklist& replayed, const ReplayedLog& log)
 {
     const Body& first = block.bodies.front();
     HistoryEntry row;
@@ -485,6 +495,11 @@ HistoryEntry historyRowOf(const Block& block, const Checklist& replayed)
     row.change_id = block.envelope.change_id;
     row.author = block.envelope.author;
     row.hlc = block.envelope.hlc.text();
+    if (isLogKind(first.kind)) { // a change the replay skipped keeps empty values
+        if (const auto values = log.values.find(&block); values != log.values.end())
+            std::tie(row.old_value, row.new_value) = values->second;
+        return row;
+    }
     const auto itemId = [&](const std::string& uid) -> std::int64_t {
         for (const auto& i : replayed.items)
             if (i.uid == uid)

@@ -7,6 +7,7 @@
 
 #include "model.h"
 #include "sidecar_format.h"
+#include "sidecar_log.h"
 
 #include <map>
 #include <optional>
@@ -29,6 +30,7 @@ struct Replayed {
     // The last writer of every field that was set, by fieldKey().
     std::map<std::string, FieldWriter> last_writers;
     const Block* last = nullptr; // the latest change of all, or nullptr for none
+    ReplayedLog log;             // the client log (sidecar_log.h)
 };
 
 // The key of one field in Replayed::last_writers.
@@ -38,8 +40,9 @@ std::string fieldKey(const std::string& kind, const std::string& target);
 Replayed replay(std::vector<const Block*> blocks);
 
 // The history row a change read from a sidecar is recorded as, against the replayed
-// checklist (for the item's local id); the store assigns its sequence.
-HistoryEntry historyRowOf(const Block& block, const Checklist& replayed);
+// checklist (for the item's local id) and log (a log change's values); the store assigns
+// its sequence.
+HistoryEntry historyRowOf(const Block& block, const Checklist& replayed, const ReplayedLog& log);
 
 // The kinds of lines that set one field of an item, a section or the checklist.
 bool isFieldKind(const std::string& kind);

@@ -310,7 +310,8 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
     case ChangeKind::LogEntryEdited:
     case ChangeKind::LogEntryDeleted:
     case ChangeKind::LogEntryResolved:
-    case ChangeKind::LogPromiseLinked: return applyLogChange(c, change);
+    case ChangeKind::LogPromiseLinked:
+    case ChangeKind::LogShared: return applyLogChange(c, change);
     }
     return invalid({}, "unknown change");
 }

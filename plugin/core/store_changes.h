@@ -4,12 +4,14 @@
 
 #include "change.h"
 #include "error.h"
+#include "sidecar_format.h"
 #include "sqlite_handle.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rapport::detail {
@@ -83,12 +85,31 @@ Result<Applied> merge(ChangeContext& c, Change& change);
 Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id);
 // A new uid for a row that has none (made here: an import from before uids).
 std::string uidOr(const std::string& uid);
+// The uid of an item, or "" when there is no such item.
+std::string itemUid(ChangeContext& c, std::int64_t document_id, std::int64_t item_id);
 
 // The client log's changes, each checked first (store_log_changes.cpp).
 Result<Applied> applyLogChange(ChangeContext& c, Change& change);
+// An entry as it may be kept: its shape (client_log.h), then every text against text_rules.h.
+Status checkLogEntry(const LogEntry& entry);
+// Writes every field of `entry` (a new row, or over the row with its number).
+Result<Applied> writeLogEntry(ChangeContext& c, std::int64_t document_id, const LogEntry& entry, bool insert);
+// One entry of a document's client log, or nullopt; and the whole log, by number.
+Result<std::optional<LogEntry>> readLogEntry(ChangeContext& c, std::int64_t document_id, std::int64_t entry_id);
+Result<std::vector<LogEntry>> readLogEntries(ChangeContext& c, std::int64_t document_id);
 // An imported client log, each entry checked, its promises items of `checklist`.
 Status insertLogEntries(ChangeContext& c, std::int64_t document_id, const Checklist& checklist,
                         const std::vector<LogEntry>& log);
+
+// The client log in the sidecar (store_log_sharing.cpp): the lines of a log change of a
+// shared checklist, and a merge's log written (the replay's entries, and the store's own
+// entries the log never named kept, their promises following their items by uid).
+Result<std::vector<sidecar::Body>> logLinesOf(ChangeContext& c, const Change& change);
+Status writeMergedLog(ChangeContext& c, std::int64_t document_id, const MergedLog& merged,
+                      const std::vector<std::pair<LogEntry, std::string>>& before);
+// The store's own entries with the uid of each one's promised item ("" for none or gone),
+// read before a merge rebuilds the items.
+Result<std::vector<std::pair<LogEntry, std::string>>> logWithPromiseUids(ChangeContext& c, std::int64_t document_id);
 
 // Applies `change` (validating it first) and fills in what the store decides: the old
 // value, assigned ids, what a deletion removed.

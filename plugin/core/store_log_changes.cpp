@@ -4,12 +4,14 @@
 #include "store.h"
 #include "store_changes.h"
 
+#include "hlc.h"
 #include "text_rules.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -22,7 +24,7 @@ namespace {
 using sqlite::Statement;
 
 constexpr const char* kLogColumns = "entry_id, said_at, channel, who, kind, said, answer, internal, resolution, "
-                                    "outcome, decline_reason, promise_item_id";
+                                    "outcome, decline_reason, promise_item_id, uid";
 
 LogEntry readEntryRow(const Statement& row)
 {
@@ -39,20 +41,8 @@ LogEntry readEntryRow(const Statement& row)
     entry.outcome = parseOutcomeKeyword(row.columnText(9)).value_or(ChangeOutcome::None);
     entry.decline_reason = row.columnText(10);
     entry.promise_item_id = row.columnInt(11);
+    entry.uid = row.columnText(12);
     return entry;
-}
-
-// The entry as it may be kept: its shape (client_log.h), then every text against text_rules.h.
-Status checkEntry(const LogEntry& entry)
-{
-    if (const char* problem = logEntryProblem(entry))
-        return invalid(entry.when, problem);
-    if (Status who = checkText(TextField::ClientName, entry.who); !who)
-        return who;
-    for (const std::string* text : {&entry.said, &entry.answer, &entry.resolution, &entry.decline_reason})
-        if (Status checked = checkText(TextField::LogText, *text); !checked)
-            return checked;
-    return {};
 }
 
 Error noSuchEntry(std::int64_t entry_id) { return invalid(std::to_string(entry_id), "no such client log entry"); }
@@ -69,7 +59,38 @@ bool splitEntryValue(const std::string& value, std::int64_t& entry_id, std::stri
     return entry_id > 0;
 }
 
-Result<std::optional<LogEntry>> readEntry(ChangeContext& c, std::int64_t document_id, std::int64_t entry_id)
+} // namespace
+
+// The entry as it may be kept: its shape (client_log.h), then every text against text_rules.h.
+Status checkLogEntry(const LogEntry& entry)
+{
+    if (const char* problem = logEntryProblem(entry))
+        return invalid(entry.when, problem);
+    if (Status who = checkText(TextField::ClientName, entry.who); !who)
+        return who;
+    for (const std::string* text : {&entry.said, &entry.answer, &entry.resolution, &entry.decline_reason})
+        if (Status checked = checkText(TextField::LogText, *text); !checked)
+            return checked;
+    return {};
+}
+
+// Writes every field of `entry` (a new row, or over the row with its id).
+Result<Applied> writeLogEntry(ChangeContext& c, std::int64_t document_id, const LogEntry& entry, bool insert)
+{
+    Statement& write = c.statements.get(
+        c.db, insert ? std::string("INSERT INTO log_entries(document_id, ") + kLogColumns +
+                           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                     : std::string("UPDATE log_entries SET said_at = ?3, channel = ?4, who = ?5, kind = ?6, said = ?7, "
+                                   "answer = ?8, internal = ?9, resolution = ?10, outcome = ?11, decline_reason = ?12, "
+                                   "promise_item_id = ?13, uid = ?14 WHERE document_id = ?1 AND entry_id = ?2"));
+    Statement::Scope reset(write);
+    write.bindAll(document_id, entry.id, entry.when, channelKeyword(entry.channel), entry.who,
+                  logKindKeyword(entry.kind), entry.said, entry.answer, std::int64_t{entry.internal ? 1 : 0},
+                  entry.resolution, outcomeKeyword(entry.outcome), entry.decline_reason, entry.promise_item_id, entry.uid);
+    return c.ran(write);
+}
+
+Result<std::optional<LogEntry>> readLogEntry(ChangeContext& c, std::int64_t document_id, std::int64_t entry_id)
 {
     Statement& query = c.statements.get(
         c.db, std::string("SELECT ") + kLogColumns + " FROM log_entries WHERE document_id = ?1 AND entry_id = ?2");
@@ -83,28 +104,38 @@ Result<std::optional<LogEntry>> readEntry(ChangeContext& c, std::int64_t documen
     return std::optional<LogEntry>(readEntryRow(query));
 }
 
+Result<std::vector<LogEntry>> readLogEntries(ChangeContext& c, std::int64_t document_id)
+{
+    Statement& query = c.statements.get(c.db, std::string("SELECT ") + kLogColumns +
+                                                  " FROM log_entries WHERE document_id = ?1 ORDER BY entry_id");
+    Statement::Scope reset(query);
+    query.bind(1, document_id);
+    std::vector<LogEntry> entries;
+    int rc;
+    while ((rc = query.step()) == SQLITE_ROW)
+        entries.push_back(readEntryRow(query));
+    if (rc != SQLITE_DONE)
+        return c.readError();
+    return entries;
+}
+
+namespace {
+
+// The entry of `document_id` whose uid is `uid`, if any: one uid names one entry.
+bool uidTaken(ChangeContext& c, std::int64_t document_id, const std::string& uid)
+{
+    Statement& query = c.statements.get(c.db, "SELECT 1 FROM log_entries WHERE document_id = ?1 AND uid = ?2");
+    Statement::Scope reset(query);
+    query.bindAll(document_id, uid);
+    return query.step() == SQLITE_ROW;
+}
+
 bool itemExists(ChangeContext& c, std::int64_t document_id, std::int64_t item_id)
 {
     Statement& exists = c.statements.get(c.db, "SELECT 1 FROM items WHERE document_id = ?1 AND item_id = ?2");
     Statement::Scope reset(exists);
     exists.bindAll(document_id, item_id);
     return exists.step() == SQLITE_ROW;
-}
-
-// Writes every field of `entry` (a new row, or over the row with its id).
-Result<Applied> writeEntry(ChangeContext& c, std::int64_t document_id, const LogEntry& entry, bool insert)
-{
-    Statement& write = c.statements.get(
-        c.db, insert ? std::string("INSERT INTO log_entries(document_id, ") + kLogColumns +
-                           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-                     : std::string("UPDATE log_entries SET said_at = ?3, channel = ?4, who = ?5, kind = ?6, said = ?7, "
-                                   "answer = ?8, internal = ?9, resolution = ?10, outcome = ?11, decline_reason = ?12, "
-                                   "promise_item_id = ?13 WHERE document_id = ?1 AND entry_id = ?2"));
-    Statement::Scope reset(write);
-    write.bindAll(document_id, entry.id, entry.when, channelKeyword(entry.channel), entry.who,
-                  logKindKeyword(entry.kind), entry.said, entry.answer, std::int64_t{entry.internal ? 1 : 0},
-                  entry.resolution, outcomeKeyword(entry.outcome), entry.decline_reason, entry.promise_item_id);
-    return c.ran(write);
 }
 
 Result<Applied> addEntry(ChangeContext& c, Change& change)
@@ -118,8 +149,13 @@ Result<Applied> addEntry(ChangeContext& c, Change& change)
         entry->promise_item_id = change.item_id;
     if (entry->promise_item_id != 0 && !itemExists(c, change.document_id, entry->promise_item_id))
         return unknownItem(entry->promise_item_id);
-    if (Status checked = checkEntry(*entry); !checked)
+    if (Status checked = checkLogEntry(*entry); !checked)
         return checked.error();
+    // A new entry gets its uid here; one put back (undo of a deletion) keeps its own.
+    if (entry->uid.empty())
+        entry->uid = newReplicaId();
+    else if (!isReplicaId(entry->uid) || uidTaken(c, change.document_id, entry->uid))
+        return invalid(entry->uid, "the client log has an entry with this uid already");
     if (entry->id == 0) {
         Statement& next =
             c.statements.get(c.db, "SELECT IFNULL(MAX(entry_id), 0) + 1 FROM log_entries WHERE document_id = ?1");
@@ -129,14 +165,14 @@ Result<Applied> addEntry(ChangeContext& c, Change& change)
             return c.readError();
         entry->id = next.columnInt(0);
     } else {
-        auto existing = readEntry(c, change.document_id, entry->id);
+        auto existing = readLogEntry(c, change.document_id, entry->id);
         if (!existing)
             return existing.error();
         if (existing.value())
             return invalid(std::to_string(entry->id), "the client log has this entry already");
     }
     change.new_value = encodeLogEntry(*entry);
-    return writeEntry(c, change.document_id, *entry, true);
+    return writeLogEntry(c, change.document_id, *entry, true);
 }
 
 Result<Applied> editEntry(ChangeContext& c, Change& change)
@@ -144,19 +180,20 @@ Result<Applied> editEntry(ChangeContext& c, Change& change)
     auto edited = decodeLogEntry(change.new_value);
     if (!edited)
         return invalid({}, "not a client log entry");
-    auto existing = readEntry(c, change.document_id, edited->id);
+    auto existing = readLogEntry(c, change.document_id, edited->id);
     if (!existing)
         return existing.error();
     if (!existing.value())
         return noSuchEntry(edited->id);
     edited->promise_item_id = existing.value()->promise_item_id; // linking is a change of its own
+    edited->uid = existing.value()->uid;                         // and an entry keeps its uid
     change.old_value = encodeLogEntry(*existing.value());
     change.new_value = encodeLogEntry(*edited);
     if (change.old_value == change.new_value)
         return Applied::Unchanged;
-    if (Status checked = checkEntry(*edited); !checked)
+    if (Status checked = checkLogEntry(*edited); !checked)
         return checked.error();
-    return writeEntry(c, change.document_id, *edited, false);
+    return writeLogEntry(c, change.document_id, *edited, false);
 }
 
 Result<Applied> deleteEntry(ChangeContext& c, Change& change)
@@ -165,7 +202,7 @@ Result<Applied> deleteEntry(ChangeContext& c, Change& change)
     std::string rest;
     if (!splitEntryValue(change.new_value, id, rest) || !rest.empty())
         return invalid(change.new_value, "not a client log entry number");
-    auto existing = readEntry(c, change.document_id, id);
+    auto existing = readLogEntry(c, change.document_id, id);
     if (!existing)
         return existing.error();
     if (!existing.value())
@@ -185,7 +222,7 @@ Result<Applied> setEntryPart(ChangeContext& c, Change& change)
     std::string rest;
     if (!splitEntryValue(change.new_value, id, rest))
         return invalid(change.new_value, "not a client log entry number");
-    auto existing = readEntry(c, change.document_id, id);
+    auto existing = readLogEntry(c, change.document_id, id);
     if (!existing)
         return existing.error();
     if (!existing.value())
@@ -209,9 +246,9 @@ Result<Applied> setEntryPart(ChangeContext& c, Change& change)
     }
     if (after == before)
         return Applied::Unchanged;
-    if (Status checked = checkEntry(after); !checked)
+    if (Status checked = checkLogEntry(after); !checked)
         return checked.error();
-    return writeEntry(c, change.document_id, after, false);
+    return writeLogEntry(c, change.document_id, after, false);
 }
 
 } // namespace
@@ -219,17 +256,22 @@ Result<Applied> setEntryPart(ChangeContext& c, Change& change)
 Status insertLogEntries(ChangeContext& c, std::int64_t document_id, const Checklist& checklist,
                         const std::vector<LogEntry>& log)
 {
+    std::set<std::string> uids;
     for (const LogEntry& entry : log) {
         const Error refused{ErrorCode::ImportInvalid, "client log entry " + std::to_string(entry.id), {}};
+        if (!entry.uid.empty() && !uids.insert(entry.uid).second)
+            return Error{refused.code, refused.subject, "two client log entries have one uid"};
         if (entry.id <= 0)
             return Error{refused.code, refused.subject, "a client log entry needs a positive number"};
-        if (Status checked = checkEntry(entry); !checked)
+        if (Status checked = checkLogEntry(entry); !checked)
             return Error{refused.code, refused.subject, checked.error().description()};
         if (entry.promise_item_id != 0 &&
             std::none_of(checklist.items.begin(), checklist.items.end(),
                          [&](const ChecklistItem& item) { return item.id == entry.promise_item_id; }))
             return Error{refused.code, refused.subject, "its promise is not an item of the checklist"};
-        auto written = writeEntry(c, document_id, entry, true);
+        LogEntry kept = entry;
+        kept.uid = uidOr(entry.uid); // an export from before uids brings none
+        auto written = writeLogEntry(c, document_id, kept, true);
         if (!written)
             return Error{refused.code, refused.subject, "a duplicate or invalid entry"};
     }
@@ -244,6 +286,15 @@ Result<Applied> applyLogChange(ChangeContext& c, Change& change)
     case ChangeKind::LogEntryDeleted: return deleteEntry(c, change);
     case ChangeKind::LogEntryResolved:
     case ChangeKind::LogPromiseLinked: return setEntryPart(c, change);
+    case ChangeKind::LogShared: { // the log as it is goes to the sidecar (store_log_sharing.cpp)
+        if (!checklistExists(c, change.document_id))
+            return unknownDocument(change.document_id);
+        auto entries = readLogEntries(c, change.document_id);
+        if (!entries)
+            return entries.error();
+        change.new_value = std::to_string(entries.value().size());
+        return entries.value().empty() ? Applied::Unchanged : Applied::Changed;
+    }
     default: return invalid({}, "not a client log change");
     }
 }

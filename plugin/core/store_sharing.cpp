@@ -2,7 +2,8 @@
 // is stamped with a change id, its author and a hybrid logical clock; a change to a shared
 // checklist is also written, as sidecar lines, into the store's own copy of the log, which
 // the listeners then append to the sidecar file; and a merge writes the checklist that
-// replaying the whole log gives, with the history rows of the changes it brought.
+// replaying the whole log gives, with the history rows of the changes it brought. The
+// client log's part of this is in store_log_sharing.cpp.
 #include "store.h"
 
 #include "hlc.h"
@@ -90,8 +91,6 @@ Result<Checklist> readRows(ChangeContext& c, std::int64_t document_id)
     return rows;
 }
 
-namespace {
-
 std::string itemUid(ChangeContext& c, std::int64_t document_id, std::int64_t item_id)
 {
     Statement& query = c.statements.get(c.db, "SELECT uid FROM items WHERE document_id = ?1 AND item_id = ?2");
@@ -99,6 +98,8 @@ std::string itemUid(ChangeContext& c, std::int64_t document_id, std::int64_t ite
     query.bindAll(document_id, item_id);
     return query.step() == SQLITE_ROW ? query.columnText(0) : std::string();
 }
+
+namespace {
 
 std::string sectionUid(ChangeContext& c, std::int64_t document_id, std::int64_t section_id)
 {
@@ -260,6 +261,13 @@ Result<std::vector<sidecar::Body>> linesOf(ChangeContext& c, const Change& chang
     case ChangeKind::RevisionRoundStarted:
         bodies.push_back(field(change, nullptr, {}));
         break;
+    case ChangeKind::LogEntryAdded:
+    case ChangeKind::LogEntryEdited:
+    case ChangeKind::LogEntryDeleted:
+    case ChangeKind::LogEntryResolved:
+    case ChangeKind::LogPromiseLinked:
+    case ChangeKind::LogShared:
+        return logLinesOf(c, change);
     default: // attaching, importing and merging never meet a shared checklist's log this way;
              // a report or a move of the document stays on this machine
         break;
@@ -339,20 +347,10 @@ Result<Applied> merge(ChangeContext& c, Change& change)
             return invalid(std::to_string(doc), "the checklist is not shared");
     }
 
-    // The client log is this replica's own (not in the sidecar yet): its promises follow
-    // their items by uid through the rebuild, since the replay may number items anew.
-    std::vector<std::pair<std::int64_t, std::string>> promised; // entry id, the promised item's uid
-    {
-        Statement promises(c.db, "SELECT l.entry_id, IFNULL(i.uid, '') FROM log_entries l LEFT JOIN items i "
-                                  "ON i.document_id = l.document_id AND i.item_id = l.promise_item_id "
-                                  "WHERE l.document_id = ?1 AND l.promise_item_id <> 0");
-        promises.bind(1, doc);
-        int rc;
-        while ((rc = promises.step()) == SQLITE_ROW)
-            promised.emplace_back(promises.columnInt(0), promises.columnText(1));
-        if (rc != SQLITE_DONE)
-            return c.readError();
-    }
+    // The client log as it is, each promise by its item's uid: the replay may number items anew.
+    auto logBefore = logWithPromiseUids(c, doc);
+    if (!logBefore)
+        return logBefore.error();
 
     // The rows become what the replay gave: the same on every replica with these changes.
     Statement eraseItems(c.db, "DELETE FROM items WHERE document_id = ?1");
@@ -380,16 +378,8 @@ Result<Applied> merge(ChangeContext& c, Change& change)
     for (const ChecklistItem& item : state.items)
         if (!insertItemRow(c, doc, item))
             return invalid(item.uid, "duplicate item in the replayed checklist");
-    // A promise whose item the merge removed keeps no link (0) rather than another item's id.
-    Statement relink(c.db, "UPDATE log_entries SET promise_item_id = IFNULL((SELECT item_id FROM items "
-                            "WHERE document_id = ?1 AND uid = ?3 AND uid <> ''), 0) "
-                            "WHERE document_id = ?1 AND entry_id = ?2");
-    for (const auto& [entry, uid] : promised) {
-        Statement::Scope reset(relink);
-        relink.bindAll(doc, entry, uid);
-        if (relink.run() != SQLITE_DONE)
-            return c.writeError();
-    }
+    if (Status log = writeMergedLog(c, doc, merged, logBefore.value()); !log)
+        return log.error();
 
     Statement log(c.db, "INSERT OR IGNORE INTO shared_log(document_id, hlc, change_id, node, lines) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)");

@@ -7,6 +7,8 @@
 #      no markers, both show identical checklists, and every change is in both histories.
 #   3. Without the driver: git leaves conflict markers; rapport repairs them on read.
 #   4. A Syncthing conflict copy beside the sidecar is folded in and removed.
+# The client log travels with the checklist: entries made before sharing, and entries,
+# promises and resolutions made on both sides, end the same in both clones.
 # usage: sharing_git.sh --cli PATH/TO/rapport
 set -euo pipefail
 
@@ -55,6 +57,11 @@ same_checklist() {
   as bo sections brief.md >"$work/sections-bo"
   diff -u "$work/sections-ana" "$work/sections-bo" || fail "Ana and Bo show different sections"
 }
+same_log() {
+  as ana log brief.md >"$work/log-ana"
+  as bo log brief.md >"$work/log-bo"
+  diff -u "$work/log-ana" "$work/log-bo" || fail "Ana and Bo show different client logs"
+}
 # Every change in the sidecar is in the person's history (column 8: the change id).
 all_in_history() {
   local who=$1
@@ -74,6 +81,9 @@ as ana attach brief.md --template kickoff >/dev/null
 as ana add brief.md "Send the Friday update" >/dev/null
 as ana add brief.md "Book the kickoff room" >/dev/null
 as ana add-section brief.md "Logistics" >/dev/null
+as ana log brief.md add --kind request --channel call --said "Can we see the mock-ups?" \
+  --promise "Send the mock-ups" --due 2031-01-10 >/dev/null
+as ana log brief.md add --kind complaint --channel email --said "The staging site is down" --internal >/dev/null
 as ana share brief.md | grep -q "Shared:" || fail "share said nothing"
 as ana git-setup . >/dev/null
 grep -qxF '**/.rapport/*.rapport merge=rapport' "$work/ana/.gitattributes" || fail ".gitattributes line missing"
@@ -89,6 +99,9 @@ as bo git-setup . >/dev/null
 [ -f "$(sidecar bo)" ] || fail "Bo's clone has no sidecar"
 same_checklist
 grep -q "Send the Friday update" "$work/show-bo" || fail "Bo does not see Ana's items"
+same_log
+grep -q "Can we see the mock-ups?" "$work/log-bo" || fail "Bo does not see Ana's client log"
+grep -q "Send the mock-ups" "$work/show-bo" || fail "Bo does not see Ana's promise"
 
 step "2. Both change the checklist; pulls both ways merge with the driver"
 item() { grep -F "$2" "$work/show-$1" | head -n1 | cut -f1; }
@@ -104,6 +117,8 @@ as ana move brief.md "$friday" 0
 as ana add-section brief.md "Ana's section" >/dev/null
 as ana set brief.md budget --status blocked --reason "No signature yet"
 as ana set brief.md communication-plan --note "Ana's note on the plan"
+as ana log brief.md add --kind change-request --channel meeting --said "Ana heard: add a French version" >/dev/null
+as ana log brief.md resolve 2 --resolution "Ana restarted the server" >/dev/null
 sleep 0.1 # Bo's edits of the same fields come later by the clock: his win
 # Bo: ticks, notes, an item added and another deleted, a section moved and one deleted.
 as bo set brief.md budget --status done
@@ -113,6 +128,9 @@ as bo delete brief.md "$room"
 as bo move-section brief.md "$logistics" 0
 as bo delete-section brief.md delivery
 as bo set brief.md deadlines --due 2031-03-31
+as bo log brief.md add --kind request --channel call --said "Bo heard: send the invoice" \
+  --promise "Bo's promise: the invoice" --due 2031-02-01 >/dev/null
+as bo log brief.md resolve 2 --resolution "Bo moved the site to a new host" >/dev/null
 for who in ana bo; do
   gitas "$who" add -A
   gitas "$who" commit -qm "$who's changes"
@@ -149,6 +167,12 @@ done
 all_in_history ana
 all_in_history bo
 cmp -s "$(sidecar ana)" "$(sidecar bo)" || fail "the two sidecars differ after the merge"
+same_log
+grep -q "Ana heard: add a French version" "$work/log-bo" || fail "Ana's log entry is missing"
+grep -q "Bo heard: send the invoice" "$work/log-ana" || fail "Bo's log entry is missing"
+grep -q "Bo's promise: the invoice" "$work/show-ana" || fail "Bo's promise is missing"
+grep -q "Bo moved the site to a new host" "$work/log-ana" || fail "the later resolution (Bo's) did not win"
+grep -q "Ana restarted the server" "$work/history-bo" || fail "the losing resolution left the history"
 
 step "3. Without the driver, git leaves conflict markers; rapport repairs them on read"
 for who in ana bo; do gitas "$who" config --remove-section merge.rapport; done
