@@ -220,4 +220,15 @@ inline std::vector<StoredReport> committedReports(const std::filesystem::path& d
     return reports.value();
 }
 
+// The client log of `doc` in the store in `data`, as another connection sees it.
+inline std::vector<LogEntry> committedLog(const std::filesystem::path& data, const std::string& doc)
+{
+    const std::int64_t document = committedChecklist(data, doc).document_id;
+    auto store = Store::open(data / "rapport.sqlite3");
+    REQUIRE(store);
+    auto log = store.value().clientLog(document);
+    REQUIRE(log);
+    return log.value();
+}
+
 } // namespace rapport::testing

@@ -25,6 +25,7 @@
 
 using namespace rapport;
 using rapport::testing::committedChecklist;
+using rapport::testing::committedLog;
 using rapport::testing::findNamed;
 using rapport::testing::focusWithin;
 using rapport::testing::isoDay;
@@ -35,17 +36,6 @@ using rapport::testing::settle;
 namespace {
 
 constexpr int kCtrlAlt = wxMOD_CONTROL | wxMOD_ALT;
-
-// The client log of `doc` as another connection to the store reads it: what was committed.
-std::vector<LogEntry> committedLog(const std::filesystem::path& data, const std::string& doc)
-{
-    const std::int64_t document = committedChecklist(data, doc).document_id;
-    auto store = Store::open(data / "rapport.sqlite3");
-    REQUIRE(store);
-    auto log = store.value().clientLog(document);
-    REQUIRE(log);
-    return log.value();
-}
 
 void attachKickoff(const std::filesystem::path& data, const std::string& doc)
 {
