@@ -135,9 +135,10 @@ private:
         auto entries = context.store()->clientLog(checklist.document_id);
         if (!entries)
             return context.failure(entries.error());
-        auto history = context.store()->history(checklist.document_id);
-        if (!history)
-            return context.failure(history.error());
+        auto fullHistory = context.store()->history(checklist.document_id);
+        if (!fullHistory)
+            return context.failure(fullHistory.error());
+        const std::vector<HistoryEntry> promiseRows = promiseHistoryOf(fullHistory.value());
         const std::string today = localToday();
         const auto promiseOf = [&](const LogEntry& entry) -> std::optional<std::pair<const ChecklistItem*, PromiseState>> {
             if (entry.promise_item_id == 0)
@@ -145,9 +146,9 @@ private:
             const auto item = std::find_if(checklist.items.begin(), checklist.items.end(),
                                            [&](const ChecklistItem& i) { return i.id == entry.promise_item_id; });
             return std::pair{item == checklist.items.end() ? nullptr : &*item,
-                             promiseState(promiseFactsOf(checklist, history.value(), entry.promise_item_id), today)};
+                             promiseState(promiseFactsOf(checklist, promiseRows, entry.promise_item_id), today)};
         };
-        const PromiseFigures figures = promiseFiguresOf(entries.value(), checklist, history.value(), today, true);
+        const PromiseFigures figures = promiseFiguresOf(entries.value(), checklist, promiseRows, today, true);
         if (json_) {
             JsonWriter json(context.out());
             json.beginObject().key("document").value(checklist.document_path).key("entries").beginArray();

@@ -238,6 +238,15 @@ PromiseState promiseState(const PromiseFacts& facts, std::string_view today)
     return facts.was_done_before ? PromiseState::Reopened : PromiseState::Open;
 }
 
+std::vector<HistoryEntry> promiseHistoryOf(const std::vector<HistoryEntry>& history)
+{
+    std::vector<HistoryEntry> kept;
+    for (const HistoryEntry& row : history)
+        if (row.item_id != 0 && row.field == "status" && row.old_value == "done")
+            kept.push_back(row);
+    return kept;
+}
+
 PromiseFacts promiseFactsOf(const Checklist& checklist, const std::vector<HistoryEntry>& history, std::int64_t item_id)
 {
     PromiseFacts facts;

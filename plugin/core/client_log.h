@@ -98,8 +98,13 @@ struct PromiseFacts {
 };
 PromiseState promiseState(const PromiseFacts& facts, std::string_view today);
 
+// The rows of a checklist's history that a promise is judged from (those that undid a Done):
+// judged against these alone, a promise costs a look at a few rows, not the whole history.
+std::vector<HistoryEntry> promiseHistoryOf(const std::vector<HistoryEntry>& history);
+
 // The facts of the promise made by item `item_id` of `checklist`, from the item and the
-// checklist's history (when it was done, whether it was ever done before).
+// checklist's history, whole or as promiseHistoryOf() keeps it (when it was done, whether it
+// was ever done before).
 PromiseFacts promiseFactsOf(const Checklist& checklist, const std::vector<HistoryEntry>& history,
                             std::int64_t item_id);
 

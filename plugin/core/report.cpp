@@ -195,13 +195,9 @@ void addClientLog(ReportContent& report, const Phrases& say, const Checklist& ch
     ReportBlock asked{"you-asked", say(bl::translate("You asked → we did")), {}, {}};
     // TRANSLATORS: a report's heading: changes the client asked for, on which the client has to decide.
     ReportBlock awaiting{"awaiting-decision", say(bl::translate("Awaiting your decision")), {}, {}};
-    // A promise's facts come from its item and the history rows that undid a Done
-    // (promiseFactsOf): judged against those rows alone, each promise costs a look at a
-    // few rows instead of the whole history (1,000 promises over 10,000 rows: 15 ms less).
-    std::vector<HistoryEntry> undone;
-    for (const HistoryEntry& row : history)
-        if (row.field == "status" && row.old_value == "done")
-            undone.push_back(row);
+    // Each promise judged against the few rows that undid a Done, not the whole history
+    // (1,000 promises over 10,000 rows: 15 ms less).
+    const std::vector<HistoryEntry> undone = promiseHistoryOf(history);
     std::vector<LogEntry> visible;
     for (const LogEntry& entry : request.client_log) {
         if (entry.internal)

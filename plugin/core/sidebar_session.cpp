@@ -68,7 +68,7 @@ Status SidebarSession::reload()
             auto history = store_->history(checklist_->document_id);
             if (!history)
                 return history.error();
-            logHistory_ = std::move(history.value());
+            logHistory_ = promiseHistoryOf(history.value());
         }
     }
     shareStatus_ = checklist_ && sharing_ ? sharing_->status(checklist_->document_id) : ShareStatus{};

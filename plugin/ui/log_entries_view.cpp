@@ -49,13 +49,21 @@ void LogEntriesView::cacheAttributes()
 
 void LogEntriesView::setRows(std::vector<LogViewRow> rows)
 {
-    const std::int64_t selected = selectedId();
+    const int row = GetSelection();
+    const std::string selected =
+        row >= 0 && static_cast<std::size_t>(row) < rows_.size() ? rows_[static_cast<std::size_t>(row)].uid : std::string();
+    const std::int64_t selectedNumber = selectedId();
     rows_ = std::move(rows);
     lines_.assign(rows_.size(), {});
     wrappedAt_.assign(rows_.size(), -1);
     SetItemCount(rows_.size());
     SetSelection(wxNOT_FOUND);
-    selectId(selected);
+    const auto same = std::find_if(rows_.begin(), rows_.end(),
+                                   [&](const LogViewRow& r) { return !selected.empty() && r.uid == selected; });
+    if (same != rows_.end())
+        selectId(same->id);
+    else if (selected.empty())
+        selectId(selectedNumber);
     RefreshAll();
 }
 

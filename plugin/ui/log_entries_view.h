@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <wx/dcmemory.h>
@@ -28,6 +29,7 @@ struct LogParagraph {
 // What one row shows.
 struct LogViewRow {
     std::int64_t id = 0; // the entry's number
+    std::string uid;     // the same on every replica: a merge may number entries anew
     std::vector<LogParagraph> paragraphs;
 };
 
@@ -36,7 +38,7 @@ class LogEntriesView : public wxVListBox {
 public:
     LogEntriesView(wxWindow* parent, const wxString& name);
 
-    // Replaces every row; keeps the selection on the same entry when it is still shown.
+    // Replaces every row; keeps the selection on the same entry (by uid) when it is still shown.
     void setRows(std::vector<LogViewRow> rows);
     const std::vector<LogViewRow>& rows() const noexcept { return rows_; }
     // The entry number of the selected row, or 0.

@@ -156,6 +156,7 @@ void LogView::refresh()
             continue;
         LogViewRow row;
         row.id = entry.id;
+        row.uid = entry.uid;
         const std::string date = context_.formattedDate(std::string(logDate(entry))).utf8_string();
         std::string heading = std::to_string(entry.id) + ". " + date + " " + entry.when.substr(11) + " · " +
                               logChannelName(entry.channel, loc);
