@@ -1,6 +1,7 @@
 #include "item_detail.h"
 
 #include "item_text.h"
+#include "quick_labels.h"
 #include "text_rules.h"
 
 #include "checklist_view.h"
@@ -27,13 +28,6 @@ namespace rapport::ui {
 namespace bl = boost::locale;
 
 namespace {
-
-// Relabelling a GTK button re-measures and re-lays it out: only when the text changes.
-void setLabelIfChanged(wxWindow* window, const wxString& label)
-{
-    if (window->GetLabel() != label)
-        window->SetLabel(label);
-}
 
 bool needsReason(ItemStatus status) { return status == ItemStatus::WaitingOnClient || status == ItemStatus::Blocked; }
 
@@ -285,18 +279,16 @@ void ItemDetail::setLanguage(const std::locale& loc)
     setWrapped(internalHint_, translated(bl::translate("Internal items never appear in the client's reports."), loc));
     const bool wasLoading = loading_;
     loading_ = true;
-    const int status = status_->GetSelection();
-    status_->Clear();
+    // Renamed in place: each keeps its selection.
+    std::vector<wxString> statuses;
     for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
-        status_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
-    status_->SetSelection(status);
-    const int owner = owner_->GetSelection();
-    owner_->Clear();
+        statuses.push_back(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
+    setChoiceStrings(*status_, statuses);
     // TRANSLATORS: who acts on an item: we (the freelancer or agency) do.
-    owner_->Append(translated(bl::translate("owner", "Us"), loc));
+    const wxString us = translated(bl::translate("owner", "Us"), loc);
     // TRANSLATORS: who acts on an item: the client does.
-    owner_->Append(translated(bl::translate("owner", "Client"), loc));
-    owner_->SetSelection(owner);
+    const wxString client = translated(bl::translate("owner", "Client"), loc);
+    setChoiceStrings(*owner_, {us, client});
     loading_ = wasLoading;
     measureFieldRows();
     reload();
@@ -378,7 +370,7 @@ void ItemDetail::reload()
         setText(title_, fromUtf8(session_.sectionTitle(*shownSection, locale_)));
         title_->SetEditable(true);
         // TRANSLATORS: button deleting the selected section together with its items.
-        setLabelIfChanged(delete_, translated(bl::translate("Delete section"), locale_));
+        setLabelQuickly(*delete_, translated(bl::translate("Delete section"), locale_));
     }
     if (shownItem) {
         const bool custom = shownItem->template_key.empty();
@@ -407,7 +399,7 @@ void ItemDetail::reload()
         internal_->SetValue(shownItem->internal);
         customCopy_->Show(!custom);
         delete_->Show(custom);
-        setLabelIfChanged(delete_, translated(bl::translate("Delete"), locale_));
+        setLabelQuickly(*delete_, translated(bl::translate("Delete"), locale_));
     }
     if (!shownItem) // a section, or nothing: none of an item's own parts
         for (wxWindow* part : std::initializer_list<wxWindow*>{description_, whyLabel_, why_, reasonLabel_, reason_,
