@@ -1,11 +1,13 @@
 #include "checklist_view.h"
 
 #include "line_breaking.h"
+#include "quick_labels.h"
 
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace rapport::ui {
 
@@ -90,7 +92,8 @@ bool WrappedLabels::set(wxStaticText* label, const wxString& text, int width)
         return false;
     shown = {text, width};
     // Two pixels to spare: GTK's own measure of a line may round a pixel wider than ours.
-    label->SetLabelText(wrapForLabel(*label, text, width - label->FromDIP(2))); // text, not markup: '&' stays itself
+    // Text, not markup: '&' stays itself. A hidden label is measured when it is shown.
+    setLabelTextQuickly(*label, wrapForLabel(*label, text, width - label->FromDIP(2)));
     return true;
 }
 
@@ -145,6 +148,8 @@ void ChecklistView::cacheAttributes()
     smallLineHeight_ = measuring_->GetCharHeight();
     wrappedAt_.assign(rows_.size(), -1);
     metaAt_.assign(rows_.size(), -1);
+    recentTitles_.clear();
+    recentMeta_.clear();
 }
 
 void ChecklistView::setRows(std::vector<ChecklistViewRow> rows)
@@ -241,11 +246,40 @@ int ChecklistView::textWidth() const
     return std::max(GetClientSize().GetWidth() - 3 * margin - icon, FromDIP(40));
 }
 
+namespace {
+
+// How many wraps of titles (and as many of second lines) are kept: a few languages of a
+// few hundred rows; beyond it they are forgotten all at once.
+constexpr std::size_t kRecentWraps = 2048;
+
+// The key of a wrap made at `width` of `texts`, each after a separator (a control character
+// none of the row texts holds).
+std::wstring wrapKey(int width, std::initializer_list<const wxString*> texts)
+{
+    std::wstring key = std::to_wstring(width);
+    for (const wxString* text : texts) {
+        key += L'\x1f';
+        key += text->ToStdWstring();
+    }
+    return key;
+}
+
+} // namespace
+
 const std::vector<wxString>& ChecklistView::wrappedTitle(size_t n, int width) const
 {
     if (wrappedAt_[n] != width) {
-        measuring_->SetFont(rows_[n].section ? boldFont_ : font_);
-        wrapped_[n] = wrapText(*measuring_, rows_[n].title, rows_[n].section ? width - FromDIP(40) : width);
+        const wxString kind = rows_[n].section ? "s" : "i";
+        const std::wstring key = wrapKey(width, {&kind, &rows_[n].title});
+        if (const auto known = recentTitles_.find(key); known != recentTitles_.end()) {
+            wrapped_[n] = known->second;
+        } else {
+            measuring_->SetFont(rows_[n].section ? boldFont_ : font_);
+            wrapped_[n] = wrapText(*measuring_, rows_[n].title, rows_[n].section ? width - FromDIP(40) : width);
+            if (recentTitles_.size() >= kRecentWraps)
+                recentTitles_.clear();
+            recentTitles_.emplace(key, wrapped_[n]);
+        }
         wrappedAt_[n] = width;
     }
     return wrapped_[n];
@@ -261,6 +295,21 @@ const std::vector<ChecklistView::MetaPiece>& ChecklistView::wrappedMeta(size_t n
     metaAt_[n] = width;
     if (row.section)
         return pieces;
+    const wxString flags = wxString(row.overdue ? "o" : "-") + (row.internal ? "i" : "-");
+    const std::wstring key = wrapKey(width, {&flags, &row.statusWord, &row.dueText, &row.ownerText, &row.internalText});
+    if (const auto known = recentMeta_.find(key); known != recentMeta_.end()) {
+        pieces = known->second;
+        return pieces;
+    }
+    wrapMeta(row, width, pieces);
+    if (recentMeta_.size() >= kRecentWraps)
+        recentMeta_.clear();
+    recentMeta_.emplace(key, pieces);
+    return pieces;
+}
+
+void ChecklistView::wrapMeta(const ChecklistViewRow& row, int width, std::vector<MetaPiece>& pieces) const
+{
     const wxString separator = wxString::FromUTF8(" \xC2\xB7 ");
     measuring_->SetFont(smallFont_);
     const int separatorWidth = measuring_->GetTextExtent(separator).x;
@@ -301,7 +350,6 @@ const std::vector<ChecklistView::MetaPiece>& ChecklistView::wrappedMeta(size_t n
     add(row.dueText, row.overdue);
     add(row.ownerText, false);
     add(row.internal ? row.internalText : wxString(), false);
-    return pieces;
 }
 
 int ChecklistView::metaLines(const std::vector<MetaPiece>& pieces)
@@ -314,11 +362,12 @@ ChecklistView::RowLayout ChecklistView::layoutOf(size_t n) const
     RowLayout layout;
     if (n >= rows_.size())
         return layout;
-    layout.width = textWidth();
-    layout.title = wrappedTitle(n, layout.width);
+    const int width = textWidth();
+    layout.width = width;
+    layout.title = wrappedTitle(n, width);
     if (rows_[n].section)
         layout.width -= FromDIP(40);
-    for (const MetaPiece& piece : wrappedMeta(n, textWidth())) {
+    for (const MetaPiece& piece : wrappedMeta(n, width)) {
         if (piece.separator)
             continue;
         measuring_->SetFont(piece.emphasis ? smallBoldFont_ : smallFont_);
@@ -326,7 +375,7 @@ ChecklistView::RowLayout ChecklistView::layoutOf(size_t n) const
         layout.metaRight.push_back(piece.x + measuring_->GetTextExtent(piece.text).x);
     }
     layout.height = static_cast<int>(layout.title.size()) * lineHeight_ +
-                    (rows_[n].section ? 0 : metaLines(wrappedMeta(n, textWidth())) * smallLineHeight_);
+                    (rows_[n].section ? 0 : metaLines(wrappedMeta(n, width)) * smallLineHeight_);
     return layout;
 }
 
@@ -335,11 +384,12 @@ wxCoord ChecklistView::OnMeasureItem(size_t n) const
     if (n >= rows_.size())
         return FromDIP(20);
     const int pad = FromDIP(4);
-    const auto& lines = wrappedTitle(n, textWidth());
+    const int width = textWidth(); // asking GTK for the client size costs more than a wrap found again
+    const auto& lines = wrappedTitle(n, width);
     if (rows_[n].section)
         return static_cast<wxCoord>(lines.size()) * lineHeight_ + 3 * pad;
     // Title lines, then the lines of status, due date and owner in a smaller font.
-    const int meta = metaLines(wrappedMeta(n, textWidth()));
+    const int meta = metaLines(wrappedMeta(n, width));
     return static_cast<wxCoord>(lines.size()) * lineHeight_ + meta * smallLineHeight_ + 2 * pad + FromDIP(2);
 }
 
@@ -364,7 +414,8 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
     const int margin = FromDIP(6);
     const int pad = FromDIP(4);
     const int lineHeight = lineHeight_;
-    const auto& lines = wrappedTitle(n, textWidth());
+    const int width = textWidth();
+    const auto& lines = wrappedTitle(n, width);
 
     if (row.section) {
         dc.SetFont(boldFont_);
@@ -400,7 +451,7 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
 
     // The second line: status word, due date, owner, internal; each a word, not only a
     // colour, wrapped as units (see wrappedMeta).
-    for (const MetaPiece& piece : wrappedMeta(n, textWidth())) {
+    for (const MetaPiece& piece : wrappedMeta(n, width)) {
         dc.SetFont(piece.emphasis ? smallBoldFont_ : smallFont_);
         dc.SetTextForeground(piece.emphasis && !selected ? overdue_ : muted);
         dc.DrawText(piece.text, textX + piece.x, y + piece.line * smallLineHeight_);

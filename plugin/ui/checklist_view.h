@@ -19,6 +19,8 @@
 
 #include <map>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace rapport::ui {
@@ -102,6 +104,7 @@ private:
     // line whole when it fits there, is wrapped itself only when wider than a line, and no
     // line starts with the separator. Cached with the title.
     const std::vector<MetaPiece>& wrappedMeta(size_t n, int width) const;
+    void wrapMeta(const ChecklistViewRow& row, int width, std::vector<MetaPiece>& pieces) const;
     static int metaLines(const std::vector<MetaPiece>& pieces);
     int textWidth() const;
     // Looks up fonts and colours once: on GTK, asking a window for a default attribute
@@ -127,6 +130,10 @@ private:
     mutable std::vector<int> wrappedAt_; // the width each cached wrap was made for
     mutable std::vector<std::vector<MetaPiece>> meta_;
     mutable std::vector<int> metaAt_;
+    // Wraps made before, by text and width, kept across setRows(): the rows of a document
+    // switched back to, or of a language shown before, are not measured again. Bounded.
+    mutable std::unordered_map<std::wstring, std::vector<wxString>> recentTitles_;
+    mutable std::unordered_map<std::wstring, std::vector<MetaPiece>> recentMeta_;
     mutable std::size_t paintedRows_ = 0;
     int lastWidth_ = 0;
     wxFont font_, boldFont_, italicFont_, smallFont_, smallBoldFont_;

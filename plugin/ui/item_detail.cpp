@@ -1,6 +1,7 @@
 #include "item_detail.h"
 
 #include "item_text.h"
+#include "quick_labels.h"
 #include "text_rules.h"
 
 #include "checklist_view.h"
@@ -15,6 +16,7 @@
 #include <wx/choice.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
+#include <wx/panel.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -28,13 +30,6 @@ namespace rapport::ui {
 namespace bl = boost::locale;
 
 namespace {
-
-// Relabelling a GTK button re-measures and re-lays it out: only when the text changes.
-void setLabelIfChanged(wxWindow* window, const wxString& label)
-{
-    if (window->GetLabel() != label)
-        window->SetLabel(label);
-}
 
 bool needsReason(ItemStatus status) { return status == ItemStatus::WaitingOnClient || status == ItemStatus::Blocked; }
 
@@ -60,10 +55,13 @@ ItemDetail::ItemDetail(wxWindow* parent, PanelContext& context, ChangeSink onCha
 
 void ItemDetail::build()
 {
+    // The controls' own panel: scrolling moves it alone. wxPizza::scroll() would move every
+    // child of the scrolled window itself, and GTK refuses a hidden one with a critical.
+    content_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "rapport-detail-content");
     auto* column = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(4);
     const auto label = [&](const char* name) {
-        return new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
+        return new wxStaticText(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, name);
     };
 
     hint_ = label("rapport-detail-hint");
@@ -73,7 +71,7 @@ void ItemDetail::build()
     titleLabel_ = label("rapport-title-label");
     // Several lines, wrapped (a long title is read whole, not scrolled sideways); Enter still
     // commits instead of adding a line.
-    title_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+    title_ = new wxTextCtrl(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                             wxTE_MULTILINE | wxTE_PROCESS_ENTER | wxTE_BESTWRAP | wxTE_NO_VSCROLL,
                             wxDefaultValidator, "rapport-detail-title");
     // The limits of text_rules.h, enforced as the user types; the store checks them again.
@@ -100,24 +98,24 @@ void ItemDetail::build()
     grid->AddGrowableCol(1, 1);
     fieldGrid_ = grid;
     statusLabel_ = label("rapport-status-label");
-    status_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+    status_ = new wxChoice(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                            "rapport-status");
     grid->Add(statusLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(status_, 1, wxEXPAND);
     reasonLabel_ = label("rapport-reason-label");
-    reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+    reason_ = new wxTextCtrl(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                              wxDefaultValidator, "rapport-reason");
     reason_->SetMaxLength(static_cast<unsigned long>(maxLength(TextField::Reason)));
     grid->Add(reasonLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(reason_, 1, wxEXPAND);
     dueLabel_ = label("rapport-due-label");
     // Dates in the sidebar's language (wxDatePickerCtrl would show the C locale's 11/23/2026).
-    due_ = new DateField(this, "rapport-due");
+    due_ = new DateField(content_, "rapport-due");
     relabeler_.custom([this](const std::locale& loc) { due_->setLanguage(context_.language(), loc); });
     grid->Add(dueLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(due_, 1, wxEXPAND);
     ownerLabel_ = label("rapport-owner-label");
-    owner_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
+    owner_ = new wxChoice(content_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator,
                           "rapport-owner");
     grid->Add(ownerLabel_, 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(owner_, 1, wxEXPAND);
@@ -136,7 +134,7 @@ void ItemDetail::build()
     relabeler_.tooltip(reason_, bl::translate("Why it waits or is blocked; the report shows it to the client"));
 
     noteLabel_ = label("rapport-note-label");
-    note_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 56)), wxTE_MULTILINE,
+    note_ = new wxTextCtrl(content_, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 56)), wxTE_MULTILINE,
                            wxDefaultValidator, "rapport-note");
     column->Add(noteLabel_, 0, wxLEFT | wxRIGHT, gap);
     column->Add(note_, 0, wxEXPAND | wxALL, gap);
@@ -146,7 +144,7 @@ void ItemDetail::build()
     relabeler_.tooltip(note_, bl::translate("Reports show the note to the client under the item, unless the item is "
                                             "internal"));
 
-    internal_ = new wxCheckBox(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+    internal_ = new wxCheckBox(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
                                "rapport-internal");
     column->Add(internal_, 0, wxLEFT | wxRIGHT | wxTOP, gap);
     internalHint_ = label("rapport-internal-hint");
@@ -159,7 +157,7 @@ void ItemDetail::build()
     // it fits a 240 px sidebar in every language.
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     const auto button = [&](const char* name, long style = 0) {
-        auto* made = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | style,
+        auto* made = new wxButton(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT | style,
                                   wxDefaultValidator, name);
         buttons->Add(made, 0, wxRIGHT | wxBOTTOM, gap);
         return made;
@@ -171,7 +169,7 @@ void ItemDetail::build()
     moveUp_->SetBitmap(actionIcon(Action::MoveUp));
     moveDown_->SetBitmap(actionIcon(Action::MoveDown));
     delete_ = button("rapport-delete");
-    customCopy_ = new wxButton(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+    customCopy_ = new wxButton(content_, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
                                "rapport-custom-copy");
     customCopy_->SetBitmap(actionIcon(Action::Copy));
     delete_->SetBitmap(actionIcon(Action::Delete));
@@ -190,7 +188,10 @@ void ItemDetail::build()
     relabeler_.tooltip(delete_, bl::translate("Delete (Del); Undo brings it back"));
     relabeler_.custom([this](const std::locale& loc) { setLanguage(loc); });
 
-    SetSizer(column);
+    content_->SetSizer(column);
+    auto* whole = new wxBoxSizer(wxVERTICAL);
+    whole->Add(content_, 1, wxEXPAND);
+    SetSizer(whole);
 
     // Every handler runs guarded: nothing thrown may reach the host's event loop.
     const auto guard = [this](auto handler) {
@@ -289,20 +290,21 @@ void ItemDetail::setLanguage(const std::locale& loc)
     setWrapped(internalHint_, translated(bl::translate("Internal items never appear in the client's reports."), loc));
     const bool wasLoading = loading_;
     loading_ = true;
-    const int status = status_->GetSelection();
-    status_->Clear();
+    // Renamed in place: each keeps its selection.
+    std::vector<wxString> statuses;
     for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
-        status_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
-    status_->SetSelection(status);
-    const int owner = owner_->GetSelection();
-    owner_->Clear();
+        statuses.push_back(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
+    setChoiceStrings(*status_, statuses);
     // TRANSLATORS: who acts on an item: we (the freelancer or agency) do.
-    owner_->Append(translated(bl::translate("owner", "Us"), loc));
+    const wxString us = translated(bl::translate("owner", "Us"), loc);
     // TRANSLATORS: who acts on an item: the client does.
-    owner_->Append(translated(bl::translate("owner", "Client"), loc));
-    owner_->SetSelection(owner);
+    const wxString client = translated(bl::translate("owner", "Client"), loc);
+    setChoiceStrings(*owner_, {us, client});
     loading_ = wasLoading;
     measureFieldRows();
+    // Every label changed width: the grid's columns and the checkbox are laid out again, once
+    // (a checkbox left at its old size is given less room than its new text needs).
+    laidOutWith_.clear();
     reload();
 }
 
@@ -382,7 +384,7 @@ void ItemDetail::reload()
         setText(title_, fromUtf8(session_.sectionTitle(*shownSection, locale_)));
         title_->SetEditable(true);
         // TRANSLATORS: button deleting the selected section together with its items.
-        setLabelIfChanged(delete_, translated(bl::translate("Delete section"), locale_));
+        setLabelQuickly(*delete_, translated(bl::translate("Delete section"), locale_));
     }
     if (shownItem) {
         const bool custom = shownItem->template_key.empty();
@@ -423,7 +425,7 @@ void ItemDetail::reload()
         internal_->SetValue(shownItem->internal);
         customCopy_->Show(!custom);
         delete_->Show(custom);
-        setLabelIfChanged(delete_, translated(bl::translate("Delete"), locale_));
+        setLabelQuickly(*delete_, translated(bl::translate("Delete"), locale_));
     }
     if (!shownItem) // a section, or nothing: none of an item's own parts
         for (wxWindow* part : std::initializer_list<wxWindow*>{description_, promisedIn_, whyLabel_, why_, reasonLabel_,
@@ -469,11 +471,11 @@ void ItemDetail::layoutWrapped()
     }
     // Laying out asks GTK for every control's size: only when something shown changed.
     std::vector<bool> shownNow;
-    for (wxWindow* child : GetChildren())
+    for (wxWindow* child : content_->GetChildren())
         shownNow.push_back(child->IsShown());
     if (changed || shownNow != laidOutWith_) {
         laidOutWith_ = std::move(shownNow);
-        Layout();
+        layoutContent();
         FitInside();
     }
 }
@@ -550,7 +552,14 @@ void ItemDetail::fitTitleHeight()
     title_->SetMinSize(wxSize(-1, lines * title_->GetCharHeight() + std::max(border, 0) + FromDIP(8)));
     if (wxWindow* parent = GetParent())
         parent->Layout();
+    layoutContent();
+}
+
+void ItemDetail::layoutContent()
+{
+    content_->InvalidateBestSize(); // its best size is its sizer's, which changed
     Layout();
+    content_->Layout(); // when its size stayed the same, it was not laid out by the line above
 }
 
 void ItemDetail::commitStatus()

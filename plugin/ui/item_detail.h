@@ -26,6 +26,7 @@ class wxButton;
 class wxCheckBox;
 class wxChoice;
 class wxFlexGridSizer;
+class wxPanel;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -76,6 +77,8 @@ private:
     // Shows `text` in `label`, wrapped to this area's width (see WrappedLabels).
     bool setWrapped(wxStaticText* label, const wxString& text);
     void layoutWrapped();
+    // Lays out the controls' panel and the area around it.
+    void layoutContent();
     // Measures what the status/owner/due rows need side by side (after a language change).
     void measureFieldRows();
 
@@ -99,6 +102,7 @@ private:
     wxStaticText* promisedIn_ = nullptr; // the client log entry that promised this item
     wxStaticText* whyLabel_ = nullptr;
     wxStaticText* why_ = nullptr;
+    wxPanel* content_ = nullptr; // every control's parent: scrolling moves it alone (see build())
     wxFlexGridSizer* fieldGrid_ = nullptr; // labels beside their fields, or above them when narrow
     bool fieldsStacked_ = false;
     int labelsNeed_ = 0;    // the widest of the grid's labels

@@ -1,5 +1,7 @@
 #include "language_selector.h"
 
+#include "quick_labels.h"
+
 #include <boost/locale/message.hpp>
 
 #include <wx/button.h>
@@ -62,7 +64,7 @@ void LanguageSelector::showChosen(std::size_t index)
         return;
     chosen_ = index;
     // Each language is named in itself, never translated; the arrow says a menu opens.
-    button_->SetLabel(fromUtf8(names_[index] + " \xE2\x96\xBE"));
+    setLabelQuickly(*button_, fromUtf8(names_[index] + " \xE2\x96\xBE"));
 }
 
 std::unique_ptr<wxMenu> LanguageSelector::menu() const

@@ -3,6 +3,7 @@
 #include "icons.h"
 #include "item_text.h"
 #include "panel_actions.h"
+#include "quick_labels.h"
 #include "update_rhythm.h"
 
 #include <boost/locale/format.hpp>
@@ -128,34 +129,47 @@ ListToolbar::ListToolbar(wxWindow* panel, wxSizer* column, PanelContext& context
 void ListToolbar::relabel(const std::locale& loc)
 {
     // TRANSLATORS: placeholder in the search field above the checklist.
-    search_->SetDescriptiveText(translated(bl::translate("Search"), loc));
+    const wxString search = translated(bl::translate("Search"), loc);
+    if (search_->GetDescriptiveText() != search)
+        search_->SetDescriptiveText(search);
     // TRANSLATORS: tooltip of the search field; {1} is its key, such as Ctrl+Alt+F.
-    search_->SetToolTip(fromUtf8((bl::format(bl::translate("Search titles, notes and reasons ({1}; Esc clears)")) %
-                                  panelActionKeyText("search")).str(loc)));
+    const wxString searchTip = fromUtf8((bl::format(bl::translate("Search titles, notes and reasons ({1}; Esc clears)")) %
+                                         panelActionKeyText("search")).str(loc));
+    if (search_->GetToolTipText() != searchTip)
+        search_->SetToolTip(searchTip);
     // TRANSLATORS: tooltip of the button that adds a section; {1} is its key, such as Ctrl+Alt+Shift+N.
-    addSection_->SetToolTip(fromUtf8((bl::format(bl::translate("Add a section ({1})")) %
-                                      panelActionKeyText("add-section")).str(loc)));
-    undo_->SetToolTip(context_.session().canUndo() ? withShortcut(translated(bl::translate("Undo: {1}"), loc), "Ctrl+Z")
-                                                   : withShortcut(translated(bl::translate("Undo"), loc), "Ctrl+Z"));
-    redo_->SetToolTip(withShortcut(translated(bl::translate("Redo"), loc), "Ctrl+Y"));
-    int selected = filterChoice_->GetSelection();
-    filterChoice_->Clear();
+    const wxString addSectionTip = fromUtf8((bl::format(bl::translate("Add a section ({1})")) %
+                                             panelActionKeyText("add-section")).str(loc));
+    if (addSection_->GetToolTipText() != addSectionTip)
+        addSection_->SetToolTip(addSectionTip);
+    const wxString undoTip = context_.session().canUndo()
+                                 ? withShortcut(translated(bl::translate("Undo: {1}"), loc), "Ctrl+Z")
+                                 : withShortcut(translated(bl::translate("Undo"), loc), "Ctrl+Z");
+    if (undo_->GetToolTipText() != undoTip)
+        undo_->SetToolTip(undoTip);
+    const wxString redoTip = withShortcut(translated(bl::translate("Redo"), loc), "Ctrl+Y");
+    if (redo_->GetToolTipText() != redoTip)
+        redo_->SetToolTip(redoTip);
+    const int selected = filterChoice_->GetSelection();
+    std::vector<wxString> entries;
     // TRANSLATORS: filter entry showing every item.
-    filterChoice_->Append(translated(bl::translate("filter", "All items"), loc));
+    entries.push_back(translated(bl::translate("filter", "All items"), loc));
     for (int s = 0; s <= static_cast<int>(ItemStatus::NotApplicable); ++s)
-        filterChoice_->Append(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
+        entries.push_back(fromUtf8(statusName(static_cast<ItemStatus>(s), loc)));
     // TRANSLATORS: filter entry showing items past their due date.
-    filterChoice_->Append(translated(bl::translate("filter", "Overdue"), loc));
+    entries.push_back(translated(bl::translate("filter", "Overdue"), loc));
     // TRANSLATORS: filter entry showing items the client has to act on.
-    filterChoice_->Append(translated(bl::translate("filter", "Client to act"), loc));
+    entries.push_back(translated(bl::translate("filter", "Client to act"), loc));
     // TRANSLATORS: filter entry showing items we have to act on.
-    filterChoice_->Append(translated(bl::translate("filter", "We act"), loc));
-    filterChoice_->SetSelection(selected < 0 ? 0 : selected);
+    entries.push_back(translated(bl::translate("filter", "We act"), loc));
+    setChoiceStrings(*filterChoice_, entries); // renamed in place: the selection stays
+    if (selected < 0)
+        filterChoice_->SetSelection(0);
     fitFilter(); // the panel lays out after a language change anyway
     // The accessible names of the icon-only buttons.
-    addSection_->SetLabel(translated(bl::translate("Add section"), loc));
-    undo_->SetLabel(translated(bl::translate("Undo"), loc));
-    redo_->SetLabel(translated(bl::translate("Redo"), loc));
+    setLabelQuickly(*addSection_, translated(bl::translate("Add section"), loc));
+    setLabelQuickly(*undo_, translated(bl::translate("Undo"), loc));
+    setLabelQuickly(*redo_, translated(bl::translate("Redo"), loc));
 }
 
 bool ListToolbar::show(bool shown)

@@ -1,5 +1,7 @@
 #include "relabeler.h"
 
+#include "quick_labels.h"
+
 #include <wx/window.h>
 
 namespace rapport::ui {
@@ -20,12 +22,10 @@ void Relabeler::apply(const std::locale& loc) const
 {
     for (const Entry& entry : entries_) {
         const wxString text = translated(entry.message, loc);
-        if (entry.isTooltip) {
-            entry.window->SetToolTip(text);
-            entry.window->SetHelpText(text);
-        } else {
-            entry.window->SetLabel(text);
-        }
+        if (entry.isTooltip)
+            setToolTipQuickly(*entry.window, text);
+        else
+            setLabelQuickly(*entry.window, text);
     }
     for (const auto& apply : customs_)
         apply(loc);

@@ -2,6 +2,8 @@
 
 
 #include <chrono>
+#include <future>
+#include <system_error>
 #include <vector>
 
 namespace rapport::ui {
@@ -160,12 +162,20 @@ void SidebarController::onHostClosing()
 void SidebarController::setLanguage(Language language)
 {
     language_ = language;
-    panel_->setLanguage(language);
     notifier_->setLanguage(language);
     notifier_->flush(); // settings.xml is written by one at a time
     settings_.set("language", languageCode(language));
-    if (const Status saved = settings_.save(); !saved)
-        host_.log("Rapport: " + saved.error().description(), true);
+    // The choice is written (with an fsync, which waits for the disk) while the panel is
+    // relabelled, and the switch returns once both are done: the file is on disk, or its
+    // error logged, as before, without the relabelling waiting for the disk first.
+    std::future<Status> saved;
+    try {
+        saved = std::async(std::launch::async, [copy = settings_] { return copy.save(); });
+    } catch (const std::system_error&) { // no thread to be had: written here, after the panel
+    }
+    panel_->setLanguage(language);
+    if (const Status status = saved.valid() ? saved.get() : settings_.save(); !status)
+        host_.log("Rapport: " + status.error().description(), true);
     trace(std::string("language\t") + std::string(languageCode(language)));
 }
 
