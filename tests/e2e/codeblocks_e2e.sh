@@ -136,15 +136,21 @@ wait_for "$m" '^panel\tshown$' || fail "the View menu item did not show the side
 
 echo "the sidebar's commands are Code::Blocks menu items (rebindable), with keys Code::Blocks does not use"
 m=$(mark); send "host-menu"
-wait_for "$m" '^host-menu-done\titems=7$' || fail "the View → Rapport submenu is not in Code::Blocks' menu bar with its 7 commands"
+wait_for "$m" '^host-menu-done\titems=9$' || fail "the View → Rapport submenu is not in Code::Blocks' menu bar with its 9 commands"
 menu_lines=$(tail -n +"$((m + 1))" "$state" | grep -P '^host-menu\taction\t' || true)
 printf '%s\n' "$menu_lines" | grep -qP '^host-menu\taction\tCreate report(…)?\tCtrl\+Alt\+E$' ||
   { printf '%s\n' "$menu_lines" >&2; fail "Create report is not in the Rapport submenu with Ctrl+Alt+E"; }
 if printf '%s\n' "$menu_lines" | grep -q 'conflict='; then
   printf '%s\n' "$menu_lines" >&2; fail "a Rapport key is already one of Code::Blocks' own"
 fi
+printf '%s\n' "$menu_lines" | grep -qP '^host-menu\taction\tClient log or checklist\tCtrl\+Alt\+J$' ||
+  { printf '%s\n' "$menu_lines" >&2; fail "the client log is not in the Rapport submenu with Ctrl+Alt+J"; }
 m=$(mark); send "host-menu-run search"
 wait_for "$m" '^panel-action\tsearch$' || fail "the Rapport menu item did not run the sidebar's search command"
+m=$(mark); send "host-menu-run client-log"
+wait_for "$m" '^view\tlog$' || fail "the Rapport menu item did not show the client log"
+m=$(mark); send "host-menu-run client-log"
+wait_for "$m" '^view\tchecklist$' || fail "the Rapport menu item did not bring the checklist back"
 
 echo "Settings → Environment holds Rapport's page; its OK switches the sidebar's language live"
 m=$(mark); send "settings-dialog"
