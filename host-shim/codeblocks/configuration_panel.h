@@ -25,6 +25,10 @@ public:
     rapport::ui::SettingsPage* page() const noexcept { return page_; }
 
 private:
+    // Logs an exception that escaped applying the settings and tells the user.
+    void unexpectedProblem(const char* what) noexcept;
+
+    rapport::ui::SidebarController& controller_;
     rapport::ui::SettingsPage* page_;
 };
 

@@ -7,11 +7,31 @@
 
 namespace rapport {
 
+namespace {
+
+// Writes `value` as exactly `width` decimal digits, zero-padded, ending at `end` (the text
+// of every change's clock: snprintf's format parsing would be most of stamping a change).
+void putDigits(char* end, std::uint64_t value, int width)
+{
+    for (int i = 0; i < width; ++i) {
+        *--end = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+} // namespace
+
 std::string Hlc::text() const
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%016lld.%04u", static_cast<long long>(millis), counter);
-    return buffer;
+    if (millis < 0 || millis > 9999999999999999 || counter > 9999) { // never made by nextHlc()
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%016lld.%04u", static_cast<long long>(millis), counter);
+        return buffer;
+    }
+    std::string text(21, '.');
+    putDigits(text.data() + 16, static_cast<std::uint64_t>(millis), 16);
+    putDigits(text.data() + 21, counter, 4);
+    return text;
 }
 
 std::optional<Hlc> Hlc::parse(std::string_view text)
@@ -57,9 +77,12 @@ std::string newReplicaId()
         std::random_device device;
         return (static_cast<std::uint64_t>(device()) << 32) ^ device();
     }()};
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(generator()));
-    return buffer;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::uint64_t bits = generator();
+    std::string id(16, '0');
+    for (int i = 15; i >= 0; --i, bits >>= 4)
+        id[static_cast<std::size_t>(i)] = kHex[bits & 0xf];
+    return id;
 }
 
 bool isReplicaId(std::string_view text)

@@ -50,6 +50,14 @@ int Connection::run(Transaction which) const
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+std::optional<unsigned> Connection::dataVersion() const
+{
+    unsigned version = 0;
+    if (!db_ || sqlite3_file_control(db_, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+        return std::nullopt;
+    return version;
+}
+
 int Connection::exec(const char* sql) const
 {
     return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
@@ -87,6 +95,16 @@ void Statement::bind(int index, std::string_view utf8)
 }
 
 void Statement::bindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
+void Statement::bindPointer(int index, void* pointer, const char* type)
+{
+    sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
+}
+
+void Statement::bindUnowned(int index, std::string_view utf8)
+{
+    sqlite3_bind_text(stmt_, index, utf8.data(), static_cast<int>(utf8.size()), SQLITE_STATIC);
+}
 
 int Statement::step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -40,6 +41,10 @@ public:
     // that commits thousands of times should not parse "COMMIT" every time.
     enum class Transaction { BeginImmediate, Commit, Rollback };
     int run(Transaction statement) const;
+    // The main database's data version (SQLITE_FCNTL_DATA_VERSION): it changes with every
+    // commit, this connection's or another's, as seen from the transaction open now (or
+    // the last one); nullopt where SQLite cannot say. Cheap: no statement runs.
+    std::optional<unsigned> dataVersion() const;
 
 private:
     void close() noexcept;
@@ -66,6 +71,12 @@ public:
     void bind(int index, std::int64_t value);
     void bind(int index, std::string_view utf8);
     void bindNull(int index);
+    // Binds a pointer that only an SQL function of ours can read back (sqlite3_bind_pointer,
+    // `type` naming what it points to); it must outlive the statement's next reset.
+    void bindPointer(int index, void* pointer, const char* type);
+    // Binds text that stays where it is until the statement's next reset: SQLite reads it
+    // in place instead of copying it.
+    void bindUnowned(int index, std::string_view utf8);
     // Binds `values` to ?1, ?2, ... in order: numbers, text, or an optional (NULL when empty).
     template <class... Values>
     void bindAll(const Values&... values)

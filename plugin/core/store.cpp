@@ -129,6 +129,21 @@ Result<sqlite::Connection> openForReading(const std::filesystem::path& file, con
     return failure;
 }
 
+// True for the changes that may share, unshare or merge a checklist, or bring a document
+// whose sharing the store has not read yet.
+bool maySetSharing(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Attached:
+    case ChangeKind::DocumentMoved:
+    case ChangeKind::Imported:
+    case ChangeKind::Shared:
+    case ChangeKind::Unshared:
+    case ChangeKind::Merged: return true;
+    default: return false;
+    }
+}
+
 } // namespace
 
 Store::Store(std::filesystem::path file, sqlite::Connection db) : file_(std::move(file)), db_(std::move(db)) {}
@@ -192,7 +207,7 @@ Result<Store> Store::open(const std::filesystem::path& file)
         return sqliteError(code, file, db);
     }
     journal = {};
-    if (db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != SQLITE_OK)
+    if (db.exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;") != SQLITE_OK || !detail::registerPriorStatus(db))
         return sqliteError(ErrorCode::StoreCannotOpen, file, db);
 
     std::string problem;
@@ -332,16 +347,23 @@ Result<std::vector<Change>> Store::apply(std::vector<Change> batch)
             markReadOnly(error); // it became read-only while open: say so from now on
         return error;
     }
+    // Another connection (or a write outside apply()) changed the file since our last
+    // commit: what we know of which checklists are shared may be out of date.
+    if (!knownVersion_ || db_.dataVersion() != knownVersion_)
+        sharedKnown_.clear();
     std::vector<Change> recorded;
     Status written = applyInTransaction(batch, recorded);
     if (written && transaction.commit() != SQLITE_OK)
         written = writeError();
     if (!written) {
         nextSequence_.clear(); // rolled back: the rows never took their numbers
+        sharedKnown_.clear();
+        knownVersion_.reset();
         if (written.error().code == ErrorCode::StoreReadOnly)
             markReadOnly(written.error());
         return written.error();
     }
+    knownVersion_ = db_.dataVersion();
     if (!recorded.empty()) {
         // A listener's failure is its own: the change is committed and stays so.
         for (const ChangeListener& listener : listeners_) {
@@ -368,6 +390,8 @@ Status Store::applyInTransaction(std::vector<Change>& batch, std::vector<Change>
             change.at = now;
         context.created_sections.clear();
         context.created_items.clear();
+        if (maySetSharing(change.kind))
+            sharedKnown_.clear(); // read again after it
         auto applied = detail::applyChange(context, change);
         if (!applied)
             return applied.error();
@@ -411,8 +435,13 @@ bool Store::record(Change& change)
         sqlite::Statement::Scope resetAppend(append);
         const std::int64_t sequence = nextSequence_[change.document_id];
         append.bindAll(change.document_id, sequence, change.at,
-                       isItemChange(change.kind) ? change.item_id : std::int64_t{0}, changeField(change.kind),
-                       change.old_value, change.new_value, change.change_id, change.author, change.hlc);
+                       isItemChange(change.kind) ? change.item_id : std::int64_t{0});
+        // The texts stay where they are until the row is written: SQLite reads them in place.
+        int column = 5;
+        for (const std::string_view text : {changeField(change.kind), std::string_view(change.old_value),
+                                            std::string_view(change.new_value), std::string_view(change.change_id),
+                                            std::string_view(change.author), std::string_view(change.hlc)})
+            append.bindUnowned(column++, text);
         const int rc = append.run();
         if (rc == SQLITE_DONE) {
             change.sequence = sequence;

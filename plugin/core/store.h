@@ -232,6 +232,9 @@ private:
     // Gives a change its id, author and clock; for a shared checklist, also its sidecar lines
     // in the store's copy of the log (store_sharing.cpp).
     Status stampAndLog(detail::ChangeContext& context, Change& change);
+    // Whether the document's checklist is shared; the first time, or after anyone else wrote
+    // the file, read with the latest clock of its log (store_sharing.cpp).
+    Result<bool> isShared(std::int64_t document_id);
     // Takes note of a recorded change that brought other replicas' clocks.
     void heard(const Change& change);
     Status readNode();
@@ -241,6 +244,11 @@ private:
     sqlite::StatementCache statements_;
     std::vector<ChangeListener> listeners_;
     std::unordered_map<std::int64_t, std::int64_t> nextSequence_; // history sequence by document
+    // Whether each document is shared, as last read: trusted only while no one but apply()
+    // has written the file since (knownVersion_, the data version after apply()'s last
+    // commit), and forgotten by every change that may share, unshare or merge.
+    std::unordered_map<std::int64_t, bool> sharedKnown_;
+    std::optional<unsigned> knownVersion_;
     std::optional<Error> readOnly_;
     std::string node_;   // this replica (meta 'node')
     std::string author_; // recorded with each change

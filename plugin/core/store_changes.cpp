@@ -125,27 +125,55 @@ Status validate(const Change& change)
 }
 
 
+constexpr const char* kPriorStatusType = "rapport-prior-status";
+
+// rapport_prior_status(?, status, status_reason): keeps the row's status and reason, as
+// they were, in the PriorStatus bound to its first argument; returns the reason unchanged.
+void priorStatus(sqlite3_context* context, int, sqlite3_value** argv)
+{
+    if (auto* prior = static_cast<PriorStatus*>(sqlite3_value_pointer(argv[0], kPriorStatusType))) {
+        prior->seen = true;
+        prior->status = sqlite3_value_int64(argv[1]);
+        const auto* reason = sqlite3_value_text(argv[2]);
+        prior->reason.assign(reason ? reinterpret_cast<const char*>(reason) : "",
+                             static_cast<std::size_t>(sqlite3_value_bytes(argv[2])));
+    }
+    sqlite3_result_value(context, argv[2]);
+}
+
 Result<Applied> setStatus(ChangeContext& c, Change& change)
 {
-    Statement& current =
-        c.statements.get(c.db, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
-    Statement::Scope resetCurrent(current);
-    current.bindAll(change.document_id, change.item_id);
-    if (current.step() != SQLITE_ROW)
-        return unknownItem(change.item_id);
-    const auto before = static_cast<ItemStatus>(current.columnInt(0));
-    // A status change comes with its reason: the reason's change then needs no read of its own.
-    c.read_reason = ChangeContext::ReadReason{change.document_id, change.item_id, current.columnText(1)};
     const ItemStatus after = *parseStatusKeyword(change.new_value);
-    change.old_value = std::string(statusKeyword(before));
-    if (before == after)
-        return Applied::Unchanged;
-    Statement& update = c.statements.get(c.db, "UPDATE items SET status = ?3, done = ?4, status_since = ?5 "
-                               "WHERE document_id = ?1 AND item_id = ?2");
-    Statement::Scope resetUpdate(update);
-    update.bindAll(change.document_id, change.item_id, static_cast<std::int64_t>(after),
-                   std::int64_t{after == ItemStatus::Done ? 1 : 0}, change.at);
-    return c.ran(update);
+    // The usual case, a status that changes: one statement, which hands out the old status
+    // and reason as it writes the new status (see PriorStatus).
+    PriorStatus prior;
+    {
+        Statement& update = c.statements.get(
+            c.db, "UPDATE items SET status = ?3, done = ?4, status_since = ?5, "
+                  "status_reason = rapport_prior_status(?6, status, status_reason) "
+                  "WHERE document_id = ?1 AND item_id = ?2 AND status <> ?3");
+        Statement::Scope resetUpdate(update);
+        update.bindAll(change.document_id, change.item_id, static_cast<std::int64_t>(after),
+                       std::int64_t{after == ItemStatus::Done ? 1 : 0}, change.at);
+        update.bindPointer(6, &prior, kPriorStatusType);
+        if (update.run() != SQLITE_DONE)
+            return c.writeError();
+    }
+    if (!prior.seen) {
+        // Nothing was written: the item has this status already, or there is no such item.
+        Statement& current =
+            c.statements.get(c.db, "SELECT status, status_reason FROM items WHERE document_id = ?1 AND item_id = ?2");
+        Statement::Scope resetCurrent(current);
+        current.bindAll(change.document_id, change.item_id);
+        if (current.step() != SQLITE_ROW)
+            return unknownItem(change.item_id);
+        prior.status = current.columnInt(0);
+        prior.reason = current.columnText(1);
+    }
+    // A status change comes with its reason: the reason's change then needs no read of its own.
+    c.read_reason = ChangeContext::ReadReason{change.document_id, change.item_id, std::move(prior.reason)};
+    change.old_value = statusKeyword(static_cast<ItemStatus>(prior.status));
+    return prior.seen ? Applied::Changed : Applied::Unchanged;
 }
 
 // One text or 0/1 column of an item. Column names come from this file, never from input.
@@ -317,6 +345,13 @@ Result<Applied> dispatch(ChangeContext& c, Change& change)
 }
 
 } // namespace
+
+bool registerPriorStatus(const sqlite::Connection& db)
+{
+    // Not deterministic (it has a side effect), and never callable from a trigger or view.
+    return sqlite3_create_function_v2(db.get(), "rapport_prior_status", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
+                                      priorStatus, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
 
 // Reads the value before the change from `current` (a query with the old value in its
 // first column) into change.old_value: Unchanged when it is the new value already,

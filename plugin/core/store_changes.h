@@ -48,6 +48,18 @@ struct ChangeContext {
     Error readError() const;
 };
 
+// An item's status and reason as they were before a status change wrote over them: the
+// UPDATE that writes the new status hands them out through rapport_prior_status(), an SQL
+// function of the store's connection, since SQLite evaluates a SET clause against the row
+// as it was. One statement then both reads the old values and writes the new ones.
+struct PriorStatus {
+    bool seen = false;
+    std::int64_t status = 0;
+    std::string reason;
+};
+// Adds rapport_prior_status() to the store's connection; false when SQLite refused it.
+bool registerPriorStatus(const sqlite::Connection& db);
+
 // Small pieces the change writers share (store_changes.cpp).
 Error invalid(std::string subject, std::string why);
 Error unknownItem(std::int64_t item_id);

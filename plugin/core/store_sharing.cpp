@@ -410,28 +410,38 @@ Result<Applied> merge(ChangeContext& c, Change& change)
 
 // --- Store members ---------------------------------------------------------------------
 
-Status Store::stampAndLog(detail::ChangeContext& context, Change& change)
+Result<bool> Store::isShared(std::int64_t document_id)
 {
+    if (const auto known = sharedKnown_.find(document_id); known != sharedKnown_.end())
+        return known->second;
     // Whether the checklist is shared, and the latest clock of its log: a new change must
     // sort after every change this replica has seen of it, or replaying would reorder it.
+    // Once read, the log grows only by this store's own changes, stamped with clock_, until
+    // apply() finds the file written by another or a change that may reshare it.
     sqlite::Statement& shared = statements_.get(
         db_, "SELECT (SELECT COUNT(*) FROM shared_documents WHERE document_id = ?1), "
              "(SELECT hlc FROM shared_log WHERE document_id = ?1 ORDER BY hlc DESC LIMIT 1)");
-    bool isShared = false;
-    {
-        sqlite::Statement::Scope reset(shared);
-        shared.bind(1, change.document_id);
-        if (shared.step() != SQLITE_ROW)
-            return writeError();
-        isShared = shared.columnInt(0) != 0;
-        if (const auto logged = Hlc::parse(shared.columnText(1)); logged && *logged > clock_)
-            clock_ = *logged;
-    }
+    sqlite::Statement::Scope reset(shared);
+    shared.bind(1, document_id);
+    if (shared.step() != SQLITE_ROW)
+        return writeError();
+    const bool isShared = shared.columnInt(0) != 0;
+    if (const auto logged = Hlc::parse(shared.columnText(1)); logged && *logged > clock_)
+        clock_ = *logged;
+    sharedKnown_.emplace(document_id, isShared);
+    return isShared;
+}
+
+Status Store::stampAndLog(detail::ChangeContext& context, Change& change)
+{
+    const auto shared = isShared(change.document_id);
+    if (!shared)
+        return shared.error();
     clock_ = nextHlc(clock_, nowMillis());
     change.change_id = newReplicaId();
     change.author = author_;
     change.hlc = clock_.text();
-    if (!isShared)
+    if (!shared.value())
         return {};
     auto bodies = detail::linesOf(context, change);
     if (!bodies)

@@ -10,6 +10,8 @@
 
 #include <boost/locale/message.hpp>
 
+#include <utility>
+
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/msgdlg.h>
@@ -38,6 +40,17 @@ wxStaticText* wrappedText(wxWindow* parent, const wxString& text, int width)
     auto* label = new wxStaticText(parent, wxID_ANY, wxString());
     label->SetLabelText(wrapForLabel(*label, text, width));
     return label;
+}
+
+// A row of `grid`: its label, and a number in `range` starting at `value`, named `name`.
+wxSpinCtrl* numberRow(wxWindow* parent, wxFlexGridSizer* grid, const wxString& label, std::pair<int, int> range,
+                      int value, const char* name)
+{
+    grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    auto* number = new wxSpinCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                                  range.first, range.second, value, name);
+    grid->Add(number, 0);
+    return number;
 }
 
 } // namespace
@@ -70,20 +83,13 @@ SettingsPage::SettingsPage(wxWindow* parent, SidebarController& controller)
     grid->Add(language_, 0, wxEXPAND);
 
     // TRANSLATORS: label of a number of days; an item waiting on the client longer than this is named in the header.
-    grid->Add(new wxStaticText(this, wxID_ANY, translated(bl::translate("&Waiting long after (days):"), loc)), 0,
-              wxALIGN_CENTER_VERTICAL);
-    waitingDays_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                                  kWaitingDaysRange.first, kWaitingDaysRange.second, now.waiting_days,
-                                  "rapport-settings-waiting-days");
-    grid->Add(waitingDays_, 0);
-
+    const wxString waitingLabel = translated(bl::translate("&Waiting long after (days):"), loc);
+    waitingDays_ = numberRow(this, grid, waitingLabel, kWaitingDaysRange, now.waiting_days,
+                             "rapport-settings-waiting-days");
     // TRANSLATORS: label of the number of daily backups of the store that are kept.
-    grid->Add(new wxStaticText(this, wxID_ANY, translated(bl::translate("Daily &backups kept:"), loc)), 0,
-              wxALIGN_CENTER_VERTICAL);
-    backupsKept_ = new wxSpinCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
-                                  kBackupsKeptRange.first, kBackupsKeptRange.second, now.backups_kept,
-                                  "rapport-settings-backups-kept");
-    grid->Add(backupsKept_, 0);
+    const wxString backupsLabel = translated(bl::translate("Daily &backups kept:"), loc);
+    backupsKept_ = numberRow(this, grid, backupsLabel, kBackupsKeptRange, now.backups_kept,
+                             "rapport-settings-backups-kept");
 
     const std::filesystem::path store = defaultStoreFile();
     // TRANSLATORS: label of the path of the file where Rapport keeps every checklist.
