@@ -1,6 +1,6 @@
 #include "quick_labels.h"
 
-#include <wx/button.h>
+#include <wx/anybutton.h>
 #include <wx/choice.h>
 #include <wx/stattext.h>
 #include <wx/window.h>
@@ -53,9 +53,9 @@ GtkLabel* labelInside(GtkWidget* widget, int depth)
     return found;
 }
 
-// Gives a text button's existing label widget the new text: what wxButton::SetLabel() does
-// without rebuilding the widget. False when the button has no label widget to change.
-bool relabelButton(wxButton& button, const wxString& label)
+// Gives a text button's (or toggle button's) existing label widget the new text: what
+// SetLabel() does without rebuilding the widget. False when there is no label widget to change.
+bool relabelButton(wxAnyButton& button, const wxString& label)
 {
     if (button.HasFlag(wxBU_NOTEXT) || label.empty() || button.GetLabel().empty() || !button.GetHandle())
         return false; // wx shows no text, or GTK has not built the label widget yet
@@ -67,9 +67,13 @@ bool relabelButton(wxButton& button, const wxString& label)
     return true;
 }
 
-// A hidden static text takes its text without being measured (the measure would be thrown
-// away): it is measured when it is laid out after being shown.
-void setHiddenStaticText(wxStaticText& text, const wxString& label, bool mnemonics)
+// While a MeasureAtLayout lives: the panel lays out once at the end of a relabel.
+int measuringAtLayout = 0;
+
+// A static text takes its text without being measured now: a hidden one is measured when
+// it is laid out after being shown, a shown one in the layout that ends a relabel (either
+// way wx's measure now would be thrown away or repeated).
+void setStaticTextUnmeasured(wxStaticText& text, const wxString& label, bool mnemonics)
 {
     const bool resizes = !text.HasFlag(wxST_NO_AUTORESIZE);
     if (resizes)
@@ -90,22 +94,26 @@ void setLabelQuickly(wxWindow& window, const wxString& label)
 {
     if (window.GetLabel() == label)
         return;
-    if (auto* button = dynamic_cast<wxButton*>(&window)) {
+    if (auto* button = dynamic_cast<wxAnyButton*>(&window)) {
         if (relabelButton(*button, label))
             return;
-    } else if (auto* text = dynamic_cast<wxStaticText*>(&window); text && !text->IsShown()) {
-        setHiddenStaticText(*text, label, true);
+    } else if (auto* text = dynamic_cast<wxStaticText*>(&window); text && (!text->IsShown() || measuringAtLayout > 0)) {
+        setStaticTextUnmeasured(*text, label, true);
         return;
     }
     window.SetLabel(label);
 }
 
+MeasureAtLayout::MeasureAtLayout() { ++measuringAtLayout; }
+
+MeasureAtLayout::~MeasureAtLayout() { --measuringAtLayout; }
+
 void setLabelTextQuickly(wxStaticText& label, const wxString& text)
 {
     if (label.GetLabel() == wxControl::EscapeMnemonics(text))
         return;
-    if (!label.IsShown())
-        setHiddenStaticText(label, text, false);
+    if (!label.IsShown() || measuringAtLayout > 0)
+        setStaticTextUnmeasured(label, text, false);
     else
         label.SetLabelText(text);
 }

@@ -18,12 +18,23 @@ class wxWindow;
 namespace rapport::ui {
 
 // Sets the label (with '&' mnemonics, as SetLabel() takes it) of a button, a static text,
-// a checkbox or any other window; nothing when it already has it. A text button keeps its
-// GTK label widget and only that widget's text changes; a hidden static text is measured
+// a checkbox or any other window; nothing when it already has it. A text or toggle button
+// keeps its GTK label widget and only that widget's text changes; a hidden static text is measured
 // when it is next laid out rather than now.
 void setLabelQuickly(wxWindow& window, const wxString& label);
 // The same for a static text given plain text (SetLabelText(): '&' is itself).
 void setLabelTextQuickly(wxStaticText& label, const wxString& text);
+// While one lives, shown static texts given a new text are not measured at once either: the
+// caller lays their window out when it ends (a relabel of the whole panel, which measures
+// every label in that one layout instead of once here and again there). UI thread only.
+class MeasureAtLayout {
+public:
+    MeasureAtLayout();
+    ~MeasureAtLayout();
+    MeasureAtLayout(const MeasureAtLayout&) = delete;
+    MeasureAtLayout& operator=(const MeasureAtLayout&) = delete;
+};
+
 // Sets the tooltip and the accessible help text; nothing when it already has them.
 void setToolTipQuickly(wxWindow& window, const wxString& tip);
 // Gives `choice` exactly these entries, keeping its selection: the same number of entries

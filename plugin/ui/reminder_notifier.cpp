@@ -21,8 +21,8 @@ constexpr int kCheckEveryMs = 10 * 60 * 1000;
 } // namespace
 
 ReminderNotifier::ReminderNotifier(SidebarSession& session, host::HostServices& host, Settings& settings,
-                                   TraceSink trace)
-    : session_(session), host_(host), settings_(settings), trace_(std::move(trace)), timer_(this),
+                                   SettingsWriter& writer, TraceSink trace)
+    : session_(session), host_(host), settings_(settings), writer_(writer), trace_(std::move(trace)), timer_(this),
       notifications_(std::make_unique<DesktopNotifications>())
 {
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -39,7 +39,6 @@ ReminderNotifier::ReminderNotifier(SidebarSession& session, host::HostServices& 
 ReminderNotifier::~ReminderNotifier()
 {
     timer_.Stop();
-    flush();
 }
 
 void ReminderNotifier::start()
@@ -91,7 +90,7 @@ std::size_t ReminderNotifier::check()
     }
     if (count > 0) {
         settings_.set(kRemindedTodayKey, given.text());
-        save();
+        writer_.write(settings_); // off the UI thread: an fsync is never waited for here
     }
     return count;
 }
@@ -102,20 +101,6 @@ void ReminderNotifier::open(const std::string& document_path)
         host_.log("Rapport: the host could not open " + document_path, true);
     host_.showPanel(true);
     trace_("reminder-opened\t" + document_path);
-}
-
-void ReminderNotifier::save()
-{
-    // settings.xml is written with an fsync: on its own thread, never waited for here (the
-    // previous write, if any, is finished first so the two never race).
-    flush();
-    saver_ = std::jthread([copy = settings_] { static_cast<void>(copy.save()); });
-}
-
-void ReminderNotifier::flush()
-{
-    if (saver_.joinable())
-        saver_.join();
 }
 
 } // namespace rapport::ui

@@ -12,6 +12,7 @@
 #include "host_interface.h"
 #include "localization.h"
 #include "settings.h"
+#include "settings_writer.h"
 #include "sidebar_session.h"
 
 #include <cstddef>
@@ -19,7 +20,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include <wx/event.h>
 #include <wx/timer.h>
@@ -34,8 +34,9 @@ public:
     using TraceSink = std::function<void(const std::string& line)>;
 
     // `settings` is the controller's (settings.xml): the list of projects notified today is
-    // kept in it and written off the UI thread.
-    ReminderNotifier(SidebarSession& session, host::HostServices& host, Settings& settings, TraceSink trace);
+    // kept in it and written off the UI thread by `writer`, the controller's too.
+    ReminderNotifier(SidebarSession& session, host::HostServices& host, Settings& settings, SettingsWriter& writer,
+                     TraceSink trace);
     ~ReminderNotifier() override;
 
     void setLanguage(Language language) noexcept { language_ = language; }
@@ -48,22 +49,17 @@ public:
     std::size_t check();
     // What choosing a notification does: the host opens `document_path`, the sidebar shows.
     void open(const std::string& document_path);
-    // Waits until the list of projects notified today is on disk (before settings.xml is
-    // read again or written by someone else).
-    void flush();
-
 private:
-    void save();
 
     SidebarSession& session_;
     host::HostServices& host_;
     Settings& settings_;
+    SettingsWriter& writer_;
     TraceSink trace_;
     Language language_ = Language::English;
     bool enabled_ = true;
     wxTimer timer_;
     std::unique_ptr<DesktopNotifications> notifications_; // the session bus's notification service
-    std::jthread saver_;
 };
 
 } // namespace rapport::ui

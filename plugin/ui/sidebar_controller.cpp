@@ -1,9 +1,6 @@
 #include "sidebar_controller.h"
 
-
 #include <chrono>
-#include <future>
-#include <system_error>
 #include <vector>
 
 namespace rapport::ui {
@@ -26,6 +23,7 @@ constexpr const char* kSelectionsKey = "selected-items";
 SidebarController::SidebarController(wxWindow* parent, host::HostServices& host, host::HostTestVerbs* verbs)
     : host_(host), testChannel_(TestChannel::fromEnvironment()), localization_(Localization::shared()),
       settings_(Settings::load(Settings::defaultFile())),
+      settingsWriter_([this](const Error& error) { reportSettingsFailure(error); }),
       language_(resolveLanguage(settings_.get("language"), host.interfaceLanguage(), systemLanguage())),
       session_(defaultStoreFile(), loadTemplates(host))
 {
@@ -70,7 +68,7 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
     sidecarWatch_ = std::make_unique<SidecarWatch>(
         session_, [this] { panel_->externalRefresh(); },
         [this](const std::string& what) { host_.log("Rapport: unexpected error reading a shared checklist: " + what, true); });
-    notifier_ = std::make_unique<ReminderNotifier>(session_, host_, settings_,
+    notifier_ = std::make_unique<ReminderNotifier>(session_, host_, settings_, settingsWriter_,
                                                    [this](const std::string& line) { trace(line); });
     notifier_->setLanguage(language_);
     notifier_->setEnabled(remindersEnabled(settings_));
@@ -87,9 +85,11 @@ SidebarController::SidebarController(wxWindow* parent, host::HostServices& host,
 
 SidebarController::~SidebarController()
 {
+    releasing_ = true; // the adapter has destroyed the panel before releasing the controller
+    notifier_.reset();
+    static_cast<void>(settingsWriter_.finish()); // the last choice is on disk before this write
     // The selected item of each document, for the next session; written once, at the end,
     // so that moving through the list never waits on the disk.
-    notifier_.reset(); // its last write of settings.xml is finished first
     const std::string text = session_.savedSelections();
     if (text != settings_.get(kSelectionsKey)) {
         settings_.set(kSelectionsKey, text);
@@ -163,27 +163,29 @@ void SidebarController::setLanguage(Language language)
 {
     language_ = language;
     notifier_->setLanguage(language);
-    notifier_->flush(); // settings.xml is written by one at a time
     settings_.set("language", languageCode(language));
     // The choice is written (with an fsync, which waits for the disk) while the panel is
-    // relabelled, and the switch returns once both are done: the file is on disk, or its
-    // error logged, as before, without the relabelling waiting for the disk first.
-    std::future<Status> saved;
-    try {
-        saved = std::async(std::launch::async, [copy = settings_] { return copy.save(); });
-    } catch (const std::system_error&) { // no thread to be had: written here, after the panel
-    }
+    // relabelled, and the switch does not wait for it: a preference, not the user's data
+    // (settings_writer.h). A failed write is logged and said in the panel when it is known.
+    settingsWriter_.write(settings_);
     panel_->setLanguage(language);
-    if (const Status status = saved.valid() ? saved.get() : settings_.save(); !status)
-        host_.log("Rapport: " + status.error().description(), true);
     trace(std::string("language\t") + std::string(languageCode(language)));
+}
+
+Status SidebarController::settingsWritten() { return settingsWriter_.finish(); }
+
+void SidebarController::reportSettingsFailure(const Error& error)
+{
+    host_.log("Rapport: " + error.description(), true);
+    if (!releasing_ && panel_)
+        panel_->showProblem(error.description(localization_.locale(language_)));
 }
 
 Preferences SidebarController::preferences() const { return readPreferences(settings_); }
 
 Status SidebarController::setPreferences(const Preferences& chosen)
 {
-    notifier_->flush(); // settings.xml is written by one at a time, and what it wrote is kept
+    static_cast<void>(settingsWriter_.finish()); // one writer at a time, and what it wrote is kept
     Settings changed = settings_;
     writePreferences(changed, chosen);
     if (const Status saved = changed.save(); !saved) {
@@ -201,7 +203,7 @@ Status SidebarController::setPreferences(const Preferences& chosen)
 
 void SidebarController::settingsChanged()
 {
-    notifier_->flush(); // what it wrote is read back, not lost
+    static_cast<void>(settingsWriter_.finish()); // what it wrote is read back, not lost
     settings_ = Settings::load(Settings::defaultFile());
     applyPreferences(readPreferences(settings_));
     trace("settings-changed");

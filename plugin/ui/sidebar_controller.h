@@ -9,6 +9,7 @@
 #include "preferences.h"
 #include "reminder_notifier.h"
 #include "settings.h"
+#include "settings_writer.h"
 #include "sidebar_panel.h"
 #include "sidebar_session.h"
 #include "sidecar_watch.h"
@@ -65,8 +66,11 @@ public:
     // Shows the desktop reminders due now (reminder_notifier.h); how many. The timer calls
     // it every few minutes once the host is ready.
     std::size_t checkReminders();
-    // Switches the sidebar to `language` at once and remembers the choice.
+    // Switches the sidebar to `language` at once and remembers the choice: settings.xml
+    // holds it once the write started here is done (settingsWritten()).
     void setLanguage(Language language);
+    // Waits until settings.xml holds every choice made so far; a failure is logged and shown.
+    Status settingsWritten();
     // The sidebar's current language.
     Language language() const noexcept { return language_; }
     // The watch on the active document's sidecar (tests and benchmarks look without waiting).
@@ -78,11 +82,14 @@ private:
     void applyPreferences(const Preferences& chosen);
     // Writes a line to the test channel, if there is one.
     void trace(const std::string& line);
+    // A write of settings.xml failed: logged, and said in the panel while there is one.
+    void reportSettingsFailure(const Error& error);
 
     host::HostServices& host_;
     std::unique_ptr<TestChannel> testChannel_;
     const Localization& localization_;
     Settings settings_;
+    SettingsWriter settingsWriter_; // before the notifier, which writes through it
     Language language_;
     SidebarSession session_;
     SidebarPanel* panel_ = nullptr; // owned by its wx parent
@@ -91,6 +98,7 @@ private:
     std::unique_ptr<ReminderNotifier> notifier_; // gone before the session and the settings
     std::string stickyNotice_; // what recovery did: stays in view for the whole session
     std::jthread backup_;      // the day's automatic backup, off the UI thread; joined on release
+    bool releasing_ = false;   // the host has destroyed the panel already
 };
 
 } // namespace rapport::ui

@@ -11,6 +11,7 @@
 #include "log_view.h"
 #include "panel_actions.h"
 #include "modal.h"
+#include "quick_labels.h"
 #include "report_job.h"
 #include "sidebar_header.h"
 #include "text_rules.h"
@@ -180,7 +181,10 @@ void SidebarPanel::setLanguage(Language language)
         if (kLanguages[i] == language)
             languageSelector_->showChosen(i);
     Freeze();
-    context_.relabeler().apply(context_.locale()); // ends with refresh(), which lays the panel out
+    {
+        const MeasureAtLayout measureOnce; // refresh() below lays every relabelled text out
+        context_.relabeler().apply(context_.locale()); // ends with refresh(), which lays the panel out
+    }
     InvalidateBestSize();
     Thaw();
 }

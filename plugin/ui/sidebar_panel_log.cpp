@@ -7,6 +7,7 @@
 #include "list_toolbar.h"
 #include "log_view.h"
 #include "panel_actions.h"
+#include "quick_labels.h"
 
 #include <boost/locale/format.hpp>
 #include <boost/locale/message.hpp>
@@ -67,7 +68,7 @@ bool SidebarPanel::showViewSwitch(bool hasChecklist)
                                                      : (bl::format(bl::translate("Client log ({1})")) % entries)
                                                            .str(context_.locale()));
         if (viewLog_->GetLabel() != label) {
-            viewLog_->SetLabel(label);
+            setLabelQuickly(*viewLog_, label);
             changed = true;
         }
     }

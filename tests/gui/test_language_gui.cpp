@@ -168,6 +168,7 @@ void switchLanguagesAt(int width)
 
     // The choice persists: a new sidebar starts in the language chosen last.
     REQUIRE(sidebar.runTestCommand("language tr"));
+    REQUIRE(sidebar.settingsWritten()); // what the end of a sidebar waits for, as a restart ends it
     ui::SidebarController next(host.frame, host);
     CHECK(next.language() == Language::Turkish);
     CHECK(std::locale().name() == std::locale::classic().name());

@@ -17,7 +17,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <chrono>
 #include <functional>
+#include <thread>
 
 using namespace rapport;
 using rapport::testing::findNamed;
@@ -119,12 +121,43 @@ TEST_CASE("the settings page's OK keeps the choices and the sidebar follows at o
     CHECK(host.errors.empty());
 }
 
+TEST_CASE("a language switch does not wait for settings.xml: the file holds the choice after, and a failed write is "
+          "said without anyone waiting for it")
+{
+    rapport::testing::DataFolder data;
+    rapport::testing::FrameHost host(320);
+    ui::SidebarController sidebar(host.frame, host);
+    const auto file = data.path / "settings.xml";
+    sidebar.setLanguage(Language::Russian);
+    REQUIRE(sidebar.settingsWritten());
+    CHECK(readPreferences(Settings::peek(file)).language == "ru");
+    CHECK(host.errors.empty());
+
+    rapport::testing::ReadOnly readOnly({file, data.path});
+    sidebar.setLanguage(Language::Turkish);
+    CHECK(sidebar.language() == Language::Turkish); // shown at once
+    // The worker's failure reaches the UI thread through the event loop alone.
+    for (int i = 0; i < 300 && host.errors.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        settle();
+    }
+    REQUIRE(host.errors.size() == 1);
+    CHECK(host.errors.front().find("settings.xml") != std::string::npos);
+    auto* problem = findNamed<wxStaticText>(sidebar.panel(), "rapport-problem");
+    CHECK(problem->IsShown());
+    CHECK_FALSE(problem->GetLabelText().empty());
+    CHECK_FALSE(sidebar.settingsWritten()); // the file does not hold the last choice
+    CHECK(host.errors.size() == 1);          // and that was said once
+    CHECK(readPreferences(Settings::peek(file)).language == "ru"); // the last choice that could be kept
+}
+
 TEST_CASE("a settings file that cannot be written: the page says so and nothing changes")
 {
     rapport::testing::DataFolder data;
     rapport::testing::FrameHost host(320);
     ui::SidebarController sidebar(host.frame, host);
     sidebar.setLanguage(Language::English); // writes settings.xml
+    REQUIRE(sidebar.settingsWritten());
     const auto file = data.path / "settings.xml";
     REQUIRE(std::filesystem::exists(file));
     rapport::testing::ReadOnly readOnly({file, data.path});
