@@ -380,19 +380,15 @@ Error noSuchSection(std::int64_t section_id) { return invalid(std::to_string(sec
 
 bool checklistExists(ChangeContext& c, std::int64_t document_id)
 {
-    Statement& exists = c.statements.get(c.db, "SELECT 1 FROM checklists WHERE document_id = ?1");
-    Statement::Scope reset(exists);
-    exists.bind(1, document_id);
-    return exists.step() == SQLITE_ROW;
+    return c.found("SELECT 1 FROM checklists WHERE document_id = ?1", document_id);
 }
 
 bool sectionExists(ChangeContext& c, std::int64_t document_id, std::int64_t section_id)
 {
-    Statement& exists = c.statements.get(c.db, "SELECT 1 FROM sections WHERE document_id = ?1 AND section_id = ?2");
-    Statement::Scope reset(exists);
-    exists.bindAll(document_id, section_id);
-    return exists.step() == SQLITE_ROW;
+    return c.found("SELECT 1 FROM sections WHERE document_id = ?1 AND section_id = ?2", document_id, section_id);
 }
+
+bool ChangeContext::stepsToRow(sqlite::Statement& statement) { return statement.step() == SQLITE_ROW; }
 
 Result<Applied> ChangeContext::ran(sqlite::Statement& update) const
 {

@@ -42,6 +42,17 @@ struct ChangeContext {
 
     // Runs `update`, a statement that makes the change: Changed, or the write error.
     Result<Applied> ran(sqlite::Statement& update) const;
+    // Whether `query` ("SELECT 1 FROM … WHERE" with ?1, ?2, …) finds a row for `values`.
+    template <class... Values>
+    bool found(const char* query, const Values&... values) const
+    {
+        sqlite::Statement& statement = statements.get(db, query);
+        sqlite::Statement::Scope reset(statement);
+        statement.bindAll(values...);
+        return stepsToRow(statement);
+    }
+    // Steps `statement` once: whether that gave a row.
+    static bool stepsToRow(sqlite::Statement& statement);
 
     // The error to return when SQLite refused a write, or a read failed.
     Error writeError() const;

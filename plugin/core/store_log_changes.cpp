@@ -104,6 +104,17 @@ Result<std::optional<LogEntry>> readLogEntry(ChangeContext& c, std::int64_t docu
     return std::optional<LogEntry>(readEntryRow(query));
 }
 
+// The entry a change names, which must be there: the change's error when it is not.
+Result<LogEntry> entryNamed(ChangeContext& c, std::int64_t document_id, std::int64_t entry_id)
+{
+    auto existing = readLogEntry(c, document_id, entry_id);
+    if (!existing)
+        return existing.error();
+    if (!existing.value())
+        return noSuchEntry(entry_id);
+    return std::move(*existing.value());
+}
+
 Result<std::vector<LogEntry>> readLogEntries(ChangeContext& c, std::int64_t document_id)
 {
     Statement& query = c.statements.get(c.db, std::string("SELECT ") + kLogColumns +
@@ -124,18 +135,12 @@ namespace {
 // The entry of `document_id` whose uid is `uid`, if any: one uid names one entry.
 bool uidTaken(ChangeContext& c, std::int64_t document_id, const std::string& uid)
 {
-    Statement& query = c.statements.get(c.db, "SELECT 1 FROM log_entries WHERE document_id = ?1 AND uid = ?2");
-    Statement::Scope reset(query);
-    query.bindAll(document_id, uid);
-    return query.step() == SQLITE_ROW;
+    return c.found("SELECT 1 FROM log_entries WHERE document_id = ?1 AND uid = ?2", document_id, uid);
 }
 
 bool itemExists(ChangeContext& c, std::int64_t document_id, std::int64_t item_id)
 {
-    Statement& exists = c.statements.get(c.db, "SELECT 1 FROM items WHERE document_id = ?1 AND item_id = ?2");
-    Statement::Scope reset(exists);
-    exists.bindAll(document_id, item_id);
-    return exists.step() == SQLITE_ROW;
+    return c.found("SELECT 1 FROM items WHERE document_id = ?1 AND item_id = ?2", document_id, item_id);
 }
 
 Result<Applied> addEntry(ChangeContext& c, Change& change)
@@ -180,14 +185,12 @@ Result<Applied> editEntry(ChangeContext& c, Change& change)
     auto edited = decodeLogEntry(change.new_value);
     if (!edited)
         return invalid({}, "not a client log entry");
-    auto existing = readLogEntry(c, change.document_id, edited->id);
+    auto existing = entryNamed(c, change.document_id, edited->id);
     if (!existing)
         return existing.error();
-    if (!existing.value())
-        return noSuchEntry(edited->id);
-    edited->promise_item_id = existing.value()->promise_item_id; // linking is a change of its own
-    edited->uid = existing.value()->uid;                         // and an entry keeps its uid
-    change.old_value = encodeLogEntry(*existing.value());
+    edited->promise_item_id = existing.value().promise_item_id; // linking is a change of its own
+    edited->uid = existing.value().uid;                         // and an entry keeps its uid
+    change.old_value = encodeLogEntry(existing.value());
     change.new_value = encodeLogEntry(*edited);
     if (change.old_value == change.new_value)
         return Applied::Unchanged;
@@ -202,12 +205,10 @@ Result<Applied> deleteEntry(ChangeContext& c, Change& change)
     std::string rest;
     if (!splitEntryValue(change.new_value, id, rest) || !rest.empty())
         return invalid(change.new_value, "not a client log entry number");
-    auto existing = readLogEntry(c, change.document_id, id);
+    auto existing = entryNamed(c, change.document_id, id);
     if (!existing)
         return existing.error();
-    if (!existing.value())
-        return noSuchEntry(id);
-    change.old_value = encodeLogEntry(*existing.value());
+    change.old_value = encodeLogEntry(existing.value());
     change.new_value = std::to_string(id);
     Statement& drop = c.statements.get(c.db, "DELETE FROM log_entries WHERE document_id = ?1 AND entry_id = ?2");
     Statement::Scope reset(drop);
@@ -222,12 +223,10 @@ Result<Applied> setEntryPart(ChangeContext& c, Change& change)
     std::string rest;
     if (!splitEntryValue(change.new_value, id, rest))
         return invalid(change.new_value, "not a client log entry number");
-    auto existing = readLogEntry(c, change.document_id, id);
+    auto existing = entryNamed(c, change.document_id, id);
     if (!existing)
         return existing.error();
-    if (!existing.value())
-        return noSuchEntry(id);
-    const LogEntry& before = *existing.value();
+    const LogEntry& before = existing.value();
     LogEntry after = before;
     const std::string prefix = std::to_string(id) + ":";
     if (change.kind == ChangeKind::LogEntryResolved) {

@@ -103,17 +103,10 @@ wxString WrappedLabels::plain(wxStaticText* label) const
     return found == shown_.end() ? wxString() : found->second.first;
 }
 
-ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
-    : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME | wxWANTS_CHARS, name)
+ChecklistView::ChecklistView(wxWindow* parent, const wxString& name) : WrappedListBox(parent, name)
 {
     cacheAttributes();
-    Bind(wxEVT_SYS_COLOUR_CHANGED, [this](wxSysColourChangedEvent& event) {
-        cacheAttributes();
-        RefreshAll();
-        event.Skip();
-    });
     Bind(wxEVT_LEFT_DOWN, &ChecklistView::onLeftDown, this);
-    Bind(wxEVT_SIZE, &ChecklistView::onSize, this);
     // The selected row is the focused one while the list has the focus.
     const auto focusMoved = [this](wxFocusEvent& event) {
         announceSelection();
@@ -123,27 +116,12 @@ ChecklistView::ChecklistView(wxWindow* parent, const wxString& name)
     Bind(wxEVT_KILL_FOCUS, focusMoved);
 }
 
-void ChecklistView::cacheAttributes()
+void ChecklistView::attributesChanged()
 {
-    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
-    SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
-    SetFont(wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT));
-    font_ = GetFont();
-    boldFont_ = font_.Bold();
     italicFont_ = font_.Italic();
     smallFont_ = font_;
     smallFont_.SetFractionalPointSize(font_.GetFractionalPointSize() * 0.9);
     smallBoldFont_ = smallFont_.Bold();
-    text_ = wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
-    highlightText_ = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT);
-    muted_ = wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
-    // Overdue is told by a word and by weight as well as by this colour.
-    const bool dark = text_.GetLuminance() > 0.5; // light text: a dark theme
-    overdue_ = dark ? wxColour(255, 140, 120) : wxColour(178, 34, 34);
-    measuringBitmap_ = wxBitmap(1, 1);
-    measuring_ = std::make_unique<wxMemoryDC>(measuringBitmap_);
-    measuring_->SetFont(font_);
-    lineHeight_ = measuring_->GetCharHeight();
     measuring_->SetFont(smallFont_);
     smallLineHeight_ = measuring_->GetCharHeight();
     wrappedAt_.assign(rows_.size(), -1);
@@ -453,7 +431,7 @@ void ChecklistView::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const
     // colour, wrapped as units (see wrappedMeta).
     for (const MetaPiece& piece : wrappedMeta(n, width)) {
         dc.SetFont(piece.emphasis ? smallBoldFont_ : smallFont_);
-        dc.SetTextForeground(piece.emphasis && !selected ? overdue_ : muted);
+        dc.SetTextForeground(piece.emphasis && !selected ? alert_ : muted);
         dc.DrawText(piece.text, textX + piece.x, y + piece.line * smallLineHeight_);
     }
 }
@@ -468,17 +446,6 @@ void ChecklistView::onLeftDown(wxMouseEvent& event)
         SetFocus();
         iconClicked_(static_cast<std::size_t>(row));
         return;
-    }
-    event.Skip();
-}
-
-void ChecklistView::onSize(wxSizeEvent& event)
-{
-    // Rows wrap to the width: a new width means new heights.
-    const int width = GetClientSize().GetWidth();
-    if (width != lastWidth_) {
-        lastWidth_ = width;
-        RefreshAll();
     }
     event.Skip();
 }

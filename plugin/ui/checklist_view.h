@@ -6,6 +6,7 @@
 
 #include "accessible_rows.h"
 #include "store.h"
+#include "wrapped_list_box.h"
 
 #include <array>
 #include <cstdint>
@@ -41,7 +42,7 @@ struct ChecklistViewRow {
 };
 
 // The list of rows.
-class ChecklistView : public wxVListBox, private AccessibleRowSource {
+class ChecklistView : public WrappedListBox, private AccessibleRowSource {
 public:
     // `onToggle` runs when the status icon is clicked (the mouse path to tick an item).
     ChecklistView(wxWindow* parent, const wxString& name);
@@ -107,11 +108,9 @@ private:
     void wrapMeta(const ChecklistViewRow& row, int width, std::vector<MetaPiece>& pieces) const;
     static int metaLines(const std::vector<MetaPiece>& pieces);
     int textWidth() const;
-    // Looks up fonts and colours once: on GTK, asking a window for a default attribute
-    // creates a native widget each time, which would cost more than drawing the row.
-    void cacheAttributes();
+    // The italic and small fonts from the base's, and the wraps made in the old ones dropped.
+    void attributesChanged() override;
     void onLeftDown(wxMouseEvent& event);
-    void onSize(wxSizeEvent& event);
 
     // AccessibleRowSource: what the accessibility layer asks.
     std::size_t accessibleRowCount() const override { return rows_.size(); }
@@ -135,13 +134,8 @@ private:
     mutable std::unordered_map<std::wstring, std::vector<wxString>> recentTitles_;
     mutable std::unordered_map<std::wstring, std::vector<MetaPiece>> recentMeta_;
     mutable std::size_t paintedRows_ = 0;
-    int lastWidth_ = 0;
-    wxFont font_, boldFont_, italicFont_, smallFont_, smallBoldFont_;
-    wxColour text_, highlightText_, muted_, overdue_;
-    int lineHeight_ = 0;
+    wxFont italicFont_, smallFont_, smallBoldFont_;
     int smallLineHeight_ = 0;
-    wxBitmap measuringBitmap_;
-    mutable std::unique_ptr<wxMemoryDC> measuring_; // text extents without a window DC per row
     AccessibleRows accessible_{*this, *this}; // last: let go first, while the widget is alive
 };
 

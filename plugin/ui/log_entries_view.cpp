@@ -8,44 +8,12 @@
 
 namespace rapport::ui {
 
-LogEntriesView::LogEntriesView(wxWindow* parent, const wxString& name)
-    : wxVListBox(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_THEME | wxWANTS_CHARS, name)
+LogEntriesView::LogEntriesView(wxWindow* parent, const wxString& name) : WrappedListBox(parent, name)
 {
     cacheAttributes();
-    Bind(wxEVT_SYS_COLOUR_CHANGED, [this](wxSysColourChangedEvent& event) {
-        cacheAttributes();
-        RefreshAll();
-        event.Skip();
-    });
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
-        // Rows wrap to the width: a new width means new heights.
-        if (GetClientSize().GetWidth() != lastWidth_) {
-            lastWidth_ = GetClientSize().GetWidth();
-            RefreshAll();
-        }
-        event.Skip();
-    });
 }
 
-void LogEntriesView::cacheAttributes()
-{
-    // Looked up once: on GTK a default attribute costs a native widget per question.
-    SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
-    SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
-    SetFont(wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT));
-    font_ = GetFont();
-    boldFont_ = font_.Bold();
-    text_ = wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
-    highlightText_ = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT);
-    muted_ = wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
-    const bool dark = text_.GetLuminance() > 0.5;
-    alert_ = dark ? wxColour(255, 140, 120) : wxColour(178, 34, 34);
-    measuringBitmap_ = wxBitmap(1, 1);
-    measuring_ = std::make_unique<wxMemoryDC>(measuringBitmap_);
-    measuring_->SetFont(font_);
-    lineHeight_ = measuring_->GetCharHeight();
-    wrappedAt_.assign(rows_.size(), -1);
-}
+void LogEntriesView::attributesChanged() { wrappedAt_.assign(rows_.size(), -1); }
 
 void LogEntriesView::setRows(std::vector<LogViewRow> rows)
 {

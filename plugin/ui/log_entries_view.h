@@ -4,13 +4,12 @@
 // wrapped to the width, so nothing is cut in any language at any pane width.
 #pragma once
 
+#include "wrapped_list_box.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <wx/dcmemory.h>
-#include <wx/vlbox.h>
 
 namespace rapport::ui {
 
@@ -34,7 +33,7 @@ struct LogViewRow {
 };
 
 // The list of entries.
-class LogEntriesView : public wxVListBox {
+class LogEntriesView : public WrappedListBox {
 public:
     LogEntriesView(wxWindow* parent, const wxString& name);
 
@@ -63,17 +62,12 @@ private:
     };
     const std::vector<Line>& wrapped(std::size_t n) const;
     const wxFont& fontOf(LogParagraph::Style style) const;
-    void cacheAttributes();
+    // The wraps made in the old fonts dropped.
+    void attributesChanged() override;
 
     std::vector<LogViewRow> rows_;
     mutable std::vector<std::vector<Line>> lines_;
     mutable std::vector<int> wrappedAt_; // the width each row's lines were wrapped for
-    int lastWidth_ = 0;
-    wxFont font_, boldFont_;
-    wxColour text_, highlightText_, muted_, alert_;
-    int lineHeight_ = 0;
-    wxBitmap measuringBitmap_;
-    mutable std::unique_ptr<wxMemoryDC> measuring_;
 };
 
 } // namespace rapport::ui
