@@ -8,7 +8,7 @@
 #include "store.h"
 #include "text_rules.h"
 
-#include "temp_folder.h"
+#include "store_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -19,32 +19,8 @@ using namespace rapport;
 
 namespace {
 
-struct Fixture {
-    testing::TempFolder folder{"rapport-client-log"};
-    Store store = open();
-    std::int64_t doc = 0;
-
-    Fixture()
-    {
-        auto attached = store.attach("/docs/brief.md", "kickoff", {{"kickoff", "scope-in-out", {}, "scope"}});
-        REQUIRE(attached);
-        doc = attached.value().document_id;
-    }
-
-    Store open() const
-    {
-        auto opened = Store::open(folder.store);
-        REQUIRE(opened);
-        return std::move(opened.value());
-    }
-
-    Checklist checklist()
-    {
-        auto loaded = store.checklistFor("/docs/brief.md");
-        REQUIRE(loaded);
-        REQUIRE(loaded.value());
-        return *loaded.value();
-    }
+struct Fixture : testing::StoreFixture {
+    Fixture() : StoreFixture("rapport-client-log", {{"kickoff", "scope-in-out", {}, "scope"}}) {}
 
     std::vector<LogEntry> log()
     {
@@ -53,12 +29,7 @@ struct Fixture {
         return entries.value();
     }
 
-    std::size_t historyRows()
-    {
-        auto rows = store.history(doc);
-        REQUIRE(rows);
-        return rows.value().size();
-    }
+    std::size_t historyRows() { return history().size(); }
 
     // Applies `change` and returns it as recorded; fails the test when refused.
     Change applied(Change change)

@@ -3,7 +3,7 @@
 #include "change.h"
 #include "store.h"
 
-#include "temp_folder.h"
+#include "store_fixture.h"
 
 #include <doctest/doctest.h>
 
@@ -14,41 +14,12 @@ using namespace rapport;
 
 namespace {
 
-struct Fixture {
-    testing::TempFolder folder{"rapport-write-path"};
-    Store store = open();
-    std::int64_t doc = 0;
-
+struct Fixture : testing::StoreFixture {
     Fixture()
+        : StoreFixture("rapport-write-path", {{"kickoff", "scope-in-out", {}, "scope"},
+                                              {"kickoff", "deadlines", {}, "scope"},
+                                              {{}, {}, "Call the client", "own"}})
     {
-        auto attached = store.attach("/docs/brief.md", "kickoff",
-                                     {{"kickoff", "scope-in-out", {}, "scope"},
-                                      {"kickoff", "deadlines", {}, "scope"},
-                                      {{}, {}, "Call the client", "own"}});
-        REQUIRE(attached);
-        doc = attached.value().document_id;
-    }
-
-    Store open() const
-    {
-        auto opened = Store::open(folder.store);
-        REQUIRE(opened);
-        return std::move(opened.value());
-    }
-
-    Checklist checklist()
-    {
-        auto loaded = store.checklistFor("/docs/brief.md");
-        REQUIRE(loaded);
-        REQUIRE(loaded.value());
-        return *loaded.value();
-    }
-
-    std::vector<HistoryEntry> history()
-    {
-        auto entries = store.history(doc);
-        REQUIRE(entries);
-        return entries.value();
     }
 };
 
