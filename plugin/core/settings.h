@@ -31,6 +31,8 @@ public:
 
     // Writes the file atomically: a temporary file, fsync, rename over the old one.
     Status save() const;
+    // The file it was read from and is written to.
+    const std::filesystem::path& file() const noexcept { return file_; }
 
 private:
     std::filesystem::path file_;

@@ -25,7 +25,7 @@ public:
     using FailureSink = std::function<void(const Error& error)>;
 
     explicit SettingsWriter(FailureSink on_failure);
-    // Waits for the writes asked for and reports their failure.
+    // Waits for the writes asked for; says nothing of them (call finish() for that).
     ~SettingsWriter();
     SettingsWriter(const SettingsWriter&) = delete;
     SettingsWriter& operator=(const SettingsWriter&) = delete;
@@ -48,7 +48,7 @@ private:
     bool writing_ = false;
     Status last_;                    // the result of the last write finished
     std::vector<Error> unreported_;  // failures the UI thread has not heard of
-    std::shared_ptr<SettingsWriter*> self_; // the worker's way back, gone with the writer
+    std::shared_ptr<SettingsWriter*> self_; // the worker's way back (read under mutex_), gone with the writer
     std::jthread worker_;            // started at the first write; last, so it stops first
 };
 
