@@ -106,6 +106,9 @@ void LogView::relabel(const std::locale& loc)
     kindFilter_->SetSelection(chosen);
     // TRANSLATORS: what a screen reader calls the list of client log entries.
     list_->SetHelpText(translated(bl::translate("Client log entries"), loc));
+    // The pane's buttons and filters have new texts: laid out again now if shown, else
+    // when next shown (the panel lays the pane out only when its size changes).
+    layoutPending_ = true;
     if (pane_->IsShown())
         refresh();
 }
@@ -116,6 +119,14 @@ bool LogView::show(bool shown)
     if (shown && changed)
         refresh();
     return changed;
+}
+
+void LogView::layOutIfPending()
+{
+    if (layoutPending_ && pane_->IsShown()) {
+        layoutPending_ = false;
+        pane_->Layout();
+    }
 }
 
 bool LogView::shown() const { return pane_->IsShown(); }
@@ -224,8 +235,9 @@ void LogView::refresh()
     if (empty_->GetLabelText() != wrapped)
         empty_->SetLabelText(wrapped);
     if (empty_->Show(none))
-        pane_->Layout();
+        layoutPending_ = true;
     showButtons();
+    layOutIfPending();
 }
 
 void LogView::addEntry()

@@ -57,6 +57,8 @@ private:
     void relabel(const std::locale& loc);
     void onKey(int key, int modifiers, bool& handled);
     void showButtons();
+    // Lays the pane out when its texts or parts changed since it was last laid out and it is shown.
+    void layOutIfPending();
 
     PanelContext& context_;
     ChangedSink changed_;
@@ -70,6 +72,7 @@ private:
     wxButton* resolve_ = nullptr;
     wxButton* promise_ = nullptr;
     bool readOnly_ = false;
+    bool layoutPending_ = true; // new texts or parts not laid out yet
 };
 
 } // namespace rapport::ui

@@ -1,40 +1,34 @@
 #include "settings_writer.h"
 
-#include <exception>
-#include <system_error>
-#include <utility>
+#include "contained.h"
 
-#include <wx/app.h>
+#include <exception>
+#include <utility>
 
 namespace rapport::ui {
 
 namespace {
 
-// On the worker nothing may escape: an exception leaving a thread ends the host.
-Status saveCaught(const Settings& settings)
+// Nothing may leave the worker: an exception leaving a thread ends the host.
+Status saveCaught(const Settings& settings) noexcept
 {
     try {
-        return settings.save();
-    } catch (const std::exception& e) {
-        return Error{ErrorCode::FileWriteFailed, settings.file().string(), e.what()};
+        try {
+            return settings.save();
+        } catch (const std::exception& e) {
+            return Error{ErrorCode::FileWriteFailed, settings.file().string(), e.what()};
+        }
     } catch (...) {
-        return Error{ErrorCode::FileWriteFailed, settings.file().string(), "unexpected error"};
+        return Error{ErrorCode::FileWriteFailed, {}, {}}; // even the words could not be had (out of memory)
     }
 }
 
 } // namespace
 
-SettingsWriter::SettingsWriter(FailureSink on_failure)
-    : onFailure_(std::move(on_failure)), self_(std::make_shared<SettingsWriter*>(this))
-{
-}
+SettingsWriter::SettingsWriter(FailureSink on_failure) : onFailure_(std::move(on_failure)) {}
 
 SettingsWriter::~SettingsWriter()
 {
-    {
-        std::lock_guard lock(mutex_); // the worker reads self_ under it
-        self_.reset();                // a report it queued finds no writer
-    }
     // Only waits: what reports a failure may be gone already (its owner calls finish()
     // while it can still hear the answer).
     std::unique_lock lock(mutex_);
@@ -45,51 +39,68 @@ SettingsWriter::~SettingsWriter()
 
 void SettingsWriter::write(Settings settings)
 {
-    {
-        std::lock_guard lock(mutex_);
-        queued_ = std::move(settings);
+    std::unique_lock lock(mutex_);
+    queued_ = std::move(settings);
+    if (worker_.joinable()) {
+        lock.unlock();
+        changed_.notify_all();
+        return;
     }
-    if (!worker_.joinable()) {
-        try {
-            worker_ = std::jthread([this](std::stop_token stop) { run(stop); });
-        } catch (const std::system_error&) { // no thread to be had: written here
-            Settings now = std::move(*queued_);
-            queued_.reset();
-            last_ = saveCaught(now);
-            if (!last_)
-                unreported_.push_back(last_.error());
-            reportFailures();
-            return;
-        }
+    try {
+        worker_ = std::jthread([this](std::stop_token stop) { run(std::move(stop)); });
+        lock.unlock();
+        changed_.notify_all();
+    } catch (...) { // no thread to be had: written here, and nothing left waiting
+        std::optional<Settings> now;
+        now.swap(queued_);
+        record(saveCaught(*now));
+        lock.unlock();
+        reportFailures();
     }
-    changed_.notify_all();
 }
 
-void SettingsWriter::run(std::stop_token stop)
+void SettingsWriter::record(Status saved) noexcept
 {
-    std::unique_lock lock(mutex_);
-    while (changed_.wait(lock, stop, [this] { return queued_.has_value(); })) {
+    try {
+        if (saved) {
+            unreported_.clear(); // the file holds the latest choice: an older failure is moot
+        } else {
+            unreported_.push_back(saved.error());
+            // Thread-safe: queued for the UI thread, deleted unrun if the writer goes first.
+            uiThread_.CallAfter([this] { reportFailures(); });
+        }
+        last_ = std::move(saved);
+    } catch (...) { // out of memory: the failure goes unsaid
+    }
+}
+
+void SettingsWriter::run(std::stop_token stop) noexcept
+{
+    std::unique_lock lock(mutex_, std::defer_lock);
+    try {
+        lock.lock();
+    } catch (...) {
+        return;
+    }
+    for (;;) {
+        bool more = false;
+        try {
+            more = changed_.wait(lock, stop, [this] { return queued_.has_value(); });
+        } catch (...) { // a wait that fails: what is queued is dropped, so that nobody waits for it
+            queued_.reset();
+        }
+        if (!more) {
+            changed_.notify_all();
+            return;
+        }
         std::optional<Settings> settings;
         settings.swap(queued_);
         writing_ = true;
         lock.unlock();
         Status saved = saveCaught(*settings);
-        lock.lock();
+        lock.lock(); // cannot fail: this thread gave the mutex up a moment ago
         writing_ = false;
-        try {
-            last_ = saved;
-            if (!saved) {
-                unreported_.push_back(saved.error());
-                // wxTheApp outlives the plugin; the callback runs on the UI thread, where the
-                // writer is destroyed, so the lock of `self` cannot race with that.
-                if (wxTheApp)
-                    wxTheApp->CallAfter([self = std::weak_ptr(self_)] {
-                        if (const auto writer = self.lock())
-                            (*writer)->reportFailures();
-                    });
-            }
-        } catch (...) { // out of memory: the failure goes unsaid, and nothing leaves the thread
-        }
+        record(std::move(saved));
         changed_.notify_all();
     }
 }
@@ -106,16 +117,19 @@ Status SettingsWriter::finish()
     return last;
 }
 
-void SettingsWriter::reportFailures()
+void SettingsWriter::reportFailures() noexcept
 {
     std::vector<Error> failures;
-    {
+    try {
         std::lock_guard lock(mutex_);
         failures.swap(unreported_);
+    } catch (...) {
+        return;
     }
-    if (onFailure_)
-        for (const Error& error : failures)
-            onFailure_(error);
+    if (!onFailure_)
+        return;
+    for (const Error& error : failures)
+        runContained([&] { onFailure_(error); }, [](const std::string&) {});
 }
 
 } // namespace rapport::ui

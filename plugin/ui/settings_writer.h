@@ -5,11 +5,12 @@
 
 #include <condition_variable>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
+
+#include <wx/event.h>
 
 namespace rapport::ui {
 
@@ -21,7 +22,8 @@ namespace rapport::ui {
 // file always ends with the last choice. A failed write is reported on the UI thread.
 class SettingsWriter {
 public:
-    // Called on the UI thread with the error of a write that failed.
+    // Called on the UI thread with the error of a write that failed; what it throws is
+    // swallowed (and logged nowhere: it is the place errors are said).
     using FailureSink = std::function<void(const Error& error)>;
 
     explicit SettingsWriter(FailureSink on_failure);
@@ -37,9 +39,11 @@ public:
     Status finish();
 
 private:
-    void run(std::stop_token stop);
+    void run(std::stop_token stop) noexcept;
+    // Keeps the result of a write (mutex_ held); a failure is queued for the UI thread.
+    void record(Status saved) noexcept;
     // Reports the failures collected so far; the UI thread's, with the mutex not held.
-    void reportFailures();
+    void reportFailures() noexcept;
 
     FailureSink onFailure_;
     std::mutex mutex_;
@@ -48,8 +52,10 @@ private:
     bool writing_ = false;
     Status last_;                    // the result of the last write finished
     std::vector<Error> unreported_;  // failures the UI thread has not heard of
-    std::shared_ptr<SettingsWriter*> self_; // the worker's way back (read under mutex_), gone with the writer
-    std::jthread worker_;            // started at the first write; last, so it stops first
+    // The worker's way back to the UI thread: its pending calls go with the writer, so none
+    // runs after it (nor after the host unloads the plugin).
+    wxEvtHandler uiThread_;
+    std::jthread worker_; // started at the first write; last, so it stops first
 };
 
 } // namespace rapport::ui

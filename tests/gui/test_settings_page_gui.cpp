@@ -137,7 +137,7 @@ TEST_CASE("a language switch does not wait for settings.xml: the file holds the 
     sidebar.setLanguage(Language::Turkish);
     CHECK(sidebar.language() == Language::Turkish); // shown at once
     // The worker's failure reaches the UI thread through the event loop alone.
-    for (int i = 0; i < 300 && host.errors.empty(); ++i) {
+    for (int i = 0; i < 1000 && host.errors.empty(); ++i) { // up to 10 s on a busy machine
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         settle();
     }
