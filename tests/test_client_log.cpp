@@ -402,6 +402,32 @@ TEST_CASE("promise facts come from the item and the history; the figures count w
     CHECK(promiseFiguresOf(f.log(), checklist, history.value(), today, true).broken == 2);
 }
 
+TEST_CASE("the store reads only the history rows promises are judged from: those promiseHistoryOf keeps")
+{
+    Fixture f;
+    // To Done and away from it twice, a reason and a note: only the two moves away from Done count.
+    const std::int64_t item = f.checklist().items.front().id;
+    REQUIRE(f.store.setStatus(f.doc, item, ItemStatus::Done, {}, 0));
+    REQUIRE(f.store.setStatus(f.doc, item, ItemStatus::Blocked, "no hosting yet", 0));
+    REQUIRE(f.store.setStatus(f.doc, item, ItemStatus::Done, {}, 0));
+    REQUIRE(f.store.setStatus(f.doc, item, ItemStatus::InProgress, {}, 0));
+    REQUIRE(f.store.apply(changes::itemField(ChangeKind::Note, f.doc, item, "done by Friday")));
+    auto read = f.store.promiseHistory(f.doc);
+    REQUIRE(read);
+    const std::vector<HistoryEntry>& only = read.value();
+    const std::vector<HistoryEntry> kept = promiseHistoryOf(f.history());
+    REQUIRE(kept.size() == 2);
+    REQUIRE(only.size() == kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        CHECK(only[i].sequence == kept[i].sequence);
+        CHECK(only[i].item_id == item);
+        CHECK(only[i].old_value == "done");
+        CHECK(only[i].new_value == kept[i].new_value);
+    }
+    CHECK(only[0].new_value == "blocked");
+    CHECK(only[1].new_value == "in-progress");
+}
+
 TEST_CASE("export -> import -> export is byte-identical with a client log, hostile text and promises included")
 {
     Fixture f;

@@ -65,10 +65,10 @@ Status SidebarSession::reload()
         log_ = std::move(log.value());
         // A promise is judged from when its item was done, which only the history knows.
         if (std::any_of(log_.begin(), log_.end(), [](const LogEntry& e) { return e.promise_item_id != 0; })) {
-            auto history = store_->history(checklist_->document_id);
+            auto history = store_->promiseHistory(checklist_->document_id);
             if (!history)
                 return history.error();
-            logHistory_ = promiseHistoryOf(history.value());
+            logHistory_ = std::move(history.value());
         }
     }
     shareStatus_ = checklist_ && sharing_ ? sharing_->status(checklist_->document_id) : ShareStatus{};

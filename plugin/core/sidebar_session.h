@@ -295,7 +295,7 @@ private:
     ShareStatus shareStatus_;                         // of the active document
     std::optional<SyncReport> pendingSync_;           // found on a document switch, not yet shown
     std::vector<LogEntry> log_;                                      // the active checklist's client log
-    std::vector<HistoryEntry> logHistory_; // what promises are judged from (promiseHistoryOf), read when there are any
+    std::vector<HistoryEntry> logHistory_; // what promises are judged from (Store::promiseHistory), read when there are any
     // Reads the sidecar of the active document when it changed, joining a shared checklist.
     void followSidecar();
 };

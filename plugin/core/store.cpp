@@ -309,8 +309,22 @@ Result<std::optional<Checklist>> Store::checklistFor(const std::string& document
 
 Result<std::vector<HistoryEntry>> Store::history(std::int64_t document_id)
 {
-    sqlite::Statement query(db_, "SELECT sequence, at, item_id, field, old_value, new_value, change_id, author, hlc "
-                                 "FROM history WHERE document_id = ?1 ORDER BY sequence");
+    return historyRows("SELECT sequence, at, item_id, field, old_value, new_value, change_id, author, hlc "
+                       "FROM history WHERE document_id = ?1 ORDER BY sequence",
+                       document_id);
+}
+
+Result<std::vector<HistoryEntry>> Store::promiseHistory(std::int64_t document_id)
+{
+    return historyRows("SELECT sequence, at, item_id, field, old_value, new_value, change_id, author, hlc "
+                       "FROM history WHERE document_id = ?1 AND item_id <> 0 AND field = 'status' "
+                       "AND old_value = 'done' ORDER BY sequence",
+                       document_id);
+}
+
+Result<std::vector<HistoryEntry>> Store::historyRows(const char* sql, std::int64_t document_id)
+{
+    sqlite::Statement query(db_, sql);
     query.bind(1, document_id);
     std::vector<HistoryEntry> entries;
     int rc;

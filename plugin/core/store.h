@@ -96,6 +96,9 @@ public:
     Result<std::optional<Checklist>> checklistFor(const std::string& document_path);
     // Every recorded change to the document's checklist, oldest first.
     Result<std::vector<HistoryEntry>> history(std::int64_t document_id);
+    // Only the rows promises are judged from, oldest first: an item's status changed from
+    // Done (what promiseHistoryOf() keeps of the whole history), read without the rest.
+    Result<std::vector<HistoryEntry>> promiseHistory(std::int64_t document_id);
     // The document's client log (client_log.h), by time, then number (store_log_changes.cpp).
     Result<std::vector<LogEntry>> clientLog(std::int64_t document_id);
     // The path of every document with a checklist (what no report may overwrite).
@@ -223,6 +226,8 @@ public:
 private:
     Store(std::filesystem::path file, sqlite::Connection db);
     Error readError() const;
+    // The history rows `query` selects for ?1 = `document_id` (history()'s columns, in its order).
+    Result<std::vector<HistoryEntry>> historyRows(const char* query, std::int64_t document_id);
     Error writeError() const;
     // Applies and records `batch` inside the caller's transaction; `recorded` gets what the
     // listeners are to hear.
